@@ -1,0 +1,175 @@
+import type { Operation } from '../domain/identity/permissions.js';
+
+/**
+ * The one definition of the bot's typed commands. The router parses text with it and
+ * `scripts/build-manifest.ts` writes the manifest's `commandLists` from it, so they cannot drift.
+ * A command is listed (help, manifest) only when `built` is true.
+ */
+export interface CommandDefinition {
+  id: CommandId;
+  /** Words that start the command, longest first wins; matched case-insensitively after @mention removal. */
+  phrases: { 'en-US': readonly string[]; 'ko-KR': readonly string[] };
+  /** Operation the user needs; null for commands everybody may use. */
+  operation: Operation | null;
+  /** What the command takes after its phrase: shown in help ("attest [customer]"). */
+  argument: 'none' | 'optional' | 'required';
+  /** Shown in the Teams command menu (manifest commandLists; at most 10 per list). */
+  inMenu: boolean;
+  built: boolean;
+}
+
+export type CommandId =
+  | 'help'
+  | 'whoami'
+  | 'customers'
+  | 'customer'
+  | 'attest'
+  | 'agreements'
+  | 'buyPlan'
+  | 'subscriptions'
+  | 'transition'
+  | 'transitionStatus'
+  | 'price'
+  | 'pec'
+  | 'billing'
+  | 'compareOffers'
+  | 'availability'
+  | 'cancel';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  {
+    id: 'help',
+    phrases: { 'en-US': ['help', '?'], 'ko-KR': ['도움말', '도움'] },
+    operation: null,
+    argument: 'none',
+    inMenu: true,
+    built: true,
+  },
+  {
+    id: 'whoami',
+    phrases: { 'en-US': ['whoami', 'who am i'], 'ko-KR': ['내 정보', '나는 누구'] },
+    operation: null,
+    argument: 'none',
+    inMenu: true,
+    built: true,
+  },
+  {
+    id: 'customers',
+    phrases: { 'en-US': ['customers', 'list customers'], 'ko-KR': ['고객 목록', '고객들'] },
+    operation: 'customers.view',
+    argument: 'none',
+    inMenu: true,
+    built: true,
+  },
+  {
+    id: 'customer',
+    phrases: { 'en-US': ['customer', 'show customer'], 'ko-KR': ['고객'] },
+    operation: 'customers.view',
+    argument: 'optional',
+    inMenu: false,
+    built: true,
+  },
+  {
+    id: 'attest',
+    phrases: { 'en-US': ['attest', 'attest mca', 'mca'], 'ko-KR': ['증명', 'mca 증명', '계약 증명'] },
+    operation: 'agreements.attest',
+    argument: 'optional',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'agreements',
+    phrases: { 'en-US': ['agreements', 'agreement'], 'ko-KR': ['계약 내역', '계약'] },
+    operation: 'agreements.view',
+    argument: 'required',
+    inMenu: false,
+    built: false,
+  },
+  {
+    id: 'buyPlan',
+    phrases: {
+      'en-US': ['buy azure plan', 'buy plan', 'purchase azure plan'],
+      'ko-KR': ['애저 플랜 구매', 'azure 플랜 구매', '플랜 구매'],
+    },
+    operation: 'plan.purchase',
+    argument: 'optional',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'subscriptions',
+    phrases: { 'en-US': ['subscriptions', 'subs'], 'ko-KR': ['구독'] },
+    operation: 'subscriptions.view',
+    argument: 'required',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'transitionStatus',
+    phrases: { 'en-US': ['transition status'], 'ko-KR': ['전환 상태'] },
+    operation: 'transition.view',
+    argument: 'required',
+    inMenu: false,
+    built: false,
+  },
+  {
+    id: 'transition',
+    phrases: { 'en-US': ['transition'], 'ko-KR': ['전환'] },
+    operation: 'transition.run',
+    argument: 'optional',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'price',
+    phrases: { 'en-US': ['price', 'prices', 'how much is'], 'ko-KR': ['가격', '요금'] },
+    operation: 'prices.view',
+    argument: 'required',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'pec',
+    phrases: { 'en-US': ['pec'], 'ko-KR': ['pec', '파트너 적립 크레딧'] },
+    operation: 'pec.view',
+    argument: 'optional',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'billing',
+    phrases: { 'en-US': ['billing', 'invoice'], 'ko-KR': ['청구', '인보이스'] },
+    operation: 'billing.view',
+    argument: 'optional',
+    inMenu: true,
+    built: false,
+  },
+  {
+    id: 'compareOffers',
+    phrases: { 'en-US': ['compare offers', 'compare'], 'ko-KR': ['오퍼 비교', '비교'] },
+    operation: 'offers.compare',
+    argument: 'none',
+    inMenu: false,
+    built: false,
+  },
+  {
+    id: 'availability',
+    phrases: { 'en-US': ['availability', 'available'], 'ko-KR': ['가용성', '제공 국가'] },
+    operation: 'prices.view',
+    argument: 'optional',
+    inMenu: false,
+    built: false,
+  },
+  {
+    id: 'cancel',
+    phrases: { 'en-US': ['cancel', 'stop'], 'ko-KR': ['취소', '그만'] },
+    operation: null,
+    argument: 'none',
+    inMenu: false,
+    built: true,
+  },
+];
+
+export function builtCommands(): CommandDefinition[] {
+  return COMMANDS.filter((command) => command.built);
+}

@@ -1,0 +1,23 @@
+import type { Locale } from '../locale.js';
+import { coreMessages } from './core.js';
+
+/**
+ * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
+ * keys are prefixed with the feature name so they cannot collide.
+ */
+const FEATURE_CATALOGS = [coreMessages] as const;
+
+type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
+export type MessageKey = CatalogKeys<(typeof FEATURE_CATALOGS)[number]>;
+
+function merge(locale: Locale): Readonly<Record<MessageKey, string>> {
+  return Object.assign({}, ...FEATURE_CATALOGS.map((catalog) => catalog[locale])) as Record<
+    MessageKey,
+    string
+  >;
+}
+
+export const ALL_MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = {
+  'en-US': merge('en-US'),
+  'ko-KR': merge('ko-KR'),
+};

@@ -1,0 +1,65 @@
+import { Decimal } from 'decimal.js';
+import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
+import type { Locale } from './locale.js';
+
+export type MessageParams = Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
+/**
+ * Localized text and formatting for one locale. Placeholders are `{name}`; arrays are joined with
+ * the locale's list format. Formatting goes through Intl so dates and money read naturally.
+ */
+export class Translator {
+  private readonly listFormat: Intl.ListFormat;
+
+  constructor(readonly locale: Locale) {
+    this.listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  }
+
+  t(key: MessageKey, params: MessageParams = {}): string {
+    const template = ALL_MESSAGES[this.locale][key] ?? ALL_MESSAGES['en-US'][key] ?? key;
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = params[name];
+      if (value === undefined) return match;
+      if (Array.isArray(value)) return this.listFormat.format(value as string[]);
+      return String(value);
+    });
+  }
+
+  /** True when a message with this key exists (used for error codes mapped to `error.<code>`). */
+  has(key: string): key is MessageKey {
+    return Object.prototype.hasOwnProperty.call(ALL_MESSAGES['en-US'], key);
+  }
+
+  /** Money from a decimal string or Decimal, never via a float: Intl accepts the string form. */
+  money(amount: Decimal | string, currency: string, maximumFractionDigits?: number): string {
+    const value = typeof amount === 'string' ? amount : amount.toFixed();
+    const options: Intl.NumberFormatOptions = { style: 'currency', currency };
+    if (maximumFractionDigits !== undefined) {
+      options.maximumFractionDigits = maximumFractionDigits;
+      options.minimumFractionDigits = Math.min(2, maximumFractionDigits);
+    }
+    // Intl.NumberFormat.format accepts decimal strings exactly (ES2023 "string as exact decimal").
+    return new Intl.NumberFormat(this.locale, options).format(value as unknown as number);
+  }
+
+  number(value: Decimal | string | number, maximumFractionDigits = 6): string {
+    const text = value instanceof Decimal ? value.toFixed() : String(value);
+    return new Intl.NumberFormat(this.locale, { maximumFractionDigits }).format(text as unknown as number);
+  }
+
+  /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
+  date(value: Date | string): string {
+    const date = typeof value === 'string' ? new Date(value) : value;
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+
+  dateTime(value: Date | string): string {
+    const date = typeof value === 'string' ? new Date(value) : value;
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }).format(date);
+  }
+}
