@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+/** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
+export type AdaptiveCardJson = Record<string, unknown>;
+
+export class CardTemplateError extends Error {}
+
+/**
+ * Expands the Adaptive Card 1.5 templates in `cards/` with adaptivecards-templating. Templates are
+ * read and parsed once at start-up; every expansion is checked for templating warnings (an unbound
+ * `${…}` is a bug, not something to show a partner).
+ */
+export class CardRenderer {
+  private readonly templates = new Map<string, ACData.Template>();
+
+  constructor(directory: string) {
+    for (const file of readdirSync(directory)) {
+      if (!file.endsWith('.json')) continue;
+      const json: unknown = JSON.parse(readFileSync(join(directory, file), 'utf8'));
+      this.templates.set(basename(file, '.json'), new ACData.Template(json));
+    }
+  }
+
+  names(): string[] {
+    return [...this.templates.keys()].sort();
+  }
+
+  render(name: string, data: object): AdaptiveCardJson {
+    const template = this.templates.get(name);
+    if (!template) throw new CardTemplateError(`No card template named "${name}"`);
+    const card = template.expand({ $root: data }) as AdaptiveCardJson;
+    const warnings = template.getLastTemplateExpansionWarnings();
+    if (warnings.length > 0) {
+      throw new CardTemplateError(`Card "${name}" expanded with warnings: ${warnings.join('; ')}`);
+    }
+    // The templating engine leaves an unbound `${x}` in place without a warning: treat it as one.
+    const unbound = JSON.stringify(card).match(/\$\{[^}]*\}/);
+    if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
+    return card;
+  }
+}
+
+/** The repository's `cards/` folder, wherever the process was started from. */
+export function defaultCardsDirectory(): string {
+  return new URL('../../cards/', import.meta.url).pathname;
+}
