@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of the bot, read from the environment (and an optional `.env`, loaded by index.ts),
+ * validated once at start-up. A bad value stops the process with a message naming the variable and
+ * the expected form. `.env.example` documents each one.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'a whole number')
+    .transform(Number)
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const schema = z
+  .object({
+    PORT: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'a TCP port number (1–65535)')
+      .transform(Number)
+      .refine((port) => port >= 1 && port <= 65535, 'a TCP port number (1–65535)')
+      .optional()
+      .transform((value) => value ?? 3978),
+    HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
+    DATA_DIR: optionalText.transform((value) => resolve(value ?? 'data')),
+    BACKEND: z
+      .enum(['sandbox', 'rest'], { message: '"sandbox" or "rest"' })
+      .optional()
+      .transform((value) => value ?? 'sandbox'),
+    SANDBOX_SEED_FILE: optionalText.transform((value) => resolve(value ?? 'seed/sandbox-seed.json')),
+    PARTNER_CENTER_BASE_URL: optionalText
+      .pipe(z.string().url('an https:// URL').optional())
+      .transform((value) => value ?? 'https://api.partnercenter.microsoft.com'),
+    MicrosoftAppId: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID (the bot app id)')
+        .optional(),
+    ),
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        message: 'MultiTenant, SingleTenant or UserAssignedMSI',
+      })
+      .optional(),
+    MicrosoftAppTenantId: optionalText,
+    PRICE_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    FINOPS_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    FX_RATES_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    SHARED_DATA_DIR: optionalText.transform((value) => resolve(value ?? '../shared')),
+    TRANSITION_STEP_MS: positiveInt(3000),
+    TRANSITION_RECENT_PURCHASE_DAYS: positiveInt(14),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .optional()
+      .transform((value) => value ?? 'info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MicrosoftAppPassword'],
+        message: 'required when MicrosoftAppId is set (or set MicrosoftAppType=UserAssignedMSI)',
+      });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['MicrosoftAppTenantId'],
+        message: 'required when MicrosoftAppType=SingleTenant',
+      });
+    }
+    if (env.BACKEND === 'sandbox' && !existsSync(env.SANDBOX_SEED_FILE)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SANDBOX_SEED_FILE'],
+        message: `a readable seed JSON file (not found: ${env.SANDBOX_SEED_FILE})`,
+      });
+    }
+  });
+
+export type Config = z.output<typeof schema> & {
+  /** True when app credentials are set: inbound requests must then carry a valid Bot Framework JWT. */
+  authEnabled: boolean;
+  version: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const got = typeof env[name] === 'string' ? ` (got "${redactIfSecret(name, env[name] ?? '')}")` : '';
+      return `  - ${name}: expected ${issue.message}${got}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  }
+  return { ...parsed.data, authEnabled: Boolean(parsed.data.MicrosoftAppId), version };
+}
+
+function redactIfSecret(name: string, value: string): string {
+  return /password|secret|key/i.test(name) ? '***' : value;
+}
