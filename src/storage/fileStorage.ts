@@ -1,0 +1,179 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { KeyedMutex } from './keyedMutex.js';
+
+export interface FileStorageOptions {
+  /**
+   * fsync each file (and its folder) before a write resolves, so state survives a power cut, not
+   * only a killed process. Default true; tests and bulk seeding may turn it off for speed.
+   */
+  durable?: boolean;
+}
+
+/** What one file holds: the original key (file names are hashed) and the item with its eTag. */
+interface StoredFile {
+  key: string;
+  item: StoreItem;
+}
+
+/**
+ * botbuilder `Storage` for ConversationState/UserState backed by one JSON file per key.
+ *
+ * - eTags behave exactly like MemoryStorage: a write without eTag, with `*` or with the stored
+ *   eTag succeeds and gets a new eTag; any other eTag is rejected with an eTag-conflict error.
+ * - A turn writes only its own files, so its cost does not grow with the number of conversations.
+ *   Files are spread over 256 sub-folders by hash so no folder gets huge.
+ * - Writes go to a temp file in the target's folder, are fsynced and renamed over the target, so a
+ *   killed process leaves either the old or the new file, never a torn one. Temp files a crash left
+ *   behind are never read (they have another name) and can be removed with `removeTempFiles()`.
+ * - Writes and deletes of one key are serialized inside this process, which makes the eTag
+ *   check-and-write atomic. Several processes must not share one folder (use BlobsStorage there).
+ */
+export class FileStorage implements Storage {
+  private readonly locks = new KeyedMutex();
+  private readonly createdFolders = new Set<string>();
+  private readonly durable: boolean;
+
+  constructor(
+    private readonly directory: string,
+    options: FileStorageOptions = {},
+  ) {
+    this.durable = options.durable ?? true;
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const stored = await this.readFile(key);
+        if (stored) items[key] = stored.item;
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    // Like MemoryStorage, non-conflicting keys are written even when another key conflicts.
+    const results = await Promise.allSettled(
+      Object.entries(changes).map(([key, item]) =>
+        this.locks.run(key, () => this.writeOne(key, item as StoreItem)),
+      ),
+    );
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await Promise.all(
+      keys.map((key) =>
+        this.locks.run(key, async () => {
+          await unlink(this.pathOf(key)).catch(ignoreMissing);
+        }),
+      ),
+    );
+  }
+
+  /** Deletes temp files that a killed process left behind. Safe only while no write is running. */
+  async removeTempFiles(): Promise<number> {
+    let removed = 0;
+    const shards = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const shard of shards) {
+      const folder = join(this.directory, shard);
+      const files = await readdir(folder).catch(() => [] as string[]);
+      for (const file of files.filter(isTempFile)) {
+        await unlink(join(folder, file)).catch(ignoreMissing);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private async writeOne(key: string, item: StoreItem): Promise<void> {
+    if (item.eTag && item.eTag !== '*') {
+      const current = await this.readFile(key);
+      if (current && current.item.eTag !== item.eTag) {
+        throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+      }
+    }
+    const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
+    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored));
+  }
+
+  private async readFile(key: string): Promise<StoredFile | undefined> {
+    const path = this.pathOf(key);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const stored = JSON.parse(text) as StoredFile;
+    // A SHA-256 collision is not a practical concern, but a file copied by hand could be wrong.
+    if (stored.key !== key) throw new Error(`Storage: file ${path} holds key "${stored.key}", not "${key}"`);
+    return stored;
+  }
+
+  private async writeAtomically(path: string, content: string): Promise<void> {
+    const folder = join(path, '..');
+    await this.ensureFolder(folder);
+    const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(content, 'utf8');
+      if (this.durable) await handle.sync();
+    } catch (error) {
+      await handle.close();
+      await unlink(temp).catch(ignoreMissing);
+      throw error;
+    }
+    await handle.close();
+    await rename(temp, path);
+    if (this.durable) await syncFolder(folder);
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    if (this.createdFolders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.createdFolders.add(folder);
+  }
+
+  /** `<dir>/<2 hex>/<readable prefix>-<sha256>.json`: safe on every file system, any key length. */
+  private pathOf(key: string): string {
+    const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+    const readable = key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+    return join(this.directory, hash.slice(0, 2), `${readable}-${hash}.json`);
+  }
+}
+
+const TEMP_SUFFIX = '.tmp';
+
+function isTempFile(name: string): boolean {
+  return name.endsWith(TEMP_SUFFIX);
+}
+
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
+}
+
+/** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Opening a directory for fsync is not supported everywhere; the rename is still atomic.
+  }
+}
