@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the bundle's typings are ambient `declare module` blocks, not importable
 /// <reference path="../../node_modules/adaptivecards/dist/adaptivecards.d.ts" />
 import { createRequire } from 'node:module';
 
