@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { parsePecAccessQuestion, type PecAccessQuestion } from '../../../src/domain/pec/pecQuestion.js';
+
+const cases: Array<[string, PecAccessQuestion]> = [
+  ['PEC on 730 h of D4s v5 in West Europe, Owner access for 20 days', { role: 'Owner', days: 20 }],
+  ['Reader role', { role: 'Reader' }],
+  ['오너 권한 20일', { role: 'Owner', days: 20 }],
+  ['소유자 권한으로 한 달 내내', { role: 'Owner', fullMonth: true }],
+  ['기여자 권한 리소스 그룹 15일', { role: 'Contributor', days: 15, scope: 'resourceGroup' }],
+  ['Log Analytics Reader on the resource group', { role: 'Log Analytics Reader', scope: 'resourceGroup' }],
+  [
+    'Contributor on the subscription for the whole month',
+    { role: 'Contributor', fullMonth: true, scope: 'subscription' },
+  ],
+  ['Fancy Operator role for 3 days', { role: 'Fancy Operator', days: 3 }],
+  ['730 hours of D2s v3', {}],
+];
+
+describe('PEC question (access part)', () => {
+  for (const [text, expected] of cases) {
+    it(`reads "${text}"`, () => {
+      expect(parsePecAccessQuestion(text)).to.deep.equal(expected);
+    });
+  }
+});
