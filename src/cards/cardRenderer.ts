@@ -31,7 +31,11 @@ export class CardRenderer {
     const template = this.templates.get(name);
     if (!template) throw new CardTemplateError(`No card template named "${name}"`);
     const card = template.expand({ $root: data }) as AdaptiveCardJson;
-    const warnings = template.getLastTemplateExpansionWarnings();
+    // adaptivecards-templating 2.3 also "warns" whenever a $when is simply false (it tests the
+    // value, not the evaluation error), so those lines say nothing and are left out.
+    const warnings = template
+      .getLastTemplateExpansionWarnings()
+      .filter((warning) => !/The \$when condition has been set to false by default/.test(warning));
     if (warnings.length > 0) {
       throw new CardTemplateError(`Card "${name}" expanded with warnings: ${warnings.join('; ')}`);
     }

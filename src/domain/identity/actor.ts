@@ -41,9 +41,13 @@ export function allowedOperations(actor: Actor): Operation[] {
  */
 export function assertCan(actor: Actor, operation: Operation): void {
   if (!partnerTypeAllows(actor.partner.type, operation)) {
-    throw new DomainError('reseller_not_allowed', { operation });
+    throw new DomainError('reseller_not_allowed', { operation, partner: actor.partner.name });
   }
   if (!rolesAllow(actor.user.roles, operation)) {
-    throw new DomainError('forbidden', { operation });
+    throw new DomainError('forbidden', {
+      operation,
+      yourRoles: actor.user.roles,
+      partner: actor.partner.name,
+    });
   }
 }

@@ -1,0 +1,190 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type PrivateConversationState,
+  type StatePropertyAccessor,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { CardRenderer } from '../cards/cardRenderer.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { Translator } from '../i18n/translator.js';
+import type { Logger } from '../logging.js';
+import type { ConversationReferenceStore } from './conversationReferences.js';
+import { runUnknown } from './handlers/coreCommands.js';
+import type { IdentityResolver } from './identity.js';
+import { Replier } from './replier.js';
+import type { CommandRouter } from './router.js';
+import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
+
+export interface AssistantBotDependencies {
+  conversationState: ConversationState;
+  privateState: PrivateConversationState;
+  userState: UserState;
+  identity: IdentityResolver;
+  router: CommandRouter;
+  commands: CommandHandlers;
+  submits: Readonly<Record<string, SubmitHandler>>;
+  fallbacks: readonly FallbackHandler[];
+  dialogs: readonly Dialog[];
+  cards: CardRenderer;
+  logger: Logger;
+  conversationReferences: ConversationReferenceStore;
+  /** Message-extension search (compose box); undefined when the feature is not wired. */
+  messageExtensionQuery?: (
+    query: MessagingExtensionQuery,
+    t: Translator,
+  ) => Promise<MessagingExtensionResponse>;
+}
+
+/**
+ * The Teams bot: identifies the sender, then routes typed commands, card submits (by `verb`) and
+ * dialog turns. Business rules live in src/domain; this class only decides who handles a turn.
+ */
+export class AssistantBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogSet: DialogSet;
+
+  constructor(private readonly deps: AssistantBotDependencies) {
+    super();
+    this.dialogState = deps.privateState.createProperty<DialogState>('dialogState');
+    this.dialogSet = new DialogSet(this.dialogState);
+    for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.sendWelcome(context);
+      await next();
+    });
+  }
+
+  /** Saves every state after the turn, also when a handler failed half-way (nothing acknowledged is lost). */
+  override async run(context: TurnContext): Promise<void> {
+    try {
+      await super.run(context);
+    } finally {
+      await this.deps.conversationState.saveChanges(context, false);
+      await this.deps.privateState.saveChanges(context, false);
+      await this.deps.userState.saveChanges(context, false);
+    }
+  }
+
+  private translatorFor(context: TurnContext): Translator {
+    return new Translator(resolveLocale(context.activity.locale));
+  }
+
+  private async sendWelcome(context: TurnContext): Promise<void> {
+    const t = this.translatorFor(context);
+    await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
+    const identity = await this.deps.identity.resolve(context.activity);
+    const partnerName = identity.kind === 'ok' ? identity.actor.partner.name : identity.partner.name;
+    const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
+    await reply.card('welcome', {
+      title: t.t('core.welcome.title'),
+      body: t.t('core.welcome.body', { partner: partnerName }),
+      tryHelp: t.t('core.welcome.tryHelp'),
+      helpButton: t.t('command.help.usage'),
+      helpCommand: t.t('command.help.usage'),
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const t = this.translatorFor(context);
+    const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
+    const identity = await this.deps.identity.resolve(context.activity);
+    if (identity.kind !== 'ok') {
+      const key =
+        identity.kind === 'otherTenant'
+          ? 'core.identity.otherTenant'
+          : identity.kind === 'noUser'
+            ? 'core.identity.noUser'
+            : 'core.identity.noUserId';
+      await reply.text(key, { partner: identity.partner.name });
+      return;
+    }
+    await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
+    const dc = await this.dialogSet.createContext(context);
+    const scope: TurnScope = { context, actor: identity.actor, locale: t.locale, t, reply, dc };
+    try {
+      const submit = submitDataOf(context.activity.value);
+      if (submit) await this.handleSubmit(scope, submit);
+      else await this.handleText(scope, typedText(context));
+    } catch (error) {
+      await reply.error(error);
+    }
+  }
+
+  private async handleText(scope: TurnScope, text: string): Promise<void> {
+    const match = this.deps.router.match(text);
+    if (match) {
+      // A new command interrupts whatever flow was running: a hurried partner just types the next thing.
+      if (scope.dc.activeDialog) await scope.dc.cancelAllDialogs();
+      if (match.command.id === 'cancel') {
+        await scope.reply.text('core.cancelled');
+        return;
+      }
+      const handler = this.deps.commands[match.command.id];
+      if (handler) {
+        await handler(scope, match.argument);
+        return;
+      }
+    }
+    if (scope.dc.activeDialog) {
+      const result = await scope.dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    for (const fallback of this.deps.fallbacks) {
+      if (await fallback(scope, text)) return;
+    }
+    await runUnknown(scope, this.deps.router, text);
+  }
+
+  private async handleSubmit(scope: TurnScope, data: SubmitData): Promise<void> {
+    // A card is bound to the user who started it; re-check server-side (card data can be edited).
+    if (typeof data.userId === 'string' && data.userId !== scope.actor.user.aadObjectId) {
+      await scope.reply.text('core.cardOtherUser', { command: scope.t.t('command.help.usage') });
+      return;
+    }
+    const handler = this.deps.submits[data.verb];
+    if (handler) {
+      await handler(scope, data);
+      return;
+    }
+    if (scope.dc.activeDialog) {
+      const result = await scope.dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+    await scope.reply.text('core.cardStale', { command: scope.t.t('command.help.usage') });
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const t = this.translatorFor(context);
+    const identity = await this.deps.identity.resolve(context.activity);
+    if (identity.kind !== 'ok' || !this.deps.messageExtensionQuery) {
+      return { composeExtension: { type: 'message', text: t.t('core.identity.noUser', { partner: '' }) } };
+    }
+    return this.deps.messageExtensionQuery(query, t);
+  }
+}
+
+/** The typed text without the bot's @mention (guarded: some channels send no recipient). */
+export function typedText(context: TurnContext): string {
+  const activity = context.activity;
+  const text = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
+  return (text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+}
+
+function submitDataOf(value: unknown): SubmitData | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const verb = (value as { verb?: unknown }).verb;
+  return typeof verb === 'string' && verb !== '' ? (value as SubmitData) : undefined;
+}

@@ -1,0 +1,80 @@
+import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import type { CardRenderer } from '../cards/cardRenderer.js';
+import type { Logger } from '../logging.js';
+import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
+import { builtCommands } from './commands.js';
+import { ConversationReferenceStore } from './conversationReferences.js';
+import { runHelp, runWhoami } from './handlers/coreCommands.js';
+import { IdentityResolver, type PartnerDirectory } from './identity.js';
+import { CommandRouter } from './router.js';
+import type { CommandHandlers, FallbackHandler, SubmitHandler } from './turnScope.js';
+
+/** A feature plugs its commands, card verbs, free-text fallbacks and dialogs into the bot. */
+export interface BotFeature {
+  commands?: CommandHandlers;
+  submits?: Record<string, SubmitHandler>;
+  fallbacks?: FallbackHandler[];
+  dialogs?: Dialog[];
+  messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
+}
+
+export interface CreateBotOptions {
+  storage: Storage;
+  directory: PartnerDirectory;
+  cards: CardRenderer;
+  logger: Logger;
+  features: readonly BotFeature[];
+}
+
+export interface BotParts {
+  bot: AssistantBot;
+  conversationState: ConversationState;
+  conversationReferences: ConversationReferenceStore;
+  router: CommandRouter;
+}
+
+/** Builds the bot from its features; shared by the composition root and the tests. */
+export function createBot(options: CreateBotOptions): BotParts {
+  const conversationState = new ConversationState(options.storage);
+  const privateState = new PrivateConversationState(options.storage);
+  const userState = new UserState(options.storage);
+  const conversationReferences = new ConversationReferenceStore(options.storage);
+  const router = new CommandRouter(builtCommands());
+
+  const core: BotFeature = {
+    commands: { help: (scope) => runHelp(scope), whoami: (scope) => runWhoami(scope) },
+    submits: {
+      // Buttons that run a command as if typed (welcome, suggestions, "attest now" …).
+      'command.run': async (scope, data) => {
+        const text = typeof data.command === 'string' ? data.command : '';
+        const match = router.match(text);
+        const handler = match ? commands[match.command.id] : undefined;
+        if (match && handler) {
+          if (scope.dc.activeDialog) await scope.dc.cancelAllDialogs();
+          await handler(scope, match.argument);
+        } else {
+          await scope.reply.text('core.cardInvalid', { detail: 'command' });
+        }
+      },
+    },
+  };
+  const features = [core, ...options.features];
+  const commands: CommandHandlers = Object.assign({}, ...features.map((feature) => feature.commands ?? {}));
+  const bot = new AssistantBot({
+    conversationState,
+    privateState,
+    userState,
+    identity: new IdentityResolver(options.directory),
+    router,
+    commands,
+    submits: Object.assign({}, ...features.map((feature) => feature.submits ?? {})),
+    fallbacks: features.flatMap((feature) => feature.fallbacks ?? []),
+    dialogs: features.flatMap((feature) => feature.dialogs ?? []),
+    cards: options.cards,
+    logger: options.logger,
+    conversationReferences,
+    messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
+  });
+  return { bot, conversationState, conversationReferences, router };
+}

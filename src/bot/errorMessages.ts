@@ -1,0 +1,35 @@
+import { isDomainError } from '../domain/errors.js';
+import { PERMISSION_MATRIX, type Operation } from '../domain/identity/permissions.js';
+import type { Translator } from '../i18n/translator.js';
+
+/**
+ * The localized sentence for a domain refusal, or undefined when the error is not one (a bug or an
+ * outage, which the caller reports generically with a correlation id).
+ */
+export function describeError(t: Translator, error: unknown): string | undefined {
+  if (!isDomainError(error)) return undefined;
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
+  );
+  if (error.code === 'forbidden' || error.code === 'reseller_not_allowed') {
+    const operation = String(error.params.operation) as Operation;
+    const operationText = t.has(`core.op.${operation}`)
+      ? t.t(`core.op.${operation}` as 'core.op.prices.view')
+      : operation;
+    if (error.code === 'reseller_not_allowed')
+      return t.t('core.resellerNotAllowed', { operation: operationText });
+    const roles = (PERMISSION_MATRIX[operation] ?? []).map((role) => t.t(`core.role.${role}`));
+    const yourRoles = ((error.params.yourRoles as readonly string[] | undefined) ?? []).map((role) =>
+      t.has(`core.role.${role}`) ? t.t(`core.role.${role}` as 'core.role.GlobalAdmin') : role,
+    );
+    return t.t('core.forbidden', {
+      operation: operationText,
+      roles,
+      yourRoles: yourRoles.length > 0 ? yourRoles : '—',
+      partner: String(error.params.partner ?? ''),
+    });
+  }
+  const key = `error.${error.code}`;
+  if (t.has(key)) return t.t(key, params);
+  return undefined;
+}

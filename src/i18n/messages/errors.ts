@@ -1,0 +1,86 @@
+import { defineMessages } from '../catalog.js';
+
+/**
+ * What each refusal means for the partner and what to do next. Keys are `error.<code>` where code is
+ * the Partner Center error code or the bot's own code carried by DomainError.
+ */
+export const errorMessages = defineMessages({
+  'en-US': {
+    'error.600002':
+      'The date agreed cannot be later than today in UTC (it is {todayUtc} in UTC now). Pick today or an earlier date.',
+    'error.600061':
+      'This customer already has an attestation with exactly these contact details, so nothing new was recorded. To attest again, enter a different contact.',
+    'error.13605':
+      '{customer} has not accepted the Microsoft Customer Agreement yet. Attest the acceptance first (or ask the customer to accept it in the Microsoft 365 admin center), then buy.',
+    'error.800016':
+      'The reseller MPN ID {mpnId} is not one of your indirect resellers. Check the ID and try again.',
+    'error.900105':
+      'One or more legacy Azure subscriptions of this customer are suspended, and suspended subscriptions cannot be transitioned. Reactivate or cancel them first: {subscriptions}.',
+    'error.900106': 'That transition was not found.',
+    'error.900108': 'This customer has no legacy Azure subscriptions to transition.',
+    'error.900109':
+      'A transition for this customer is already running. Check it with **transition status {customer}**.',
+    'error.900110': 'This customer has already been transitioned to the Azure plan.',
+    'error.900111': 'That transition belongs to another customer.',
+    'error.900112':
+      'A transition to the Azure plan is pending for this customer, so new orders are blocked until it finishes.',
+    'error.900113':
+      'A transition to the Azure plan is in progress for this customer, so new orders are blocked until it finishes. Check it with **transition status {customer}**.',
+    'error.900114':
+      'The transition to the Azure plan failed for this customer, so new orders are blocked. Check **transition status {customer}** and contact Partner Center support.',
+    'error.900115':
+      'The Azure plan still has active Azure subscriptions, so it cannot be suspended. Suspend these first: {subscriptions}.',
+    'error.900119': 'Azure Partner Shared Services subscriptions cannot be transitioned to the Azure plan.',
+    'error.900130':
+      'One or more legacy Azure subscriptions were bought recently (within {days} days). Try the transition again after {retryDate}.',
+    'error.not_found': 'I could not find {what}.',
+    'error.validation': 'Some details are not valid: {fields}.',
+    'error.not_available_in_country':
+      'The Azure plan is not offered to customers in {country}, so it cannot be bought for {customer}.',
+    'error.legacy_offer_present':
+      '{customer} still has the legacy Microsoft Azure offer (MS-AZR-0145P). A new Azure plan cannot be bought for them: transition them to the Azure plan instead.',
+    'error.plan_exists':
+      '{customer} already has an Azure plan ({planId}). One plan holds many Azure subscriptions: create another subscription under it instead.',
+    'error.already_signed_directly':
+      '{customer} accepted the Microsoft Customer Agreement directly, so no attestation is needed.',
+    'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
+  },
+  'ko-KR': {
+    'error.600002':
+      '동의 날짜는 UTC 기준 오늘보다 늦을 수 없습니다(현재 UTC 날짜: {todayUtc}). 오늘 또는 그 이전 날짜를 선택하세요.',
+    'error.600061':
+      '이 고객에게 같은 연락처 정보로 이미 증명이 있어 새로 기록하지 않았습니다. 다시 증명하려면 다른 연락처를 입력하세요.',
+    'error.13605':
+      '{customer}은(는) 아직 Microsoft 고객 계약에 동의하지 않았습니다. 먼저 동의를 증명하거나(또는 고객이 Microsoft 365 관리 센터에서 직접 동의) 구매하세요.',
+    'error.800016':
+      '재판매인 MPN ID {mpnId}은(는) 등록된 간접 재판매인이 아닙니다. ID를 확인하고 다시 시도하세요.',
+    'error.900105':
+      '이 고객의 레거시 Azure 구독 중 일시 중단된 구독이 있어 전환할 수 없습니다. 먼저 다시 활성화하거나 취소하세요: {subscriptions}.',
+    'error.900106': '해당 전환을 찾을 수 없습니다.',
+    'error.900108': '이 고객에게는 전환할 레거시 Azure 구독이 없습니다.',
+    'error.900109': '이 고객의 전환이 이미 진행 중입니다. **전환 상태 {customer}**(으)로 확인하세요.',
+    'error.900110': '이 고객은 이미 Azure 플랜으로 전환되었습니다.',
+    'error.900111': '해당 전환은 다른 고객의 것입니다.',
+    'error.900112': '이 고객의 Azure 플랜 전환이 대기 중이어서 전환이 끝날 때까지 새 주문이 차단됩니다.',
+    'error.900113':
+      '이 고객의 Azure 플랜 전환이 진행 중이어서 끝날 때까지 새 주문이 차단됩니다. **전환 상태 {customer}**(으)로 확인하세요.',
+    'error.900114':
+      '이 고객의 Azure 플랜 전환이 실패하여 새 주문이 차단되었습니다. **전환 상태 {customer}**을(를) 확인하고 Partner Center 지원에 문의하세요.',
+    'error.900115':
+      'Azure 플랜에 활성 Azure 구독이 있어 일시 중단할 수 없습니다. 먼저 다음 구독을 일시 중단하세요: {subscriptions}.',
+    'error.900119': 'Azure Partner Shared Services 구독은 Azure 플랜으로 전환할 수 없습니다.',
+    'error.900130':
+      '최근({days}일 이내)에 구매한 레거시 Azure 구독이 있습니다. {retryDate} 이후에 다시 전환하세요.',
+    'error.not_found': '{what}을(를) 찾을 수 없습니다.',
+    'error.validation': '올바르지 않은 항목이 있습니다: {fields}.',
+    'error.not_available_in_country':
+      '{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.',
+    'error.legacy_offer_present':
+      '{customer}은(는) 아직 레거시 Microsoft Azure 오퍼(MS-AZR-0145P)를 사용 중이라 새 Azure 플랜을 구매할 수 없습니다. 대신 Azure 플랜으로 전환하세요.',
+    'error.plan_exists':
+      '{customer}에게 이미 Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
+    'error.already_signed_directly':
+      '{customer}이(가) Microsoft 고객 계약에 직접 동의했으므로 증명이 필요 없습니다.',
+    'error.reseller_required': '이 고객의 간접 재판매인(MPN ID)을 지정하세요.',
+  },
+});
