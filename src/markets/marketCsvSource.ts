@@ -43,7 +43,7 @@ export function parseMarketCsv(text: string, file = 'market table'): Market[] {
     skip_empty_lines: true,
     info: true,
     relax_column_count: true,
-  }) as Array<{
+  }) as unknown as Array<{
     record: string[];
     info: { lines: number };
   }>;
