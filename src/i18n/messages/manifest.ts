@@ -29,7 +29,8 @@ export const manifestMessages = defineMessages({
     'manifest.command.buyPlan.title': 'buy azure plan',
     'manifest.command.buyPlan.description': 'Buy the Azure plan for a customer',
     'manifest.command.subscriptions.title': 'subscriptions',
-    'manifest.command.subscriptions.description': 'Azure subscriptions under the plan: subscriptions <customer>',
+    'manifest.command.subscriptions.description':
+      'Azure subscriptions under the plan: subscriptions <customer>',
     'manifest.command.transition.title': 'transition',
     'manifest.command.transition.description': 'Move a legacy Azure customer to the Azure plan',
     'manifest.command.transitionStatus.title': 'transition status',

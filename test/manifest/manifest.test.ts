@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
+import { expect } from 'chai';
+import JSZip from 'jszip';
+import { COMMANDS, type CommandDefinition } from '../../src/bot/commands.js';
+import { SUPPORTED_LOCALES } from '../../src/i18n/locale.js';
+import { manifestMessages } from '../../src/i18n/messages/manifest.js';
+import {
+  buildManifest,
+  LOCALIZATION_FILE,
+  MANIFEST_DIRECTORY,
+  type ManifestOptions,
+  manifestOptionsFromEnv,
+  menuCommands,
+  PLACEHOLDER_BOT_ID,
+} from '../../scripts/build-manifest.js';
+import { buildAppPackage } from '../../scripts/package-app.js';
+import { readPng } from './png.js';
+
+type ManifestKey = keyof (typeof manifestMessages)['en-US'];
+
+/** Offline: the v1.19 schemas (manifest and localization) are bundled with @microsoft/app-manifest. */
+async function validate(json: object): Promise<string[]> {
+  const schema = await AppManifestUtils.fetchSchema((json as { $schema: string }).$schema);
+  return AppManifestUtils.validateAgainstSchema(
+    json as unknown as AppManifest,
+    withUnicodeSafePatterns(schema),
+  );
+}
+
+/**
+ * The v1.19 localization schema has two patternProperties keys with an unescaped `]`
+ * (`…\\b]\\.description$`) that ajv rejects in unicode mode ("Lone quantifier brackets");
+ * escaping that bracket keeps their meaning and lets the schema compile.
+ */
+function withUnicodeSafePatterns<S extends object>(schema: S): S {
+  const patterns = (schema as { patternProperties?: Record<string, unknown> }).patternProperties;
+  if (!patterns) return schema;
+  const fixed = Object.fromEntries(
+    Object.entries(patterns).map(([pattern, rule]) => [pattern.replaceAll('\\b]', '\\b\\]'), rule]),
+  );
+  return { ...schema, patternProperties: fixed };
+}
+
+function committedJson(file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(MANIFEST_DIRECTORY, file), 'utf8')) as Record<string, unknown>;
+}
+
+const defaults = manifestOptionsFromEnv({});
+const variants: [string, ManifestOptions][] = [
+  ['placeholder bot id, no domains', defaults],
+  [
+    'a real bot id and public domain',
+    { ...defaults, botId: '6f0b3c1e-2d4a-4b8e-9c7d-1a2b3c4d5e6f', validDomains: ['bot.contoso-csp.com'] },
+  ],
+];
+
+describe('Teams app manifest (scripts/build-manifest.ts)', () => {
+  for (const [label, options] of variants) {
+    it(`is valid against the v1.19 schema, with its ko-KR localization (${label})`, async () => {
+      const { manifest, localizations } = buildManifest(options);
+      expect(await validate(manifest)).to.deep.equal([]);
+      expect(Object.keys(localizations)).to.deep.equal([LOCALIZATION_FILE]);
+      expect(await validate(localizations[LOCALIZATION_FILE])).to.deep.equal([]);
+    });
+  }
+
+  it('is caught by the validator when it is wrong (so the checks above can fail)', async () => {
+    const { manifest } = buildManifest(defaults);
+    const broken = { ...manifest, bots: [{ ...manifest.bots[0], scopes: ['everyone'] }] };
+    expect(await validate(broken)).to.have.length.above(0);
+    const korean = buildManifest(defaults).localizations[LOCALIZATION_FILE];
+    expect(await validate({ ...korean, 'name.short': '가'.repeat(31) })).to.have.length.above(0);
+  });
+
+  it('lists exactly the built commands flagged for the menu, in order, in both languages', () => {
+    const { manifest, localizations } = buildManifest(defaults);
+    const expected = COMMANDS.filter((command) => command.built && command.inMenu);
+    const listed = manifest.bots[0].commandLists[0].commands;
+    const titleOf = (locale: 'en-US' | 'ko-KR', command: CommandDefinition) =>
+      manifestMessages[locale][`manifest.command.${command.id}.title` as ManifestKey];
+    expect(listed.map((entry) => entry.title)).to.deep.equal(expected.map((c) => titleOf('en-US', c)));
+    const korean = localizations[LOCALIZATION_FILE];
+    expect(
+      expected.map((_, index) => korean[`bots[0].commandLists[0].commands[${index}].title`]),
+    ).to.deep.equal(expected.map((c) => titleOf('ko-KR', c)));
+    expect(manifest.bots[0].commandLists[0].scopes).to.have.members(['personal', 'team', 'groupChat']);
+  });
+
+  it('leaves unbuilt commands out of the menu and refuses more than 10', () => {
+    const help = COMMANDS.find((command) => command.id === 'help') as CommandDefinition;
+    const unbuilt = { ...help, built: false };
+    expect(menuCommands([help, unbuilt, { ...help, inMenu: false }])).to.deep.equal([help]);
+    expect(() => menuCommands(Array.from({ length: 11 }, () => help))).to.throw(/at most 10/);
+  });
+
+  it('has a title and description for every command, in en-US and ko-KR, within Teams limits', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const command of COMMANDS) {
+        const title = manifestMessages[locale][`manifest.command.${command.id}.title` as ManifestKey];
+        const description =
+          manifestMessages[locale][`manifest.command.${command.id}.description` as ManifestKey];
+        expect(title, `${locale} ${command.id} title`).to.be.a('string').with.length.within(1, 32);
+        expect(description, `${locale} ${command.id} description`)
+          .to.be.a('string')
+          .with.length.within(1, 128);
+      }
+    }
+  });
+
+  it("uses as each menu title a phrase the router understands (Teams inserts the title when it's picked)", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const command of COMMANDS) {
+        const title = manifestMessages[locale][`manifest.command.${command.id}.title` as ManifestKey];
+        const phrases = command.phrases[locale].map((phrase) => phrase.toLowerCase());
+        expect(phrases, `${locale} ${command.id}`).to.include(title.toLowerCase());
+      }
+    }
+  });
+
+  it('declares the price search message extension for the compose box and command box', () => {
+    const { manifest } = buildManifest(defaults);
+    const [extension] = manifest.composeExtensions;
+    expect(extension.botId).to.equal(manifest.bots[0].botId);
+    expect(extension.commands.map((command) => [command.id, command.type, command.initialRun])).to.deep.equal(
+      [['priceSearch', 'query', false]],
+    );
+    expect(extension.commands[0].context).to.have.members(['compose', 'commandBox']);
+    expect(extension.commands[0].parameters.map((parameter) => parameter.name)).to.deep.equal(['query']);
+  });
+
+  it('takes the bot id from MicrosoftAppId and rejects one that is not a GUID', () => {
+    expect(manifestOptionsFromEnv({}).botId).to.equal(PLACEHOLDER_BOT_ID);
+    const appId = '6f0b3c1e-2d4a-4b8e-9c7d-1a2b3c4d5e6f';
+    expect(manifestOptionsFromEnv({ MicrosoftAppId: appId }).botId).to.equal(appId);
+    expect(() => manifestOptionsFromEnv({ MicrosoftAppId: 'my-bot' })).to.throw(
+      /MicrosoftAppId must be a GUID/,
+    );
+  });
+
+  it('is committed up to date: manifest/ matches what the generator writes (run npm run package)', () => {
+    const committed = committedJson('manifest.json') as {
+      bots: { botId: string }[];
+      validDomains: string[];
+    };
+    // The bot id and domains legitimately differ per deployment; everything else must match.
+    const { manifest, localizations } = buildManifest({
+      ...defaults,
+      botId: committed.bots[0].botId,
+      validDomains: committed.validDomains,
+    });
+    expect(committed).to.deep.equal(JSON.parse(JSON.stringify(manifest)));
+    expect(committedJson(LOCALIZATION_FILE)).to.deep.equal(localizations[LOCALIZATION_FILE]);
+  });
+
+  it('has icons of the sizes Teams requires, the outline white on transparency', () => {
+    const color = readPng(join(MANIFEST_DIRECTORY, 'color.png'));
+    expect([color.width, color.height]).to.deep.equal([192, 192]);
+    const outline = readPng(join(MANIFEST_DIRECTORY, 'outline.png'));
+    expect([outline.width, outline.height]).to.deep.equal([32, 32]);
+    let visible = 0;
+    for (let offset = 0; offset < outline.rgba.length; offset += 4) {
+      const [r, g, b, alpha] = outline.rgba.subarray(offset, offset + 4);
+      if (alpha === 0) continue;
+      visible++;
+      expect([r, g, b], `outline pixel ${offset / 4}`).to.deep.equal([255, 255, 255]);
+    }
+    expect(visible, 'visible outline pixels').to.be.above(50);
+  });
+
+  it('packages manifest, localization and icons at the root of the app zip', async () => {
+    const zip = await JSZip.loadAsync(await buildAppPackage(MANIFEST_DIRECTORY));
+    const files = Object.keys(zip.files).sort();
+    expect(files).to.deep.equal(['color.png', 'ko-KR.json', 'manifest.json', 'outline.png']);
+    const packaged = JSON.parse(await zip.file('manifest.json')!.async('string')) as object;
+    expect(packaged).to.deep.equal(committedJson('manifest.json'));
+  });
+});
