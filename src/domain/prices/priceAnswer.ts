@@ -1,0 +1,81 @@
+import type { Decimal } from 'decimal.js';
+import type { MeterPecEligibility } from '../pec/meterEligibility.js';
+import type { FxConversion, BillingMonth } from './fx.js';
+import type { PriceRow, VmPriority } from './priceRow.js';
+import type { QuantityFacts } from './quantityWords.js';
+import type { OperatingSystem } from './questionOptions.js';
+import type { RegionMatch } from './regions.js';
+
+/** What the snapshot behind an answer is. */
+export interface SnapshotInfo {
+  readonly takenAt: string;
+  readonly source: string;
+  readonly location: string;
+  readonly rowCount: number;
+  readonly regions: readonly string[];
+}
+
+/** What the question was understood to ask, shown back to the partner so nothing is guessed silently. */
+export interface Understood {
+  readonly region: RegionMatch | null;
+  /** The size as the price file writes it ("D2s v3"), for VM questions. */
+  readonly sizeName: string | null;
+  readonly sizeCorrected: boolean;
+  readonly os: OperatingSystem;
+  readonly osNamed: boolean;
+  readonly priority: VmPriority;
+  readonly quantity: QuantityFacts;
+  readonly currency: string | null;
+  readonly month: BillingMonth | null;
+}
+
+/** A refined question the partner can pick (a card button sends `question` back). */
+export interface PriceChoice {
+  /** Short, language-neutral label built from product data ("D2s v3 · West Europe · Windows"). */
+  readonly label: string;
+  readonly question: string;
+  readonly row: PriceRow | null;
+}
+
+export interface CurrencyAmounts {
+  readonly conversion: FxConversion;
+  /** Unit price and total in the asked currency (null when the conversion is not possible). */
+  readonly unitPrice: Decimal | null;
+  readonly total: Decimal | null;
+}
+
+export type MissingPart =
+  'region' | 'size' | 'diskTier' | 'meterKind' | 'regionNotInSnapshot' | 'noMatchingRow';
+
+export type ChoiceTopic = 'region' | 'size' | 'row' | 'meter';
+
+export type PriceAnswer =
+  | {
+      readonly kind: 'answer';
+      readonly row: PriceRow;
+      /** Other rows billed on the same meter at the same price (e.g. "D2 v3/D2s v3"). */
+      readonly sameMeter: readonly PriceRow[];
+      /** Quantity in the row's unit of measure (blocks), or null for a plain price question. */
+      readonly quantity: Decimal | null;
+      readonly total: Decimal | null;
+      readonly savingsPlan1YearTotal: Decimal | null;
+      readonly pec: MeterPecEligibility;
+      readonly inCurrency: CurrencyAmounts | null;
+      readonly understood: Understood;
+      readonly snapshot: SnapshotInfo;
+    }
+  | {
+      readonly kind: 'choices';
+      readonly topic: ChoiceTopic;
+      readonly choices: readonly PriceChoice[];
+      readonly understood: Understood;
+      readonly snapshot: SnapshotInfo;
+    }
+  | {
+      readonly kind: 'needMore';
+      readonly missing: readonly MissingPart[];
+      readonly suggestions: readonly PriceChoice[];
+      readonly understood: Understood;
+      readonly snapshot: SnapshotInfo;
+    }
+  | { readonly kind: 'noSnapshot' };

@@ -1,0 +1,112 @@
+/**
+ * Storage questions the bot answers, and only those whose meter is unambiguous (evals README §7–8):
+ * managed disk tiers, disk transactions of Standard SSD/HDD, Premium SSD v2 and Ultra disk
+ * provisioned capacity/IOPS/throughput, and block blob (general-purpose v2) operations.
+ */
+export type StorageIntent =
+  | {
+      readonly kind: 'meter';
+      readonly productName: string;
+      readonly meterName: string;
+      readonly label: string;
+    }
+  | {
+      readonly kind: 'skuMeter';
+      readonly productName: string;
+      readonly skuName: string;
+      readonly meterPattern: RegExp;
+      readonly label: string;
+    }
+  | { readonly kind: 'pickMeter'; readonly options: readonly StorageIntent[] }
+  | { readonly kind: 'needTier' };
+
+const DISK_PRODUCTS: Record<string, string> = {
+  p: 'Premium SSD Managed Disks',
+  e: 'Standard SSD Managed Disks',
+  s: 'Standard HDD Managed Disks',
+};
+
+function provisioned(productName: string, prefix: string, text: string): StorageIntent {
+  const meters: [RegExp, string][] = [
+    [/capacity|용량|\bgib?\b/, `${prefix} Provisioned Capacity`],
+    [/iops/, `${prefix} Provisioned IOPS`],
+    [/throughput|mbps|처리량/, `${prefix} Provisioned Throughput (MBps)`],
+  ];
+  const options = meters.map(([, meterName]) => ({
+    kind: 'meter' as const,
+    productName,
+    meterName,
+    label: `${productName} · ${meterName}`,
+  }));
+  const named = meters.findIndex(([pattern]) => pattern.test(text));
+  return named >= 0 ? options[named] : { kind: 'pickMeter', options };
+}
+
+export function readStorageIntent(question: string): StorageIntent | null {
+  const text = question.toLowerCase();
+  const redundancy = /\bzrs\b/.test(text) ? 'ZRS' : 'LRS';
+  if (/premium\s*ssd\s*v2|\bpv2\b|프리미엄\s*ssd\s*v2/.test(text))
+    return provisioned('Azure Premium SSD v2', 'Premium LRS', text);
+  if (/ultra\s*(?:ssd|disks?)|울트라\s*디스크/.test(text))
+    return provisioned('Ultra Disks', 'Ultra LRS', text);
+  if (/block\s*blobs?|블록\s*(?:blob|블롭)/.test(text)) {
+    const tier = /\bcool\b/.test(text)
+      ? 'Cool'
+      : /\bcold\b/.test(text)
+        ? 'Cold'
+        : /\barchive\b/.test(text)
+          ? 'Archive'
+          : 'Hot';
+    const blobRedundancy = /\bra-?gzrs\b/.test(text)
+      ? 'RA-GZRS'
+      : /\bgzrs\b/.test(text)
+        ? 'GZRS'
+        : /\bra-?grs\b/.test(text)
+          ? 'RA-GRS'
+          : /\bgrs\b/.test(text)
+            ? 'GRS'
+            : redundancy;
+    const productName = 'General Block Blob v2';
+    const skuName = `${tier} ${blobRedundancy}`;
+    const write = {
+      kind: 'skuMeter' as const,
+      productName,
+      skuName,
+      meterPattern: /write operations$/i,
+      label: `${productName} · ${skuName} · Write Operations`,
+    };
+    const read = {
+      kind: 'skuMeter' as const,
+      productName,
+      skuName,
+      meterPattern: /read operations$/i,
+      label: `${productName} · ${skuName} · Read Operations`,
+    };
+    if (/\bwrites?\b|쓰기/.test(text)) return write;
+    if (/\breads?\b|읽기/.test(text)) return read;
+    if (/operations?|transactions?|작업|트랜잭션/.test(text))
+      return { kind: 'pickMeter', options: [write, read] };
+    return null;
+  }
+  const diskWord = /\bdisks?\b|디스크|\bhdd\b|\bssd\b|managed/.test(text);
+  if (!diskWord) return null;
+  if (/transactions?|operations?|트랜잭션/.test(text)) {
+    const family = /standard\s*hdd|표준\s*hdd|\bhdd\b/.test(text)
+      ? 'Standard HDD Managed Disks'
+      : /standard\s*ssd|표준\s*ssd/.test(text)
+        ? 'Standard SSD Managed Disks'
+        : null;
+    if (family) {
+      const meterName = `Disk Transactions ${redundancy} Disk Operations`;
+      return { kind: 'meter', productName: family, meterName, label: `${family} · ${meterName}` };
+    }
+  }
+  const tier = /(?<![\w-])([pes])(\d{1,2})(?![\w])/.exec(text);
+  if (tier) {
+    const name = `${tier[1].toUpperCase()}${tier[2]}`;
+    const productName = DISK_PRODUCTS[tier[1]];
+    const meterName = `${name} ${redundancy} Disk`;
+    return { kind: 'meter', productName, meterName, label: `${productName} · ${meterName}` };
+  }
+  return { kind: 'needTier' };
+}

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { PriceCatalog } from '../domain/prices/catalog.js';
+import type { PriceRow } from '../domain/prices/priceRow.js';
+import type { ImportIssue } from './importReport.js';
+import { Interner } from './interner.js';
+import { importRetailCsv, importRetailJson } from './retailPricesImport.js';
+
+/** What loading a snapshot folder did. */
+export interface SnapshotLoadReport {
+  readonly ok: boolean;
+  readonly location: string;
+  readonly files: readonly string[];
+  readonly accepted: number;
+  readonly skipped: number;
+  readonly issues: readonly ImportIssue[];
+  readonly fatal: string | null;
+  readonly millis: number;
+}
+
+/** Written by the fetcher next to the data: where and when the snapshot was taken. */
+export const MANIFEST_FILE = 'manifest.json';
+const SKIPPED_JSON = new Set([MANIFEST_FILE, 'checkpoint.json']);
+
+/**
+ * Loads every Retail Prices CSV and JSON page file of a snapshot folder into one catalog. Returns
+ * no catalog when the folder is missing or yields no valid row (the caller keeps its old one).
+ */
+export function loadSnapshotFolder(dir: string): {
+  catalog: PriceCatalog | null;
+  report: SnapshotLoadReport;
+} {
+  const started = performance.now();
+  const fail = (fatal: string, files: string[] = [], issues: readonly ImportIssue[] = [], skipped = 0) => ({
+    catalog: null,
+    report: {
+      ok: false,
+      location: dir,
+      files,
+      accepted: 0,
+      skipped,
+      issues,
+      fatal,
+      millis: performance.now() - started,
+    },
+  });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`${dir}: no such folder`);
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.csv') || (name.endsWith('.json') && !SKIPPED_JSON.has(name)))
+    .sort();
+  if (files.length === 0) return fail(`${dir}: no .csv or .json price files`);
+  const interner = new Interner();
+  const rows: PriceRow[] = [];
+  const issues: ImportIssue[] = [];
+  const fatals: string[] = [];
+  let skipped = 0;
+  let snapshotAt: string | null = null;
+  for (const name of files) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), 'utf8');
+    } catch (error) {
+      fatals.push(`${name}: ${(error as Error).message}`);
+      continue;
+    }
+    const result = name.endsWith('.csv')
+      ? importRetailCsv(name, text, interner)
+      : importRetailJson(name, text, interner);
+    for (const row of result.rows) rows.push(row);
+    skipped += result.skipped;
+    issues.push(...result.issues.slice(0, 200 - issues.length));
+    if (result.fatal) fatals.push(result.fatal);
+    if (result.snapshotAt && (!snapshotAt || result.snapshotAt > snapshotAt)) snapshotAt = result.snapshotAt;
+  }
+  if (rows.length === 0) return fail(fatals.join('; ') || `${dir}: no valid rows`, files, issues, skipped);
+  const manifest = readManifest(dir);
+  const catalog = new PriceCatalog(rows, {
+    takenAt: manifest?.takenAt ?? snapshotAt ?? dateFromName(dir) ?? statSync(dir).mtime.toISOString(),
+    source: manifest?.source ?? sourceOf(dir),
+    location: dir,
+  });
+  return {
+    catalog,
+    report: {
+      ok: true,
+      location: dir,
+      files,
+      accepted: rows.length,
+      skipped,
+      issues,
+      fatal: fatals.length > 0 ? fatals.join('; ') : null,
+      millis: performance.now() - started,
+    },
+  };
+}
+
+function readManifest(dir: string): { takenAt?: string; source?: string } | null {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as { takenAt?: string; source?: string }) : null;
+  } catch {
+    return null;
+  }
+}
+
+function sourceOf(dir: string): string {
+  const radar = readdirSync(dir).some((name) => /azure-pricing-radar/i.test(name));
+  return radar
+    ? 'Azure Retail Prices API (public), collected by github.com/andy-diericks/azure-pricing-radar (MIT)'
+    : 'Azure Retail Prices API (public)';
+}
+
+function dateFromName(dir: string): string | null {
+  const match = /(\d{4}-\d{2}-\d{2})/.exec(basename(dir));
+  return match ? `${match[1]}T00:00:00Z` : null;
+}
