@@ -27,9 +27,9 @@ const schema = z
     PORT: z
       .string()
       .trim()
-      .regex(/^\d{1,5}$/, 'a TCP port number (1–65535)')
+      .regex(/^\d{1,5}$/, 'a TCP port number (1–65535, or 0 for any free port)')
       .transform(Number)
-      .refine((port) => port >= 1 && port <= 65535, 'a TCP port number (1–65535)')
+      .refine((port) => port <= 65535, 'a TCP port number (1–65535, or 0 for any free port)')
       .optional()
       .transform((value) => value ?? 3978),
     HOST: optionalText.transform((value) => value ?? '127.0.0.1'),

@@ -17,6 +17,7 @@ import type { ConversationReferenceStore } from './conversationReferences.js';
 import { runUnknown } from './handlers/coreCommands.js';
 import type { IdentityResolver } from './identity.js';
 import { Replier } from './replier.js';
+import { setTurnServices } from './turnServices.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -109,6 +110,7 @@ export class AssistantBot extends TeamsActivityHandler {
       return;
     }
     await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
+    setTurnServices(context, identity.actor, t, reply);
     const dc = await this.dialogSet.createContext(context);
     const scope: TurnScope = { context, actor: identity.actor, locale: t.locale, t, reply, dc };
     try {

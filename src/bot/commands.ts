@@ -126,7 +126,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'prices.view',
     argument: 'required',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'pec',

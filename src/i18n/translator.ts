@@ -47,6 +47,15 @@ export class Translator {
     return new Intl.NumberFormat(this.locale, { maximumFractionDigits }).format(text as unknown as number);
   }
 
+  /** Country name in the user's language from an ISO 3166 code ("NO" → "Norway" / "노르웨이"). */
+  country(code: string): string {
+    try {
+      return new Intl.DisplayNames(this.locale, { type: 'region' }).of(code.toUpperCase()) ?? code;
+    } catch {
+      return code;
+    }
+  }
+
   /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
   date(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;

@@ -2,13 +2,24 @@ import type { Locale } from '../locale.js';
 import { commandMessages } from './commands.js';
 import { coreMessages } from './core.js';
 import { pricesMessages } from './prices.js';
+import { customerMessages } from './customers.js';
 import { errorMessages } from './errors.js';
+import { flowMessages } from './flow.js';
+import { priceChatMessages } from './priceChat.js';
 
 /**
  * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
  * keys are prefixed with the feature name so they cannot collide.
  */
-const FEATURE_CATALOGS = [coreMessages, commandMessages, errorMessages, pricesMessages] as const;
+const FEATURE_CATALOGS = [
+  coreMessages,
+  commandMessages,
+  errorMessages,
+  customerMessages,
+  pricesMessages,
+  flowMessages,
+  priceChatMessages,
+] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
 export type MessageKey = CatalogKeys<(typeof FEATURE_CATALOGS)[number]>;

@@ -1,0 +1,119 @@
+import { join } from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ShowTypingMiddleware,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import { createBot, type BotFeature } from './bot/createBot.js';
+import { DedupeMiddleware } from './bot/middleware/dedupe.js';
+import { createServer, type RunningServer } from './bot/server.js';
+import { customerFeature } from './bot/handlers/customerCommands.js';
+import { CardRenderer, defaultCardsDirectory } from './cards/cardRenderer.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { CustomerDirectory } from './domain/services/customerDirectory.js';
+import { resolveLocale } from './i18n/locale.js';
+import { Translator } from './i18n/translator.js';
+import type { Logger } from './logging.js';
+import { FileStorage } from './storage/fileStorage.js';
+import { priceFeature } from './bot/handlers/priceCommands.js';
+import { resolvePricePaths } from './prices/pricePaths.js';
+import { PriceService } from './prices/priceService.js';
+import { openBackend } from './backend.js';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root: config → stores → domain services → features (dialogs, handlers) → bot →
+ * adapter → server. index.ts calls it with the process environment; e2e tests call it in-process.
+ */
+export async function startApp(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningApp> {
+  const cards = new CardRenderer(defaultCardsDirectory());
+  const storage = new FileStorage(join(config.DATA_DIR, 'state'));
+  const backend = await openBackend(config, logger, clock);
+
+  const prices = new PriceService({
+    paths: resolvePricePaths({
+      PRICE_DATA_DIR: config.PRICE_DATA_DIR,
+      FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
+      FX_RATES_FILE: config.FX_RATES_FILE,
+    }),
+    clock,
+    logger,
+  });
+  prices.load();
+
+  const features: BotFeature[] = [
+    customerFeature(new CustomerDirectory(backend.partnerCenter)),
+    priceFeature(prices, cards),
+  ];
+  const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
+
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(auth);
+  adapter.use(new DedupeMiddleware());
+  adapter.use(new ShowTypingMiddleware(1000, 2000));
+  adapter.onTurnError = async (context, error) => {
+    const correlationId = Math.random().toString(36).slice(2, 10);
+    logger.error(
+      {
+        err: error,
+        correlationId,
+        activityId: context.activity.id,
+        conversationId: context.activity.conversation?.id,
+      },
+      'turn failed',
+    );
+    const t = new Translator(resolveLocale(context.activity.locale));
+    try {
+      await context.sendActivity(t.t('core.error.generic', { correlationId }));
+    } catch (sendError) {
+      logger.warn({ err: sendError, correlationId }, 'could not tell the user about the failure');
+    }
+  };
+
+  const running: RunningServer = createServer({
+    adapter,
+    bot,
+    logger,
+    health: async () => ({
+      version: config.version,
+      backend: config.BACKEND,
+      store: await backend.health(),
+      prices: prices.snapshotInfo()
+        ? { rows: prices.snapshotInfo()?.rowCount, takenAt: prices.snapshotInfo()?.takenAt }
+        : null,
+    }),
+  });
+  await new Promise<void>((resolve) => running.server.listen(config.PORT, config.HOST, () => resolve()));
+  const port = (running.server.address() as AddressInfo).port;
+  const url = `http://${config.HOST}:${port}`;
+  logger.info(
+    { url: `${url}/api/messages`, backend: config.BACKEND, auth: config.authEnabled },
+    'bot listening',
+  );
+
+  return {
+    url,
+    port,
+    async close() {
+      await running.close();
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
+import type { BotFeature } from '../createBot.js';
+import {
+  customerDetailCardData,
+  customerListCardData,
+  customerPickCardData,
+} from '../presenters/customerPresenter.js';
+import type { TurnScope } from '../turnScope.js';
+
+/** `customers` and `customer <name|domain|id>`: read-only views of the partner's customers. */
+export function customerFeature(directory: CustomerDirectory): BotFeature {
+  async function list(scope: TurnScope): Promise<void> {
+    const summaries = await directory.listWithState(scope.actor);
+    await scope.reply.card('customer-list', customerListCardData(scope.t, scope.actor, summaries));
+  }
+
+  async function show(scope: TurnScope, customerId: string): Promise<void> {
+    const summary = await directory.summarize(scope.actor, customerId);
+    await scope.reply.card('customer-detail', customerDetailCardData(scope.t, scope.actor, summary));
+  }
+
+  return {
+    commands: {
+      customers: list,
+      customer: async (scope, argument) => {
+        if (argument === '') return list(scope);
+        const match = await directory.find(scope.actor, argument);
+        if (match.kind === 'one') return show(scope, match.customer.id);
+        if (match.kind === 'many') {
+          await scope.reply.card(
+            'customer-pick',
+            customerPickCardData(scope.t, argument, match.customers, { verb: 'customer.show' }),
+          );
+          return;
+        }
+        await scope.reply.text('customers.notFound', { query: argument });
+      },
+    },
+    submits: {
+      'customer.show': async (scope, data) => {
+        if (typeof data.customerId !== 'string') {
+          await scope.reply.text('core.cardInvalid', { detail: 'customerId' });
+          return;
+        }
+        await show(scope, data.customerId);
+      },
+    },
+  };
+}

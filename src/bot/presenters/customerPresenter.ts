@@ -1,0 +1,119 @@
+import type { Customer } from '../../domain/customers/customer.js';
+import { can, type Actor } from '../../domain/identity/actor.js';
+import type { CustomerSummary } from '../../domain/services/customerDirectory.js';
+import type { Translator } from '../../i18n/translator.js';
+
+/** A card button that runs a typed command (verb `command.run`). */
+export function commandAction(title: string, command: string) {
+  return { title, data: { verb: 'command.run', command } };
+}
+
+export function mcaText(t: Translator, summary: CustomerSummary): string {
+  switch (summary.mca.kind) {
+    case 'directlySigned':
+      return t.t('customers.mca.directlySigned');
+    case 'attested':
+      return t.t('customers.mca.attested', {
+        date: t.date(summary.mca.latest.dateAgreed),
+        by: summary.mca.latest.userDisplayName ?? summary.mca.latest.userId,
+      });
+    default:
+      return t.t('customers.mca.none');
+  }
+}
+
+export function azureText(t: Translator, summary: CustomerSummary): string {
+  const plan = summary.azurePlanIds.length > 0;
+  const legacy = summary.legacySubscriptionIds.length > 0;
+  if (plan && legacy) return t.t('customers.azure.planAndLegacy');
+  if (plan) return t.t('customers.azure.plan');
+  if (legacy) return t.t('customers.azure.legacy', { count: summary.legacySubscriptionIds.length });
+  return t.t('customers.azure.none');
+}
+
+export function transitionText(t: Translator, summary: CustomerSummary): string {
+  return summary.upgrade
+    ? t.t(`customers.transition.${summary.upgrade.status}`)
+    : t.t('customers.transition.none');
+}
+
+/** The next steps this user may take for this customer; only what their roles allow is offered. */
+export function nextSteps(t: Translator, actor: Actor, summary: CustomerSummary) {
+  const name = summary.customer.domain;
+  const steps: Array<ReturnType<typeof commandAction>> = [];
+  const hasPlan = summary.azurePlanIds.length > 0;
+  const hasLegacy = summary.legacySubscriptionIds.length > 0;
+  const upgrading = summary.upgrade !== null;
+  if (summary.mca.kind === 'none' && can(actor, 'agreements.attest')) {
+    steps.push(commandAction(t.t('customers.next.attest'), `attest ${name}`));
+  }
+  if (!hasPlan && !hasLegacy && !upgrading && can(actor, 'plan.purchase')) {
+    steps.push(commandAction(t.t('customers.next.buy'), `buy azure plan ${name}`));
+  }
+  if (hasLegacy && !upgrading && can(actor, 'transition.run')) {
+    steps.push(commandAction(t.t('customers.next.transition'), `transition ${name}`));
+  }
+  if (upgrading && can(actor, 'transition.view')) {
+    steps.push(commandAction(t.t('customers.next.transitionStatus'), `transition status ${name}`));
+  }
+  if (hasPlan && can(actor, 'subscriptions.view')) {
+    steps.push(commandAction(t.t('customers.next.subscriptions'), `subscriptions ${name}`));
+  }
+  if (summary.mca.kind === 'attested' && can(actor, 'agreements.view')) {
+    steps.push(commandAction(t.t('customers.next.agreements'), `agreements ${name}`));
+  }
+  return steps;
+}
+
+export function customerListCardData(t: Translator, actor: Actor, summaries: CustomerSummary[]) {
+  return {
+    title: t.t('customers.list.title', { partner: actor.partner.name }),
+    subtitle:
+      summaries.length > 0
+        ? t.t('customers.list.subtitle', { count: summaries.length })
+        : t.t('customers.list.empty'),
+    customers: summaries.map((summary) => ({
+      name: summary.customer.companyName,
+      line: `${summary.customer.domain} · ${t.country(summary.customer.country)}`,
+      state: `${mcaText(t, summary)} · ${azureText(t, summary)}${summary.upgrade ? ` · ${t.t('customers.field.transition')}: ${transitionText(t, summary)}` : ''}`,
+      data: { verb: 'command.run', command: `customer ${summary.customer.id}` },
+    })),
+  };
+}
+
+export function customerDetailCardData(t: Translator, actor: Actor, summary: CustomerSummary) {
+  const { customer } = summary;
+  return {
+    title: t.t('customers.detail.title', { name: customer.companyName }),
+    facts: [
+      { title: t.t('customers.field.id'), value: customer.id },
+      { title: t.t('customers.field.domain'), value: customer.domain },
+      { title: t.t('customers.field.country'), value: t.country(customer.country) },
+      {
+        title: t.t('customers.field.reseller'),
+        value: customer.resellerOfRecord ?? t.t('customers.reseller.none'),
+      },
+      { title: t.t('customers.field.mca'), value: mcaText(t, summary) },
+      { title: t.t('customers.field.azure'), value: azureText(t, summary) },
+      { title: t.t('customers.field.transition'), value: transitionText(t, summary) },
+    ],
+    actions: nextSteps(t, actor, summary),
+  };
+}
+
+/** "Which customer do you mean?": one button per candidate; `data` is merged into each submit. */
+export function customerPickCardData(
+  t: Translator,
+  query: string,
+  customers: Customer[],
+  data: Record<string, unknown>,
+) {
+  return {
+    title: t.t('customers.pick.title'),
+    subtitle: t.t('customers.pick.subtitle', { query }),
+    choices: customers.slice(0, 8).map((customer) => ({
+      title: `${customer.companyName} (${customer.domain})`,
+      data: { ...data, customerId: customer.id },
+    })),
+  };
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import dotenv from 'dotenv';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logging.js';
+
+/**
+ * Entry point: `npm start`. Reads `.env` (optional) and the environment, validates the settings,
+ * starts the bot and stops it gracefully on SIGTERM/SIGINT (no new requests, in-flight turns
+ * finish, stores flushed).
+ */
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  let config;
+  try {
+    config = loadConfig(process.env, version);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = await startApp(config, logger);
+  console.log(
+    `Azure plan assistant ${version} is listening on ${app.url}/api/messages (backend: ${config.BACKEND})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('The bot could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type RunningApp } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config.js';
+import { fixedClock, type Clock } from '../../../src/domain/clock.js';
+import { createLogger } from '../../../src/logging.js';
+import { FakeConnector } from './fakeConnector.js';
+import { TeamsClient } from './teamsClient.js';
+
+export interface AppUnderTest {
+  app: RunningApp;
+  connector: FakeConnector;
+  client: TeamsClient;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real server (restify + CloudAdapter + bot + sandbox) on a free port with a fresh data
+ * folder, and a fake connector that receives the bot's replies.
+ */
+export async function startAppUnderTest(
+  env: Record<string, string> = {},
+  clock?: Clock,
+): Promise<AppUnderTest> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const config = loadConfig(
+    { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRANSITION_STEP_MS: '200', ...env },
+    'test',
+  );
+  const app = await startApp(config, createLogger('silent'), clock ?? fixedClock(new Date().toISOString()));
+  return {
+    app,
+    connector,
+    client: new TeamsClient(app.url, serviceUrl),
+    dataDir,
+    async stop() {
+      await app.close();
+      await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
