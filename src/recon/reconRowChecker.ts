@@ -1,0 +1,90 @@
+import { Decimal } from 'decimal.js';
+import { billingPreTaxTotal } from '../domain/billing/rounding.js';
+import type { MeterPecFacts, PecIneligibleReason } from '../domain/pec/meterEligibility.js';
+import { dayEligibility, type AccessGrant } from '../domain/pec/pecEligibility.js';
+import { PecRateSchedule } from '../domain/pec/pecRate.js';
+import { toGrant, type AccessRecord } from './accessRecords.js';
+import type { ReconRow } from './reconRow.js';
+
+export type ReconFlagKind = 'pecMissing' | 'pecUnexpected' | 'effectivePriceMismatch' | 'totalMismatch';
+
+export interface RowCheck {
+  /** PEC the partner's access records say the row should have earned. */
+  expectedPec: boolean;
+  /** Why the meter can never earn PEC, if so (Spot, reservation, marketplace …). */
+  excluded: PecIneligibleReason | null;
+  flags: ReconFlagKind[];
+  /** Credit earned on the row (recorded PEC), pricing currency, unrounded. */
+  earned: Decimal;
+  /** Credit an eligible meter did not get (recorded PEC 0), pricing currency, unrounded. */
+  lost: Decimal;
+  expectedBillingPreTaxTotal: Decimal;
+}
+
+/** Partner Center's EUP drifts in the 4th–5th decimal during the month (azure-plan.md §5): allow 0.1 %. */
+const EUP_TOLERANCE = new Decimal('0.001');
+
+function meterFacts(row: ReconRow): MeterPecFacts {
+  const benefit = row.benefitType.toLowerCase();
+  return {
+    meterName: row.meterName,
+    skuName: row.skuName,
+    productName: row.productName,
+    type: benefit.includes('reservation') ? 'Reservation' : undefined,
+    savingsPlan: benefit.includes('savings'),
+    marketplace: row.publisherName !== '' && !/^microsoft/i.test(row.publisherName),
+  };
+}
+
+/**
+ * Recomputes one daily rated usage row: the PEC the partner's access records predict (rule 20 with
+ * the whole-day rule), the effective unit price `UnitPrice × (1 − PEC)` and
+ * `BillingPreTaxTotal = floor(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2)`.
+ */
+export class ReconRowChecker {
+  private readonly grantsByCustomer = new Map<string, AccessGrant[]>();
+
+  constructor(
+    access: readonly AccessRecord[],
+    private readonly rates: PecRateSchedule = new PecRateSchedule(),
+  ) {
+    for (const record of access) {
+      const key = record.customerId.toLowerCase();
+      const list = this.grantsByCustomer.get(key) ?? [];
+      list.push(toGrant(record));
+      this.grantsByCustomer.set(key, list);
+    }
+  }
+
+  check(row: ReconRow): RowCheck {
+    const grants = this.grantsByCustomer.get(row.customerId) ?? [];
+    const resource = {
+      subscriptionId: row.entitlementId,
+      resourceGroup: row.resourceGroup,
+      resourceUri: row.resourceUri,
+    };
+    const decision = dayEligibility(grants, resource, row.usageDate, meterFacts(row));
+    const recorded = row.pecPercentage > 0;
+    const flags: ReconFlagKind[] = [];
+    if (decision.eligible && !recorded) flags.push('pecMissing');
+    if (!decision.eligible && recorded) flags.push('pecUnexpected');
+
+    const rate = recorded ? new Decimal(row.pecPercentage).dividedBy(100) : new Decimal(0);
+    const expectedEup = row.unitPrice.times(new Decimal(1).minus(rate));
+    const drift = row.effectiveUnitPrice.minus(expectedEup).abs();
+    if (drift.greaterThan(row.unitPrice.times(EUP_TOLERANCE))) flags.push('effectivePriceMismatch');
+    const expectedTotal = billingPreTaxTotal(row.effectiveUnitPrice, row.quantity, row.pcToBcExchangeRate);
+    if (!expectedTotal.equals(row.billingPreTaxTotal)) flags.push('totalMismatch');
+
+    const list = row.unitPrice.times(row.quantity);
+    const fullRate = this.rates.rateOn(row.usageDate).rate;
+    return {
+      expectedPec: decision.eligible,
+      excluded: decision.meter.reason,
+      flags,
+      earned: recorded ? list.times(rate) : new Decimal(0),
+      lost: !recorded && decision.meter.eligible ? list.times(fullRate) : new Decimal(0),
+      expectedBillingPreTaxTotal: expectedTotal,
+    };
+  }
+}
