@@ -1,0 +1,232 @@
+/**
+ * Drives the real bot through Microsoft 365 Agents Playground in headless Chromium, for end-to-end
+ * flows. Each driver starts its own bot (free port, temporary DATA_DIR), its own Playground (free
+ * port, signed-in user from `scripts/playground-users/<user>.yml`) and its own browser profile, and
+ * `stop()` ends all of them. Example:
+ *
+ *   const driver = await PlaygroundDriver.start({ user: 'megan' });
+ *   try {
+ *     await driver.say('help');
+ *     const text = await driver.waitForCardText('What you can do');
+ *     await driver.screenshot('help-megan');
+ *   } finally {
+ *     await driver.stop();
+ *   }
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  freePort,
+  startProcess,
+  type StartedProcess,
+  stopProcess,
+  waitForHttp,
+} from '../../scripts/lib/childProcesses.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PLAYGROUND_CLI = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+
+/** Selectors of the Playground 0.2.28 UI (Fluent AI components; other class names are hashed). */
+const MESSAGE_BOX = '[role=textbox][data-lexical-editor=true]';
+const BOT_MESSAGE = '.fai-OutputCard';
+const CARD = '.ac-adaptiveCard';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PlaygroundDriverOptions {
+  /** A file name in scripts/playground-users without `.yml`; default "alex" (Global admin). */
+  user?: string;
+  /** Where screenshots and logs go; default test-output/playground (git-ignored). */
+  outputDirectory?: string;
+  /** Extra environment for the bot (PORT and DATA_DIR are set by the driver). */
+  botEnv?: NodeJS.ProcessEnv;
+  /** Command that starts the bot; default `node --import tsx src/index.ts`. */
+  botCommand?: { command: string; args: string[] };
+  chromiumPath?: string;
+  /** How long to wait for each reply; default 20 s (first turns compile TypeScript). */
+  replyTimeoutMs?: number;
+}
+
+export class PlaygroundDriver {
+  /** Bot replies that existed before the last `say`; waits only look at replies after it. */
+  private repliesBeforeLastSay = 0;
+
+  private constructor(
+    readonly page: Page,
+    readonly playgroundUrl: string,
+    readonly botUrl: string,
+    readonly outputDirectory: string,
+    private readonly replyTimeoutMs: number,
+    private readonly context: BrowserContext,
+    private readonly processes: StartedProcess[],
+    private readonly temporaryDirectories: string[],
+  ) {}
+
+  static async start(options: PlaygroundDriverOptions = {}): Promise<PlaygroundDriver> {
+    const user = options.user ?? 'alex';
+    const outputDirectory = options.outputDirectory ?? join(ROOT, 'test-output', 'playground');
+    mkdirSync(outputDirectory, { recursive: true });
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'e2e-bot-data-'));
+    const profileDirectory = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
+    const processes: StartedProcess[] = [];
+    const cleanUp = async () => {
+      await Promise.all(processes.map((started) => stopProcess(started)));
+      for (const directory of [dataDirectory, profileDirectory])
+        rmSync(directory, { recursive: true, force: true });
+    };
+
+    try {
+      const botPort = await freePort();
+      const botUrl = `http://127.0.0.1:${botPort}`;
+      const botCommand = options.botCommand ?? {
+        command: process.execPath,
+        args: ['--import', 'tsx', '--no-deprecation', 'src/index.ts'],
+      };
+      const bot = startProcess({
+        name: 'bot',
+        ...botCommand,
+        cwd: ROOT,
+        env: { ...process.env, ...options.botEnv, PORT: String(botPort), DATA_DIR: dataDirectory },
+        logFile: join(outputDirectory, 'bot.log'),
+      });
+      processes.push(bot);
+      await waitForHttp(`${botUrl}/healthz`, bot, 60_000);
+
+      const playgroundPort = await freePort();
+      const playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
+      const playground = startProcess({
+        name: 'playground',
+        command: process.execPath,
+        args: [
+          PLAYGROUND_CLI,
+          '-p',
+          String(playgroundPort),
+          '-c',
+          'msteams',
+          '-e',
+          `${botUrl}/api/messages`,
+          '--disable-telemetry',
+        ],
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          TEAMSAPPTESTER_BROWSER: 'none',
+          M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, 'scripts', 'playground-users', `${user}.yml`),
+          M365_AGENTS_PLAYGROUND_LOGFILE: join(outputDirectory, 'm365agentsplayground.log'),
+        },
+        logFile: join(outputDirectory, 'playground.log'),
+      });
+      processes.push(playground);
+      await waitForHttp(playgroundUrl, playground, 60_000);
+
+      const context = await chromium.launchPersistentContext(profileDirectory, {
+        executablePath: options.chromiumPath ?? '/usr/bin/chromium',
+        headless: true,
+        viewport: { width: 1280, height: 900 },
+        args: CHROMIUM_ARGS,
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(playgroundUrl);
+      await page.locator(MESSAGE_BOX).waitFor({ timeout: 30_000 });
+      return new PlaygroundDriver(
+        page,
+        playgroundUrl,
+        botUrl,
+        outputDirectory,
+        options.replyTimeoutMs ?? 20_000,
+        context,
+        processes,
+        [dataDirectory, profileDirectory],
+      );
+    } catch (error) {
+      await cleanUp();
+      throw error;
+    }
+  }
+
+  /** Types a message into the compose box and sends it, as a user would. */
+  async say(text: string): Promise<void> {
+    this.repliesBeforeLastSay = await this.page.locator(BOT_MESSAGE).count();
+    const box = this.page.locator(MESSAGE_BOX);
+    await box.click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for an Adaptive Card sent after the last `say` that contains `text`; returns the card's text. */
+  async waitForCardText(text: string, timeoutMs = this.replyTimeoutMs): Promise<string> {
+    return this.waitForReply(text, true, timeoutMs);
+  }
+
+  /** Waits for any bot reply (text or card) sent after the last `say` that contains `text`. */
+  async waitForReplyText(text: string, timeoutMs = this.replyTimeoutMs): Promise<string> {
+    return this.waitForReply(text, false, timeoutMs);
+  }
+
+  /** Saves a screenshot of the whole Playground as `<outputDirectory>/<name>.png`; returns the path. */
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.outputDirectory, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Closes the browser and stops the Playground and the bot; safe to call twice. */
+  async stop(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await Promise.all(this.processes.map((started) => stopProcess(started)));
+    for (const directory of this.temporaryDirectories) rmSync(directory, { recursive: true, force: true });
+  }
+
+  private async waitForReply(text: string, cardOnly: boolean, timeoutMs: number): Promise<string> {
+    const args = {
+      before: this.repliesBeforeLastSay,
+      text,
+      cardOnly,
+      messageSelector: BOT_MESSAGE,
+      cardSelector: CARD,
+    };
+    try {
+      const handle = await this.page.waitForFunction(
+        ({ before, text, cardOnly, messageSelector, cardSelector }) => {
+          const replies = Array.from(
+            document.querySelectorAll(messageSelector) as ArrayLike<HTMLElement>,
+          ).slice(before);
+          for (const reply of replies) {
+            const parts = cardOnly
+              ? Array.from(reply.querySelectorAll(cardSelector) as ArrayLike<HTMLElement>)
+              : [reply];
+            const match = parts.find((part) => part.innerText.includes(text));
+            if (match) return match.innerText;
+          }
+          return false;
+        },
+        args,
+        { timeout: timeoutMs, polling: 200 },
+      );
+      return (await handle.jsonValue()) as string;
+    } catch (error) {
+      const seen = await this.page
+        .locator(BOT_MESSAGE)
+        .allInnerTexts()
+        .catch(() => []);
+      const shot = await this.screenshot(`failed-${Date.now()}`).catch(() => 'none');
+      throw new Error(
+        `No ${cardOnly ? 'card' : 'reply'} containing "${text}" within ${timeoutMs} ms ` +
+          `(screenshot: ${shot}). Bot replies so far:\n${seen.slice(this.repliesBeforeLastSay).join('\n---\n') || '(none)'}`,
+        { cause: error },
+      );
+    }
+  }
+}
