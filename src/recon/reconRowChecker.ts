@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { billingPreTaxTotal } from '../domain/billing/rounding.js';
 import type { MeterPecFacts, PecIneligibleReason } from '../domain/pec/meterEligibility.js';
-import { dayEligibility, type AccessGrant } from '../domain/pec/pecEligibility.js';
+import { AccessCoverageIndex } from '../domain/pec/pecEligibility.js';
+import { meterPecEligibility } from '../domain/pec/meterEligibility.js';
 import { PecRateSchedule } from '../domain/pec/pecRate.js';
 import { toGrant, type AccessRecord } from './accessRecords.js';
 import type { ReconRow } from './reconRow.js';
@@ -42,32 +43,36 @@ function meterFacts(row: ReconRow): MeterPecFacts {
  * `BillingPreTaxTotal = floor(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2)`.
  */
 export class ReconRowChecker {
-  private readonly grantsByCustomer = new Map<string, AccessGrant[]>();
+  private readonly accessByCustomer = new Map<string, AccessCoverageIndex>();
+  private readonly noAccess = new AccessCoverageIndex([]);
 
   constructor(
     access: readonly AccessRecord[],
     private readonly rates: PecRateSchedule = new PecRateSchedule(),
   ) {
+    const byCustomer = new Map<string, AccessRecord[]>();
     for (const record of access) {
       const key = record.customerId.toLowerCase();
-      const list = this.grantsByCustomer.get(key) ?? [];
-      list.push(toGrant(record));
-      this.grantsByCustomer.set(key, list);
+      byCustomer.set(key, [...(byCustomer.get(key) ?? []), record]);
+    }
+    for (const [customer, records] of byCustomer) {
+      this.accessByCustomer.set(customer, new AccessCoverageIndex(records.map(toGrant)));
     }
   }
 
   check(row: ReconRow): RowCheck {
-    const grants = this.grantsByCustomer.get(row.customerId) ?? [];
+    const access = this.accessByCustomer.get(row.customerId) ?? this.noAccess;
     const resource = {
       subscriptionId: row.entitlementId,
       resourceGroup: row.resourceGroup,
       resourceUri: row.resourceUri,
     };
-    const decision = dayEligibility(grants, resource, row.usageDate, meterFacts(row));
+    const meter = meterPecEligibility(meterFacts(row));
+    const expectedPec = meter.eligible && access.coversWholeDay(resource, row.usageDate);
     const recorded = row.pecPercentage > 0;
     const flags: ReconFlagKind[] = [];
-    if (decision.eligible && !recorded) flags.push('pecMissing');
-    if (!decision.eligible && recorded) flags.push('pecUnexpected');
+    if (expectedPec && !recorded) flags.push('pecMissing');
+    if (!expectedPec && recorded) flags.push('pecUnexpected');
 
     const rate = recorded ? new Decimal(row.pecPercentage).dividedBy(100) : new Decimal(0);
     const expectedEup = row.unitPrice.times(new Decimal(1).minus(rate));
@@ -79,11 +84,11 @@ export class ReconRowChecker {
     const list = row.unitPrice.times(row.quantity);
     const fullRate = this.rates.rateOn(row.usageDate).rate;
     return {
-      expectedPec: decision.eligible,
-      excluded: decision.meter.reason,
+      expectedPec,
+      excluded: meter.reason,
       flags,
       earned: recorded ? list.times(rate) : new Decimal(0),
-      lost: !recorded && decision.meter.eligible ? list.times(fullRate) : new Decimal(0),
+      lost: !recorded && meter.eligible ? list.times(fullRate) : new Decimal(0),
       expectedBillingPreTaxTotal: expectedTotal,
     };
   }

@@ -1,7 +1,7 @@
 import { meterPecEligibility, type MeterPecFacts, type PecIneligibleReason } from './meterEligibility.js';
 import { assessRole, type RoleQualification } from './azureRoles.js';
 import { scopeCovers, type AccessScope, type ResourceRef } from './accessScope.js';
-import { coversWholeDay, type TimeInterval } from './wholeDay.js';
+import { coversWholeDay, mergedSpans, spansCoverDay, toInstant, type TimeInterval } from './wholeDay.js';
 
 export type PartnerType = 'DirectBill' | 'IndirectProvider' | 'IndirectReseller';
 
@@ -89,4 +89,27 @@ export function dayEligibility(
   );
   const covered = qualifying.length > 0 && coversWholeDay(qualifying, day);
   return { eligible: meter.eligible && covered, meter, coveringGrants: covered ? qualifying : [] };
+}
+
+/**
+ * The same decision as `dayEligibility`, for many rows against one set of grants (a recon file):
+ * the qualifying grants and their merged spans are worked out once per resource and reused.
+ */
+export class AccessCoverageIndex {
+  private readonly qualifying: AccessGrant[];
+  private readonly spansByResource = new Map<string, ReadonlyArray<readonly [number, number]>>();
+
+  constructor(grants: readonly AccessGrant[]) {
+    this.qualifying = grants.filter((grant) => assessRole(grant.role).qualification === 'qualifying');
+  }
+
+  coversWholeDay(resource: ResourceRef, day: string): boolean {
+    const key = `${resource.subscriptionId}|${resource.resourceGroup}|${resource.resourceUri}`.toLowerCase();
+    let spans = this.spansByResource.get(key);
+    if (!spans) {
+      spans = mergedSpans(this.qualifying.filter((grant) => scopeCovers(grant.scope, resource)));
+      this.spansByResource.set(key, spans);
+    }
+    return spans.length > 0 && spansCoverDay(spans, toInstant(day));
+  }
 }

@@ -69,3 +69,14 @@ export function coveredDays(
   }
   return { whole, partial };
 }
+
+/** Merged [start, end) spans in ms, for callers that test many days against the same intervals. */
+export function mergedSpans(intervals: readonly TimeInterval[]): ReadonlyArray<readonly [number, number]> {
+  return union(intervals);
+}
+
+/** True when one of the merged spans covers the whole UTC day starting at `dayStartMs`. */
+export function spansCoverDay(spans: ReadonlyArray<readonly [number, number]>, dayStartMs: number): boolean {
+  const end = dayStartMs + DAY_MS;
+  return spans.some(([a, b]) => a <= dayStartMs && b >= end);
+}
