@@ -78,6 +78,11 @@ export class FileStorage implements Storage {
     );
   }
 
+  /** Resolves once every write and delete started so far is on disk (for graceful shutdown). */
+  async flush(): Promise<void> {
+    await this.locks.idle();
+  }
+
   /** Deletes temp files that a killed process left behind. Safe only while no write is running. */
   async removeTempFiles(): Promise<number> {
     let removed = 0;

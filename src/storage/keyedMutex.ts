@@ -19,4 +19,9 @@ export class KeyedMutex {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
+
+  /** Resolves once every task queued so far has finished. */
+  async idle(): Promise<void> {
+    await Promise.all(this.tails.values());
+  }
 }

@@ -193,6 +193,15 @@ describe('FileStorage on disk', () => {
     expect(item.round).to.be.a('number');
   });
 
+  it('flush() waits for writes still in flight, so a shutdown does not lose the last turn', async () => {
+    const folder = await newFolder();
+    const storage = new FileStorage(folder);
+    const pending = storage.write({ 'conv-1': { step: 'last turn' } });
+    await storage.flush();
+    expect((await new FileStorage(folder).read(['conv-1']))['conv-1'].step).to.equal('last turn');
+    await pending;
+  });
+
   it('lets exactly one of several writers with the same eTag win', async () => {
     const storage = new FileStorage(await newFolder());
     await storage.write({ 'conv-1': { owner: 'nobody' } });
