@@ -1,0 +1,72 @@
+import type { Agreement, AgreementMetadata, AgreementRequest, ActingUser } from '../agreements/agreement.js';
+import type { Customer } from '../customers/customer.js';
+import type { Partner, PartnerUser } from '../identity/actor.js';
+import type { IndirectReseller } from '../identity/reseller.js';
+import type { AzurePlanAvailability } from '../plans/azurePlanCatalog.js';
+import type { Cart, CartLineItemRequest, Order } from '../plans/order.js';
+import type { AzureEntitlement, Subscription } from '../subscriptions/subscription.js';
+import type { ProductUpgrade, UpgradeEligibility } from '../transition/productUpgrade.js';
+
+/**
+ * The Partner Center API as the bot uses it, shaped after the real REST API
+ * (https://api.partnercenter.microsoft.com/v1, azure-plan.md §2–§4, §9). Implemented by the
+ * embedded sandbox (src/sandbox) and the REST adapter (src/partnerCenterRest).
+ *
+ * Every method throws DomainError with the Partner Center code the real service returns
+ * (600002, 600061, 13605, 9001xx, 800016) or a bot code ('not_found', 'validation', 'plan_exists' …).
+ * Customer ids are canonical GUIDs (see normalizeGuid); the application services normalize them.
+ */
+export interface PartnerCenter {
+  // — partner and its users (directory) —
+  getPartner(): Promise<Partner>;
+  /** The partner user with this AAD object id in this tenant, or undefined (other tenant / unknown user). */
+  findUser(tenantId: string, aadObjectId: string): Promise<PartnerUser | undefined>;
+  /** Indirect resellers the (indirect provider) partner works with. */
+  listIndirectResellers(): Promise<IndirectReseller[]>;
+
+  // — customers —
+  listCustomers(): Promise<Customer[]>;
+  /** Throws DomainError('not_found') for an unknown customer. */
+  getCustomer(customerId: string): Promise<Customer>;
+
+  // — agreements (MCA) —
+  /** `GET /v1/agreements?agreementType=MicrosoftCustomerAgreement` (always MCA; never the default type). */
+  getMcaMetadata(): Promise<AgreementMetadata[]>;
+  /** `GET /v1/customers/{id}/agreements?agreementType=MicrosoftCustomerAgreement`, oldest first. */
+  listMcaAgreements(customerId: string): Promise<Agreement[]>;
+  /** `GET /v1/customers/{id}/directSignedMicrosoftCustomerAgreementStatus`. */
+  getDirectSignStatus(customerId: string): Promise<{ isSigned: boolean }>;
+  /** `POST /v1/customers/{id}/agreements`: 600002 future date, 600061 identical contact data. */
+  createAgreement(customerId: string, request: AgreementRequest, actingUser: ActingUser): Promise<Agreement>;
+
+  // — catalog and ordering —
+  /** Azure plan availability for the customer's country, or undefined where it is not offered. */
+  getAzurePlanAvailability(customerId: string): Promise<AzurePlanAvailability | undefined>;
+  createCart(customerId: string, lineItem: CartLineItemRequest): Promise<Cart>;
+  /** Checks out the cart: 13605 without MCA acceptance, 800016 unknown reseller, 900112–900114, 'plan_exists'. */
+  checkoutCart(customerId: string, cartId: string): Promise<Order>;
+
+  // — subscriptions —
+  /** Commerce subscriptions: Azure plans and legacy MS-AZR-0145P ones. */
+  listSubscriptions(customerId: string): Promise<Subscription[]>;
+  /** Azure subscriptions (entitlements) of one Azure plan. */
+  listAzureEntitlements(customerId: string, planId: string): Promise<AzureEntitlement[]>;
+  createAzureSubscription(customerId: string, planId: string, displayName: string): Promise<AzureEntitlement>;
+  renameAzureSubscription(
+    customerId: string,
+    azureSubscriptionId: string,
+    displayName: string,
+  ): Promise<AzureEntitlement>;
+  suspendAzureSubscription(customerId: string, azureSubscriptionId: string): Promise<AzureEntitlement>;
+  reactivateAzureSubscription(customerId: string, azureSubscriptionId: string): Promise<AzureEntitlement>;
+  /** 900115 (params.activeSubscriptionIds) while the plan still has active Azure subscriptions. */
+  suspendPlan(customerId: string, planId: string): Promise<Subscription>;
+  reactivatePlan(customerId: string, planId: string): Promise<Subscription>;
+
+  // — product upgrade (transition MS-AZR-0145P → Azure plan) —
+  getUpgradeEligibility(customerId: string): Promise<UpgradeEligibility>;
+  /** Starts the upgrade (202 Accepted in the real API); refusals as in the eligibility reasons. */
+  createUpgrade(customerId: string): Promise<{ upgradeId: string }>;
+  /** 900106 unknown upgrade, 900111 upgrade of another customer. */
+  getUpgradeStatus(customerId: string, upgradeId: string): Promise<ProductUpgrade>;
+}

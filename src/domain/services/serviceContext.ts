@@ -1,0 +1,88 @@
+import type { Clock } from '../clock.js';
+import { DomainError, isDomainError } from '../errors.js';
+import type { Actor } from '../identity/actor.js';
+import type { ExactlyOnce } from '../idempotency/exactlyOnce.js';
+import type { PartnerCenter } from '../partnerCenter/port.js';
+import { isGuid, normalizeGuid } from '../customers/guid.js';
+import { ValidationError } from '../partnerCenter/validationError.js';
+import type { AuditLog } from './auditLog.js';
+
+/** What every application service needs; built once by the host (index.ts) and shared. */
+export interface ServiceDependencies {
+  partnerCenter: PartnerCenter;
+  exactlyOnce: ExactlyOnce;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** Canonical customer id, or a 'validation' error at field `customerId` (rule 1). */
+export function requireCustomerId(customerId: string): string {
+  if (typeof customerId !== 'string' || customerId.trim().length === 0) {
+    throw new ValidationError({ customerId: 'required' });
+  }
+  if (!isGuid(customerId)) throw new ValidationError({ customerId: 'notGuid' });
+  return normalizeGuid(customerId);
+}
+
+/**
+ * Runs a state-changing operation exactly once per request id and writes the audit entry
+ * (succeeded with the ids it produced, or refused with the error code).
+ */
+export async function auditedOnce<T>(
+  deps: ServiceDependencies,
+  actor: Actor,
+  operation: string,
+  customerId: string,
+  requestId: string,
+  payload: unknown,
+  effect: () => Promise<T>,
+  detailsOf: (outcome: T) => Record<string, string>,
+): Promise<T> {
+  const base = {
+    tenantId: actor.partner.tenantId,
+    userId: actor.user.aadObjectId,
+    userDisplayName: actor.user.displayName,
+    operation,
+    customerId,
+    requestId,
+  };
+  let performed = false;
+  try {
+    const outcome = await deps.exactlyOnce.run(
+      {
+        scope: operation,
+        tenantId: actor.partner.tenantId,
+        requestId,
+        payload: { customerId, userId: actor.user.aadObjectId, payload },
+      },
+      async () => {
+        performed = true;
+        return effect();
+      },
+    );
+    // Duplicates return the first outcome without a second audit entry.
+    if (performed) {
+      await deps.audit.record({
+        ...base,
+        at: deps.clock.now().toISOString(),
+        outcome: 'succeeded',
+        details: detailsOf(outcome),
+      });
+    }
+    return outcome;
+  } catch (error) {
+    if (performed && isDomainError(error)) {
+      await deps.audit.record({
+        ...base,
+        at: deps.clock.now().toISOString(),
+        outcome: 'refused',
+        code: error.code,
+      });
+    }
+    throw error;
+  }
+}
+
+export function notFound(kind: string, id: string): DomainError {
+  return new DomainError('not_found', { kind, id });
+}
