@@ -38,6 +38,16 @@ const FLOWS: Flow[] = [
       await driver.screenshot('help-megan');
     },
   },
+  {
+    name: 'help card in Korean for a ko-KR message (도움말)',
+    user: 'alex',
+    async run(driver) {
+      await driver.sayInLocale('도움말', 'ko-KR');
+      const card = await driver.waitForCardText('할 수 있는 일');
+      expectIncludes(card, ['Alex Wilber', '고객 목록']);
+      await driver.screenshot('help-ko');
+    },
+  },
 ];
 
 function expectIncludes(text: string, expected: string[]): void {

@@ -165,6 +165,34 @@ export class PlaygroundDriver {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Sends a message with another locale. The Playground stamps every typed message with
+   * `locale: "en-US"` (hard-coded in 0.2.28), so this goes through Mock an Activity → Custom activity.
+   */
+  async sayInLocale(text: string, locale: string): Promise<void> {
+    await this.sendActivity({ type: 'message', text, locale });
+  }
+
+  /**
+   * Sends a custom activity: the Playground's template (ids, conversation, from, recipient, serviceUrl
+   * of this session) with its `type` line replaced by `fields`.
+   */
+  async sendActivity(fields: Record<string, unknown>): Promise<void> {
+    this.repliesBeforeLastSay = await this.page.locator(BOT_MESSAGE).count();
+    const keyboard = this.page.keyboard;
+    await this.page.getByText('Mock an Activity').click();
+    await this.page.locator('[role=menuitem]', { hasText: 'Custom activity' }).click();
+    const dialog = this.page.locator('[role=dialog]');
+    await dialog.locator('textarea.inputarea').focus();
+    // The template's last property is `"type": "<custom-activity-type>"`: replace that line.
+    for (const key of ['Control+End', 'ArrowUp', 'End', 'Shift+Home', 'Delete']) await keyboard.press(key);
+    await keyboard.insertText(JSON.stringify(fields).slice(1, -1));
+    // The Monaco editor auto-closes quotes and braces; drop what it added after the cursor.
+    for (const key of ['Shift+End', 'Delete']) await keyboard.press(key);
+    await dialog.getByRole('button', { name: 'Send activity' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
   /** Waits for an Adaptive Card sent after the last `say` that contains `text`; returns the card's text. */
   async waitForCardText(text: string, timeoutMs = this.replyTimeoutMs): Promise<string> {
     return this.waitForReply(text, true, timeoutMs);
