@@ -6,6 +6,8 @@ import { customerMessages } from './customers.js';
 import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
 import { priceChatMessages } from './priceChat.js';
+import { pecMessages } from './pec.js';
+import { billingMessages } from './billing.js';
 
 /**
  * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
@@ -19,6 +21,8 @@ const FEATURE_CATALOGS = [
   pricesMessages,
   flowMessages,
   priceChatMessages,
+  pecMessages,
+  billingMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
