@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   try {
-    if (await isAnswering(botHealth)) {
+    if (await isAnswering(botHealth, true)) {
       console.log(`A bot is already running on port ${botPort}; using it.`);
     } else {
       const bot = startProcess({

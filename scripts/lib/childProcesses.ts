@@ -127,11 +127,14 @@ export async function waitForHttp(url: string, started: StartedProcess, timeoutM
   throw new Error(`${started.name} did not answer ${url} within ${timeoutMs} ms:\n${started.recentOutput()}`);
 }
 
-/** True when something already answers on this URL (e.g. a bot the developer started by hand). */
-export async function isAnswering(url: string): Promise<boolean> {
+/**
+ * True when something already answers on this URL (e.g. a bot the developer started by hand);
+ * with `requireOk`, only a 2xx answer counts (a health check, not just any server on the port).
+ */
+export async function isAnswering(url: string, requireOk = false): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-    return response.status < 500;
+    return requireOk ? response.ok : response.status < 500;
   } catch {
     return false;
   }
