@@ -14,6 +14,8 @@ import { CardRenderer, defaultCardsDirectory } from './cards/cardRenderer.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CustomerDirectory } from './domain/services/customerDirectory.js';
+import { AttestationService } from './domain/services/attestationService.js';
+import { attestFeature } from './dialogs/attest/attestFeature.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
@@ -53,10 +55,9 @@ export async function startApp(
   });
   prices.load();
 
-  const features: BotFeature[] = [
-    customerFeature(new CustomerDirectory(backend.partnerCenter)),
-    priceFeature(prices, cards),
-  ];
+  const directory = new CustomerDirectory(backend.partnerCenter);
+  const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
+  const features: BotFeature[] = [customerFeature(directory), priceFeature(prices, cards), attest.feature];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
   const auth = new ConfigurationBotFrameworkAuthentication({

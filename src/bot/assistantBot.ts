@@ -10,7 +10,8 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
-import { resolveLocale } from '../i18n/locale.js';
+import { assertCan } from '../domain/identity/actor.js';
+import { resolveTurnLocale } from '../i18n/locale.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
@@ -70,14 +71,28 @@ export class AssistantBot extends TeamsActivityHandler {
     try {
       await super.run(context);
     } finally {
-      await this.deps.conversationState.saveChanges(context, false);
-      await this.deps.privateState.saveChanges(context, false);
-      await this.deps.userState.saveChanges(context, false);
+      await this.saveStates(context);
+    }
+  }
+
+  private async saveStates(context: TurnContext): Promise<void> {
+    for (const state of [this.deps.conversationState, this.deps.privateState, this.deps.userState]) {
+      try {
+        await state.saveChanges(context, false);
+      } catch (error) {
+        // Two turns of one user raced (e.g. a double click on a card): the first write wins and the
+        // effect itself was deduplicated by its request id, so the loser's state is dropped.
+        if (!isETagConflict(error)) throw error;
+        this.deps.logger.warn(
+          { activityId: context.activity.id },
+          'state changed by a concurrent turn; kept the first',
+        );
+      }
     }
   }
 
   private translatorFor(context: TurnContext): Translator {
-    return new Translator(resolveLocale(context.activity.locale));
+    return new Translator(resolveTurnLocale(context.activity.locale, context.activity.text));
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
@@ -133,6 +148,8 @@ export class AssistantBot extends TeamsActivityHandler {
       }
       const handler = this.deps.commands[match.command.id];
       if (handler) {
+        // Refuse early, before any card is shown; the domain services check again on every call.
+        if (match.command.operation) assertCan(scope.actor, match.command.operation);
         await handler(scope, match.argument);
         return;
       }
@@ -183,6 +200,10 @@ export function typedText(context: TurnContext): string {
   const activity = context.activity;
   const text = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
   return (text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+}
+
+function isETagConflict(error: unknown): boolean {
+  return error instanceof Error && /etag conflict/i.test(error.message);
 }
 
 function submitDataOf(value: unknown): SubmitData | undefined {

@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'agreements.attest',
     argument: 'optional',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'agreements',
@@ -83,7 +83,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'agreements.view',
     argument: 'required',
     inMenu: false,
-    built: false,
+    built: true,
   },
   {
     id: 'buyPlan',

@@ -1,6 +1,7 @@
 import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
+import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
 import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
 import { builtCommands } from './commands.js';
@@ -52,6 +53,7 @@ export function createBot(options: CreateBotOptions): BotParts {
         const handler = match ? commands[match.command.id] : undefined;
         if (match && handler) {
           if (scope.dc.activeDialog) await scope.dc.cancelAllDialogs();
+          if (match.command.operation) assertCan(scope.actor, match.command.operation);
           await handler(scope, match.argument);
         } else {
           await scope.reply.text('core.cardInvalid', { detail: 'command' });

@@ -64,11 +64,11 @@ export class Translator {
 
   dateTime(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
-    return new Intl.DateTimeFormat(this.locale, {
+    const text = new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'UTC',
-      timeZoneName: 'short',
     }).format(date);
+    return `${text} UTC`;
   }
 }

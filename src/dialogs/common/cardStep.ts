@@ -1,8 +1,7 @@
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
 import { CardFactory, MessageFactory } from 'botbuilder';
-import { Translator } from '../../i18n/translator.js';
-import { resolveLocale } from '../../i18n/locale.js';
+import { translatorOf } from '../../bot/turnServices.js';
 
 /** What a card step shows: a template name and its data (`flowId` is added to every submit by the template). */
 export interface CardStepOptions {
@@ -61,7 +60,7 @@ export class CardStep extends Dialog<CardStepOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as CardStepState;
-    const t = new Translator(resolveLocale(dc.context.activity.locale));
+    const t = translatorOf(dc.context);
     const value = dc.context.activity.value as Record<string, unknown> | undefined;
     if (!value || typeof value.verb !== 'string') {
       await dc.context.sendActivity(t.t('flow.useCard'));

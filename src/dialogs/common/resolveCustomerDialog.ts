@@ -1,5 +1,4 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { CardRenderer } from '../../cards/cardRenderer.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
@@ -26,10 +25,7 @@ const MAX_ATTEMPTS = 3;
 export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
   static readonly ID = 'resolveCustomer';
 
-  constructor(
-    private readonly directory: CustomerDirectory,
-    private readonly cards: CardRenderer,
-  ) {
+  constructor(private readonly directory: CustomerDirectory) {
     super(ResolveCustomerDialog.ID);
   }
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../locale.js';
+import { attestMessages } from './attest.js';
 import { commandMessages } from './commands.js';
 import { coreMessages } from './core.js';
 import { pricesMessages } from './prices.js';
@@ -23,6 +24,7 @@ const FEATURE_CATALOGS = [
   priceChatMessages,
   pecMessages,
   billingMessages,
+  attestMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;

@@ -101,3 +101,32 @@ export function visibleText(activity: Partial<Activity>): string {
   for (const attachment of activity.attachments ?? []) walk(attachment.content);
   return parts.join('\n');
 }
+
+/** A card the bot sent or updated, with the id Teams knows it by (for replyToId on a submit). */
+export interface SentCard {
+  id: string;
+  content: Record<string, unknown>;
+}
+
+/** Cards in one conversation in order, with updates (PUT) applied to the card they replace. */
+export function cardsIn(connector: FakeConnector, conversationId: string): SentCard[] {
+  const byId = new Map<string, Record<string, unknown>>();
+  const order: string[] = [];
+  connector.calls.forEach((call, index) => {
+    if (!call.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`)) return;
+    const content = call.activity.attachments?.[0]?.content as Record<string, unknown> | undefined;
+    if (!content) return;
+    const id =
+      call.method === 'PUT' ? decodeURIComponent(call.path.split('/').pop() ?? '') : `reply-${index + 1}`;
+    if (!byId.has(id)) order.push(id);
+    byId.set(id, content);
+  });
+  return order.map((id) => ({ id, content: byId.get(id)! }));
+}
+
+export function actionData(card: Record<string, unknown>, title: string): Record<string, unknown> {
+  const actions = (card.actions ?? []) as Array<{ title: string; data: Record<string, unknown> }>;
+  const action = actions.find((a) => a.title === title);
+  if (!action) throw new Error(`no action "${title}"; actions: ${actions.map((a) => a.title).join(', ')}`);
+  return action.data;
+}
