@@ -102,11 +102,7 @@ interface Token {
 }
 
 function normalizeAlias(alias: string): string {
-  return alias
-    .toLowerCase()
-    .replace(/[_-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return alias.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function tokenize(question: string): Token[] {

@@ -86,7 +86,9 @@ export class VmSizeIndex {
     const fuzzy: SizeMention[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!/^[a-z]+\d/i.test(stripStandard(tokens[i].text))) continue;
-      for (let n = 1; n <= Math.min(2, tokens.length - i); n++) {
+      // Compare the whole size only: "D2s v3" as one, never its "D2s" part (which is one letter from B2s).
+      const versionFollows = i + 1 < tokens.length && /^[a-z]\d{1,2}$/i.test(tokens[i + 1].text);
+      for (const n of [versionFollows ? 2 : 1]) {
         const words = tokens.slice(i, i + n);
         const key = normalizeVmSize(words.map((w) => w.text).join(' '));
         if (key.length < 3) continue;
