@@ -160,6 +160,7 @@ async function main(): Promise<number> {
     return 1;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
+    console.error('The Playground writes its errors to devTools/m365agentsplayground.log.');
     await stopAll();
     return 1;
   }

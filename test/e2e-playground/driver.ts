@@ -129,7 +129,12 @@ export class PlaygroundDriver {
         logFile: join(outputDirectory, 'playground.log'),
       });
       processes.push(playground);
-      await waitForHttp(playgroundUrl, playground, 60_000);
+      await waitForHttp(playgroundUrl, playground, 60_000).catch((error: Error) => {
+        // The Playground reports config and start-up errors only in its log file.
+        throw new Error(
+          `${error.message}\nPlayground log: ${join(outputDirectory, 'm365agentsplayground.log')}`,
+        );
+      });
 
       const context = await chromium.launchPersistentContext(profileDirectory, {
         executablePath: options.chromiumPath ?? '/usr/bin/chromium',
