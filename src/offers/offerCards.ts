@@ -33,3 +33,10 @@ export function offersComparisonCard(t: Translator, table: OfferComparisonTable)
     notes: table.inferred ? [{ text: t.t('billing.offers.inferred') }] : [],
   };
 }
+
+/** "compare offers" → legacy vs Azure plan; "new commerce" / "신규 커머스" / "NCE" → the new-commerce table. */
+export function pickComparison(text: string): OfferComparisonTable['id'] {
+  return /new[- ]?commerce|\bnce\b|신규|뉴\s*커머스|reservation|marketplace|예약|마켓플레이스/i.test(text)
+    ? 'newCommerce'
+    : 'legacyVsPlan';
+}

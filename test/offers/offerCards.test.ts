@@ -35,3 +35,13 @@ describe('offer comparison card', () => {
     expect(card.notes).to.have.length(1);
   });
 });
+
+describe('offer comparison: which table', () => {
+  it('picks the new-commerce table when asked about new commerce, reservations or marketplace', async () => {
+    const { pickComparison } = await import('../../src/offers/offerCards.js');
+    expect(pickComparison('compare new commerce offers')).to.equal('newCommerce');
+    expect(pickComparison('신규 커머스 비교')).to.equal('newCommerce');
+    expect(pickComparison('legacy vs Azure plan')).to.equal('legacyVsPlan');
+    expect(pickComparison('')).to.equal('legacyVsPlan');
+  });
+});

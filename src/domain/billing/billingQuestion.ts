@@ -10,6 +10,8 @@ export interface BillingQuestion {
   date?: string;
   /** A month 'YYYY-MM' when the question names only a month. */
   month?: string;
+  /** Legacy offer billing anniversary day, when given ("anniversary 20", "기념일 20일"). */
+  anniversaryDay?: number;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -37,9 +39,21 @@ const TOPICS: ReadonlyArray<[RegExp, BillingTopic]> = [
 ];
 
 export function parseBillingQuestion(text: string, today: Date): BillingQuestion {
+  const anniversary = text.match(
+    /anniversary(?:\s+day)?(?:\s+is|\s+on|\s+of)?(?:\s+the)?\s+(\d{1,2})(?:st|nd|rd|th)?\b|기념일(?:은|이|:)?\s*(?:매월\s*)?(\d{1,2})\s*일/i,
+  );
+  const anniversaryDay = anniversary ? Number(anniversary[1] ?? anniversary[2]) : undefined;
+  const rest = anniversary ? text.replace(anniversary[0], ' ') : text;
+  const parsed = parseDateAndTopic(rest, text, today);
+  return anniversaryDay !== undefined && anniversaryDay >= 1 && anniversaryDay <= 31
+    ? { ...parsed, anniversaryDay }
+    : parsed;
+}
+
+function parseDateAndTopic(text: string, whole: string, today: Date): BillingQuestion {
   let topic: BillingTopic = 'invoice';
   for (const [pattern, t] of TOPICS) {
-    if (pattern.test(text)) {
+    if (pattern.test(whole)) {
       topic = t;
       break;
     }

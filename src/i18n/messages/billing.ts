@@ -39,6 +39,10 @@ export const billingMessages = defineMessages({
     'billing.footer.source': 'Source: {source}.',
     'billing.ask.date':
       'Which usage date or month do you mean? For example "15 October", "2026-10-15" or "October".',
+    'billing.ask.anniversary':
+      'For the legacy offer I need your billing anniversary day (1–31), e.g. "legacy, anniversary 20, usage on 15 October".',
+    'billing.ask.estimateNeedsUsage':
+      "To estimate a customer's monthly bill I need that customer's usage for {month} (a daily rated usage file or unbilled usage).",
     'billing.error.fx_rate_missing':
       "I have no {currency} FX rate for {month}, and I never use another month's rate instead.",
     'billing.offers.title.legacyVsPlan': 'Legacy Azure offer vs Azure plan',
@@ -185,6 +189,10 @@ export const billingMessages = defineMessages({
       '세전 예상 금액입니다. 각 줄은 문서대로 센트 단위에서 내림합니다: BillingPreTaxTotal = floor(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2). 출처: {source}.',
     'billing.footer.source': '출처: {source}.',
     'billing.ask.date': '어느 사용일 또는 어느 달을 말씀하시나요? 예: "10월 15일", "2026-10-15", "10월"',
+    'billing.ask.anniversary':
+      '기존 오퍼는 청구 기념일(1~31일)이 필요합니다. 예: "기존 오퍼 청구 기념일 20일, 10월 15일 사용분"',
+    'billing.ask.estimateNeedsUsage':
+      '고객의 월 청구액을 추정하려면 해당 고객의 {month} 사용 내역(일별 사용량 파일 또는 미청구 사용량)이 필요합니다.',
     'billing.error.fx_rate_missing':
       '{month} {currency} 환율이 없습니다. 다른 달의 환율로 대신 계산하지 않습니다.',
     'billing.offers.title.legacyVsPlan': '기존 Azure 오퍼와 Azure 플랜 비교',

@@ -22,3 +22,20 @@ describe('billing question parser (English and Korean)', () => {
     it(`reads "${text}"`, () => expect(parseBillingQuestion(text, today)).to.deep.equal(expected));
   }
 });
+
+describe('billing question parser: legacy anniversary day', () => {
+  it('reads the anniversary day apart from the usage date', () => {
+    expect(
+      parseBillingQuestion('legacy offer, anniversary day 20, usage on 15 October', today),
+    ).to.deep.equal({
+      topic: 'legacy',
+      date: '2026-10-15',
+      anniversaryDay: 20,
+    });
+    expect(parseBillingQuestion('기존 오퍼 청구 기념일 20일, 10월 15일 사용분', today)).to.deep.equal({
+      topic: 'legacy',
+      date: '2026-10-15',
+      anniversaryDay: 20,
+    });
+  });
+});
