@@ -13,7 +13,7 @@
  *     await driver.stop();
  *   }
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,6 +76,9 @@ export class PlaygroundDriver {
 
   static async start(options: PlaygroundDriverOptions = {}): Promise<PlaygroundDriver> {
     const user = options.user ?? 'alex';
+    const userConfig = join(ROOT, 'scripts', 'playground-users', `${user}.yml`);
+    // A missing file would silently give the Playground's default user instead.
+    if (!existsSync(userConfig)) throw new Error(`No Playground user file ${userConfig}`);
     const outputDirectory = options.outputDirectory ?? join(ROOT, 'test-output', 'playground');
     mkdirSync(outputDirectory, { recursive: true });
     const dataDirectory = mkdtempSync(join(tmpdir(), 'e2e-bot-data-'));
@@ -123,7 +126,7 @@ export class PlaygroundDriver {
         env: {
           ...process.env,
           TEAMSAPPTESTER_BROWSER: 'none',
-          M365_AGENTS_PLAYGROUND_CONFIG_PATH: join(ROOT, 'scripts', 'playground-users', `${user}.yml`),
+          M365_AGENTS_PLAYGROUND_CONFIG_PATH: userConfig,
           M365_AGENTS_PLAYGROUND_LOGFILE: join(outputDirectory, 'm365agentsplayground.log'),
         },
         logFile: join(outputDirectory, 'playground.log'),
