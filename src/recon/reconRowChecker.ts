@@ -25,7 +25,8 @@ export interface RowCheck {
 /** Partner Center's EUP drifts in the 4th–5th decimal during the month (azure-plan.md §5): allow 0.1 %. */
 const EUP_TOLERANCE = new Decimal('0.001');
 
-function meterFacts(row: ReconRow): MeterPecFacts {
+/** What a recon row says about its meter, for the excluded-usage rule (Spot, reservation, savings plan, marketplace). */
+export function reconMeterFacts(row: ReconRow): MeterPecFacts {
   const benefit = row.benefitType.toLowerCase();
   return {
     meterName: row.meterName,
@@ -67,7 +68,7 @@ export class ReconRowChecker {
       resourceGroup: row.resourceGroup,
       resourceUri: row.resourceUri,
     };
-    const meter = meterPecEligibility(meterFacts(row));
+    const meter = meterPecEligibility(reconMeterFacts(row));
     const expectedPec = meter.eligible && access.coversWholeDay(resource, row.usageDate);
     const recorded = row.pecPercentage > 0;
     const flags: ReconFlagKind[] = [];

@@ -215,3 +215,32 @@ describe('recon row checks', () => {
     expect(() => parseAccessRecordsCsv(text)).to.throw(AccessRecordsError, /line 2/);
   });
 });
+
+describe('monthly bill estimate from a usage file', () => {
+  it('re-decides PEC from the access records and bills 29 eligible units at the documented 18.10 EUR', async () => {
+    const { estimateMonthlyBillFromUsage } = await import('../../src/recon/reconBillEstimate.js');
+    const { InMemoryFxRates } = await import('../../src/domain/billing/fxMonth.js');
+    const { Decimal } = await import('decimal.js');
+    const rows = Array.from({ length: 29 }, (_, i) =>
+      row({
+        UsageDate: `2026-07-${String(i + 1).padStart(2, '0')}`,
+        Quantity: '1',
+        BillingPreTaxTotal: '0.62',
+        EffectiveUnitPrice: '0.7378',
+      }),
+    );
+    const other = row({ CustomerId: '00000000-0000-4000-8000-000000000000', UsageDate: '2026-07-02' });
+    const result = await estimateMonthlyBillFromUsage(csvOf([...rows, other]), {
+      customerId: CUSTOMER,
+      month: '2026-07',
+      currency: 'EUR',
+      access: [{ customerId: CUSTOMER, subscriptionId: SUB, role: 'Owner', from: '2026-07-01', to: null }],
+      fx: new InMemoryFxRates([
+        { currency: 'EUR', month: '2026-07', pcToBcRate: new Decimal('0.846202666') },
+      ]),
+    });
+    expect(result.customerName).to.equal('Contoso (test)');
+    expect(result.estimate.billedUsd.toFixed(2)).to.equal('21.39');
+    expect(result.estimate.billedTotal.toFixed(2)).to.equal('18.10');
+  });
+});

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { DomainError } from '../errors.js';
-import type { MeterPecFacts } from '../pec/meterEligibility.js';
-import { dayEligibility, type AccessGrant } from '../pec/pecEligibility.js';
+import { AccessCoverageIndex, type AccessGrant } from '../pec/pecEligibility.js';
+import { meterPecEligibility, type MeterPecFacts } from '../pec/meterEligibility.js';
 import { PecRateSchedule } from '../pec/pecRate.js';
 import type { ResourceRef } from '../pec/accessScope.js';
 import { billingPreTaxTotal, floorToCents } from './rounding.js';
@@ -64,24 +64,53 @@ export class MonthlyBillEstimator {
   constructor(private readonly rates: PecRateSchedule = new PecRateSchedule()) {}
 
   estimate(input: MonthlyBillInput): MonthlyBillEstimate {
+    const accumulator = this.start(input);
+    for (const line of input.lines) accumulator.add(line);
+    return accumulator.result();
+  }
+
+  /** For usage that streams in (a recon file): add lines one by one, memory grows per meter only. */
+  start(input: Omit<MonthlyBillInput, 'lines'>): MonthlyBillAccumulator {
     const { rate: fxRate, fxMonth } = rateForUsage(input.fx, input.currency, `${input.month}-01`);
-    const pecRate = this.rates.rateOn(`${input.month}-01`).rate;
-    const groups = new Map<string, { line: UsageLine; withPec: boolean; quantity: Decimal }>();
-    for (const line of input.lines) {
-      if (!line.usageDate.startsWith(`${input.month}-`)) {
-        throw new DomainError('validation', {
-          field: 'usageDate',
-          value: line.usageDate,
-          month: input.month,
-        });
-      }
-      const withPec = dayEligibility(input.grants, line.resource, line.usageDate, line.meter ?? {}).eligible;
-      const key = `${line.meterId}|${line.unitPrice.toFixed()}|${withPec}`;
-      const group = groups.get(key);
-      if (group) group.quantity = group.quantity.plus(line.quantity);
-      else groups.set(key, { line, withPec, quantity: line.quantity });
+    return new MonthlyBillAccumulator(
+      input.month,
+      input.currency.toUpperCase(),
+      fxRate,
+      fxMonth,
+      this.rates.rateOn(`${input.month}-01`).rate,
+      new AccessCoverageIndex(input.grants),
+    );
+  }
+}
+
+export class MonthlyBillAccumulator {
+  private readonly groups = new Map<string, { line: UsageLine; withPec: boolean; quantity: Decimal }>();
+
+  constructor(
+    readonly month: string,
+    readonly currency: string,
+    private readonly fxRate: Decimal,
+    private readonly fxMonth: FxMonth,
+    private readonly pecRate: Decimal,
+    private readonly access: AccessCoverageIndex,
+  ) {}
+
+  add(line: UsageLine): void {
+    if (!line.usageDate.startsWith(`${this.month}-`)) {
+      throw new DomainError('validation', { field: 'usageDate', value: line.usageDate, month: this.month });
     }
-    const lines: MeterBillLine[] = [...groups.values()].map(({ line, withPec, quantity }) => {
+    const withPec =
+      meterPecEligibility(line.meter ?? {}).eligible &&
+      this.access.coversWholeDay(line.resource, line.usageDate);
+    const key = `${line.meterId}|${line.unitPrice.toFixed()}|${withPec}`;
+    const group = this.groups.get(key);
+    if (group) group.quantity = group.quantity.plus(line.quantity);
+    else this.groups.set(key, { line, withPec, quantity: line.quantity });
+  }
+
+  result(): MonthlyBillEstimate {
+    const { fxRate, pecRate } = this;
+    const lines: MeterBillLine[] = [...this.groups.values()].map(({ line, withPec, quantity }) => {
       const list = floorToCents(quantity.times(line.unitPrice));
       const factor = withPec ? new Decimal(1).minus(pecRate) : new Decimal(1);
       const pricingTotal = floorToCents(quantity.times(line.unitPrice).times(factor));
@@ -106,11 +135,11 @@ export class MonthlyBillEstimator {
     const billedUsd = sum((l) => l.pricingTotal);
     const pecUsd = sum((l) => l.pec);
     return {
-      month: input.month,
-      currency: input.currency.toUpperCase(),
+      month: this.month,
+      currency: this.currency,
       fxRate,
-      fxMonth,
-      invoice: invoiceForUsageMonth(input.month),
+      fxMonth: this.fxMonth,
+      invoice: invoiceForUsageMonth(this.month),
       lines,
       listUsd: billedUsd.plus(pecUsd),
       pecUsd,
