@@ -65,12 +65,16 @@ export class UpgradeWorker {
     this.timer.unref();
   }
 
-  /** Performs one step of the oldest unfinished upgrade (or delivers a pending completion). Returns false when idle. */
+  /**
+   * Delivers completions not yet delivered, then performs one step of the oldest unfinished
+   * upgrade. Returns false when there was nothing to do (or only deliveries that failed again).
+   */
   async advanceOnce(): Promise<boolean> {
     const undelivered = this.store.read((data) =>
       data.upgrades.filter((u) => isFinished(u) && !u.completionNotifiedAt),
     );
-    for (const upgrade of undelivered) await this.deliverCompletion(upgrade);
+    let delivered = 0;
+    for (const upgrade of undelivered) if (await this.deliverCompletion(upgrade)) delivered += 1;
     const events = await this.store.mutate((data) => {
       const upgrade = data.upgrades.find((u) => !isFinished(u));
       if (!upgrade) return [];
@@ -84,7 +88,7 @@ export class UpgradeWorker {
         await this.events.emit(event);
       }
     }
-    return events.length > 0 || undelivered.length > 0;
+    return events.length > 0 || delivered > 0;
   }
 
   private step(data: SandboxData, upgrade: StoredUpgrade): UpgradeEvent[] {
@@ -174,14 +178,15 @@ export class UpgradeWorker {
     return [completedOf(upgrade)];
   }
 
-  private async deliverCompletion(upgrade: StoredUpgrade): Promise<void> {
+  /** True when every listener took the completion; otherwise it is offered again on the next step. */
+  private async deliverCompletion(upgrade: StoredUpgrade): Promise<boolean> {
     const { failures } = await this.events.emit(completedOf(upgrade));
-    // A listener that failed (e.g. Teams unreachable) gets the event again on the next step.
-    if (failures.length > 0) return;
+    if (failures.length > 0) return false;
     await this.store.mutate((data) => {
       const stored = data.upgrades.find((u) => u.id === upgrade.id);
       if (stored) stored.completionNotifiedAt = this.options.clock.now().toISOString();
     });
+    return true;
   }
 }
 
