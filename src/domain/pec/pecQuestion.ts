@@ -35,7 +35,10 @@ export function parsePecAccessQuestion(text: string): PecAccessQuestion {
   const result: PecAccessQuestion = {};
   const role = findRole(text);
   if (role) result.role = role;
-  const days = text.match(/(\d{1,2})\s*(?:days?\b|일(?!\s*(?:부터|에)))/i);
+  // "20 of 30 days" / "30일 중 20일" name the access days second in Korean and first in English.
+  const ofDays = text.match(/(\d{1,2})\s*(?:out\s+)?of\s+(?:the\s+)?\d{1,2}\s*days?\b/i);
+  const koOfDays = text.match(/\d{1,2}\s*일\s*(?:중|가운데)\s*(\d{1,2})\s*일/);
+  const days = ofDays ?? koOfDays ?? text.match(/(\d{1,2})\s*(?:days?\b|일(?!\s*(?:부터|에)))/i);
   if (days) result.days = Number(days[1]);
   if (/\b(whole|full|entire|all)\s+month\b|한\s*달\s*(내내|전체)|월\s*전체|전체\s*기간/i.test(text))
     result.fullMonth = true;

@@ -14,6 +14,8 @@ const cases: Array<[string, PecAccessQuestion]> = [
   ],
   ['Fancy Operator role for 3 days', { role: 'Fancy Operator', days: 3 }],
   ['730 hours of D2s v3', {}],
+  ['Owner for 20 of 30 days', { role: 'Owner', days: 20 }],
+  ['소유자 권한, 30일 중 12일', { role: 'Owner', days: 12 }],
 ];
 
 describe('PEC question (access part)', () => {
