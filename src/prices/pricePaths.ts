@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** Where the price engine reads its files from. */
@@ -9,6 +10,8 @@ export interface PricePaths {
   readonly finopsDir: string | null;
   /** Monthly FX rates CSV, or null. */
   readonly fxFile: string | null;
+  /** Where compact copies of imported snapshots are kept (PRICE_CACHE_DIR, default: the OS temp folder); null = no cache. */
+  readonly cacheDir?: string | null;
 }
 
 export type PriceEnvironment = Readonly<Record<string, string | undefined>>;
@@ -24,6 +27,7 @@ export function repositoryRoot(): string {
  * Snapshot: `PRICE_DATA_DIR`; else `data/prices` (written by `npm run prices:fetch`) when present;
  * else the development snapshot in `../shared/azure-price-data/` when present; else none.
  * FinOps lookups: `FINOPS_DATA_DIR` or `../shared/azure-price-data/finops-toolkit-open-data`.
+ * Cache of imported snapshots: `PRICE_CACHE_DIR` (or "off"), default a folder in the OS temp dir.
  */
 export function resolvePricePaths(env: PriceEnvironment, root = repositoryRoot()): PricePaths {
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
@@ -40,5 +44,11 @@ export function resolvePricePaths(env: PriceEnvironment, root = repositoryRoot()
       ? finopsDefault
       : null;
   const fxFile = env.FX_RATES_FILE ? abs(env.FX_RATES_FILE) : null;
-  return { snapshotDir, finopsDir, fxFile };
+  const cacheDir =
+    env.PRICE_CACHE_DIR === 'off'
+      ? null
+      : env.PRICE_CACHE_DIR
+        ? abs(env.PRICE_CACHE_DIR)
+        : join(tmpdir(), 'azure-plan-assistant-prices');
+  return { snapshotDir, finopsDir, fxFile, cacheDir };
 }

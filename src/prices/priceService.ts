@@ -63,12 +63,18 @@ export class PriceService {
 
   /** Replaces the active snapshot with `dir`; on failure the previous snapshot stays active. */
   reloadSnapshot(dir: string): SnapshotLoadReport {
-    const { catalog, report } = loadSnapshotFolder(dir);
+    const { catalog, report } = loadSnapshotFolder(dir, this.options.paths.cacheDir ?? null);
     if (catalog) {
       this.catalog = catalog;
       this.rebuildRegions();
       this.logger.info(
-        { location: dir, rows: report.accepted, skipped: report.skipped, ms: Math.round(report.millis) },
+        {
+          location: dir,
+          rows: report.accepted,
+          skipped: report.skipped,
+          ms: Math.round(report.millis),
+          fromCache: report.fromCache,
+        },
         'price snapshot loaded',
       );
     } else {

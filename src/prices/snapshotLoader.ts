@@ -5,6 +5,7 @@ import type { PriceRow } from '../domain/prices/priceRow.js';
 import type { ImportIssue } from './importReport.js';
 import { Interner } from './interner.js';
 import { importRetailCsv, importRetailJson } from './retailPricesImport.js';
+import { readSnapshotCache, snapshotCacheFile, writeSnapshotCache } from './snapshotCache.js';
 
 /** What loading a snapshot folder did. */
 export interface SnapshotLoadReport {
@@ -16,6 +17,8 @@ export interface SnapshotLoadReport {
   readonly issues: readonly ImportIssue[];
   readonly fatal: string | null;
   readonly millis: number;
+  /** True when the rows came from the compact cache of an earlier import of the same files. */
+  readonly fromCache: boolean;
 }
 
 /** Written by the fetcher next to the data: where and when the snapshot was taken. */
@@ -26,10 +29,10 @@ const SKIPPED_JSON = new Set([MANIFEST_FILE, 'checkpoint.json']);
  * Loads every Retail Prices CSV and JSON page file of a snapshot folder into one catalog. Returns
  * no catalog when the folder is missing or yields no valid row (the caller keeps its old one).
  */
-export function loadSnapshotFolder(dir: string): {
-  catalog: PriceCatalog | null;
-  report: SnapshotLoadReport;
-} {
+export function loadSnapshotFolder(
+  dir: string,
+  cacheDir: string | null = null,
+): { catalog: PriceCatalog | null; report: SnapshotLoadReport } {
   const started = performance.now();
   const fail = (fatal: string, files: string[] = [], issues: readonly ImportIssue[] = [], skipped = 0) => ({
     catalog: null,
@@ -42,6 +45,7 @@ export function loadSnapshotFolder(dir: string): {
       issues,
       fatal,
       millis: performance.now() - started,
+      fromCache: false,
     },
   });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`${dir}: no such folder`);
@@ -49,13 +53,15 @@ export function loadSnapshotFolder(dir: string): {
     .filter((name) => name.endsWith('.csv') || (name.endsWith('.json') && !SKIPPED_JSON.has(name)))
     .sort();
   if (files.length === 0) return fail(`${dir}: no .csv or .json price files`);
+  const cacheFile = cacheDir ? snapshotCacheFile(cacheDir, dir, files) : null;
+  const cached = cacheFile ? readSnapshotCache(cacheFile) : null;
   const interner = new Interner();
-  const rows: PriceRow[] = [];
-  const issues: ImportIssue[] = [];
+  const rows: PriceRow[] = cached ? cached.rows : [];
+  const issues: ImportIssue[] = cached ? [...cached.issues] : [];
   const fatals: string[] = [];
-  let skipped = 0;
-  let snapshotAt: string | null = null;
-  for (const name of files) {
+  let skipped = cached ? cached.skipped : 0;
+  let snapshotAt: string | null = cached ? cached.snapshotAt : null;
+  for (const name of cached ? [] : files) {
     let text: string;
     try {
       text = readFileSync(join(dir, name), 'utf8');
@@ -73,6 +79,8 @@ export function loadSnapshotFolder(dir: string): {
     if (result.snapshotAt && (!snapshotAt || result.snapshotAt > snapshotAt)) snapshotAt = result.snapshotAt;
   }
   if (rows.length === 0) return fail(fatals.join('; ') || `${dir}: no valid rows`, files, issues, skipped);
+  if (cacheFile && cacheDir && !cached)
+    writeSnapshotCache(cacheFile, cacheDir, { rows, snapshotAt, skipped, issues });
   const manifest = readManifest(dir);
   const catalog = new PriceCatalog(rows, {
     takenAt: manifest?.takenAt ?? snapshotAt ?? dateFromName(dir) ?? statSync(dir).mtime.toISOString(),
@@ -90,6 +98,7 @@ export function loadSnapshotFolder(dir: string): {
       issues,
       fatal: fatals.length > 0 ? fatals.join('; ') : null,
       millis: performance.now() - started,
+      fromCache: cached !== null,
     },
   };
 }

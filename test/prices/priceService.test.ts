@@ -250,3 +250,20 @@ describe('PriceService: snapshots and FX tables', () => {
     });
   });
 });
+
+describe('PriceService: compact snapshot cache', () => {
+  it('a second start reads the cache and answers exactly as the CSV import did', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'price-cache-'));
+    const paths = { snapshotDir: FIXTURE_SNAPSHOT, finopsDir: FINOPS_DIR, fxFile: null, cacheDir };
+    const first = new PriceService({ paths, clock });
+    expect(first.load().snapshot?.fromCache).to.equal(false);
+    const second = new PriceService({ paths, clock });
+    const report = second.load().snapshot;
+    expect(report).to.deep.include({ fromCache: true, accepted: 3390, skipped: 0 });
+    for (const q of ['D4s v5 windows west europe 730h', '서유럽 P10 디스크 3개 2개월', 'D2s v3 spot weu']) {
+      expect(summary(second.ask(q, 'en-US'))).to.deep.equal(summary(first.ask(q, 'en-US')));
+    }
+    const answer = second.ask('D2s v3 weu', 'en-US');
+    expect(answer.kind === 'answer' && answer.row.savingsPlan1Year?.toFixed()).to.equal('0.0912');
+  });
+});

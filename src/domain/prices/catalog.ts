@@ -1,4 +1,4 @@
-import { effectiveVersion, isVmProduct, priceRowKey, type PriceRow } from './priceRow.js';
+import { effectiveVersion, isVmProduct, type PriceRow } from './priceRow.js';
 import { normalizeVmSize, VmSizeIndex } from './vmSize.js';
 
 /** Where a snapshot came from and when it was taken. */
@@ -17,9 +17,14 @@ export interface SnapshotMeta {
  * answering a question never scans the rows.
  */
 export class PriceCatalog {
-  private readonly byKey = new Map<string, PriceRow>();
-  /** Keys with more than one effective-date version (rare): every version, for date lookups. */
-  private readonly history = new Map<string, PriceRow[]>();
+  /**
+   * Rows by meterId (a meter has one row, or a few across SKUs, types, tiers and terms): the key's
+   * other parts are compared on that short list, so no million key strings are built.
+   */
+  private readonly byMeterId = new Map<string, PriceRow | PriceRow[]>();
+  /** Cached per distinct name (a few thousand), not recomputed per row. */
+  private readonly sizeKeyOfSku = new Map<string, string>();
+  private readonly vmProduct = new Map<string, boolean>();
   private readonly vmBySize = new Map<string, PriceRow[]>();
   private readonly byMeter = new Map<string, PriceRow[]>();
   /** Non-VM rows by region + product + skuName (storage SKUs such as "Hot LRS" hold several meters). */
@@ -49,9 +54,18 @@ export class PriceCatalog {
 
   /** Structured lookup by skuId + meterId + type + tier + term, in force at `at` when given. */
   get(key: string, at?: Date): PriceRow | null {
-    const versions = at ? this.history.get(key) : undefined;
-    if (versions && at) return effectiveVersion(versions, at);
-    return this.byKey.get(key) ?? null;
+    const first = key.indexOf('|');
+    const second = key.indexOf('|', first + 1);
+    const entry = this.byMeterId.get(key.slice(first + 1, second));
+    if (!entry) return null;
+    if (!Array.isArray(entry)) return keyMatches(entry, key, first, second) ? entry : null;
+    const versions = entry.filter((row) => keyMatches(row, key, first, second));
+    if (versions.length <= 1) return versions[0] ?? null;
+    // Several effective-date versions of one price: the one in force at `at`, else the newest.
+    if (at) return effectiveVersion(versions, at);
+    return versions.reduce((newest, row) =>
+      (row.effectiveStartDate ?? '') >= (newest.effectiveStartDate ?? '') ? row : newest,
+    );
   }
 
   /** VM rows of one size in one region (every product, OS and priority: the caller filters). */
@@ -59,7 +73,7 @@ export class PriceCatalog {
     return this.vmBySize.get(`${regionId}|${sizeKey}`) ?? [];
   }
 
-  /** Rows of one meter of one product in one region (case-insensitive names). */
+  /** Rows of one meter of a non-VM product in one region (case-insensitive names). */
   meterRows(regionId: string, productName: string, meterName: string): readonly PriceRow[] {
     return this.byMeter.get(meterKey(regionId, productName, meterName)) ?? [];
   }
@@ -76,30 +90,47 @@ export class PriceCatalog {
 
   private index(row: PriceRow): void {
     this.regionIds.add(row.armRegionName);
-    const key = priceRowKey(row);
-    const previous = this.byKey.get(key);
-    if (previous) {
-      const versions = this.history.get(key) ?? [previous];
-      versions.push(row);
-      this.history.set(key, versions);
-      // The plain lookup answers with the newest version.
-      if ((row.effectiveStartDate ?? '') >= (previous.effectiveStartDate ?? '')) this.byKey.set(key, row);
-    } else {
-      this.byKey.set(key, row);
+    const existing = this.byMeterId.get(row.meterId);
+    if (!existing) this.byMeterId.set(row.meterId, row);
+    else if (Array.isArray(existing)) existing.push(row);
+    else this.byMeterId.set(row.meterId, [existing, row]);
+    let vm = this.vmProduct.get(row.productName);
+    if (vm === undefined) {
+      vm = isVmProduct(row);
+      this.vmProduct.set(row.productName, vm);
     }
-    push(this.byMeter, meterKey(row.armRegionName, row.productName, row.meterName), row);
-    if (isVmProduct(row)) {
-      const sizeKey = normalizeVmSize(row.skuName);
-      this.sizes.add(sizeKey);
-      if (!this.sizeDisplay.has(sizeKey)) {
-        const base = row.skuName.replace(/\s+(spot|low priority)$/i, '');
-        this.sizeDisplay.set(sizeKey, base.replace(/^Standard_/i, '').replace(/_/g, ' '));
+    if (vm) {
+      let sizeKey = this.sizeKeyOfSku.get(row.skuName);
+      if (sizeKey === undefined) {
+        sizeKey = normalizeVmSize(row.skuName);
+        this.sizeKeyOfSku.set(row.skuName, sizeKey);
+        this.sizes.add(sizeKey);
+        if (!this.sizeDisplay.has(sizeKey)) {
+          const base = row.skuName.replace(/\s+(spot|low priority)$/i, '');
+          this.sizeDisplay.set(sizeKey, base.replace(/^Standard_/i, '').replace(/_/g, ' '));
+        }
       }
       push(this.vmBySize, `${row.armRegionName}|${sizeKey}`, row);
     } else if (row.serviceName !== 'Virtual Machines') {
+      push(this.byMeter, meterKey(row.armRegionName, row.productName, row.meterName), row);
       push(this.bySku, meterKey(row.armRegionName, row.productName, row.skuName), row);
     }
   }
+}
+
+/**
+ * Whether `key` (skuId|meterId|type|tier|term) is this row's key, compared in place: no strings
+ * are built, so a structured lookup stays a Map hit plus a few character comparisons.
+ */
+function keyMatches(row: PriceRow, key: string, first: number, second: number): boolean {
+  if (first !== row.skuId.length || !key.startsWith(row.skuId)) return false;
+  let at = second + 1;
+  if (!key.startsWith(row.type, at) || key.charCodeAt(at + row.type.length) !== 124) return false;
+  at += row.type.length + 1;
+  const tier = row.tierMinimumUnits.isZero() ? '0' : row.tierMinimumUnits.toFixed();
+  if (!key.startsWith(tier, at) || key.charCodeAt(at + tier.length) !== 124) return false;
+  at += tier.length + 1;
+  return key.length - at === row.reservationTerm.length && key.endsWith(row.reservationTerm);
 }
 
 function meterKey(regionId: string, productName: string, meterName: string): string {

@@ -128,8 +128,3 @@ export function readQuantityFacts(question: string): QuantityFacts {
   const gib = gibMatch ? numberOf(gibMatch[1]).times(/^t/.test(gibMatch[2]) ? 1024 : 1) : null;
   return { count, hours, durationIsRate, operations, gib };
 }
-
-/** A plain price question ("hourly", "per 10K", "시간당") asks for the unit price, not a total. */
-export function asksForUnitPriceOnly(question: string): boolean {
-  return /\bper\s+(?:hour|10k|gib|gb|unit)|\bhourly\b|시간당/i.test(question);
-}

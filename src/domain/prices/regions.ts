@@ -122,7 +122,7 @@ function tokenize(question: string): Token[] {
 export class RegionResolver {
   private readonly byAlias = new Map<string, RegionAlias>();
   private readonly korean: { pattern: RegExp; compact: string; alias: RegionAlias }[] = [];
-  private readonly fuzzyCandidates: { alias: string; region: RegionAlias }[] = [];
+  private readonly fuzzyByLength = new Map<number, { alias: string; region: RegionAlias }[]>();
   private readonly displayNames = new Map<string, string>();
 
   constructor(aliases: readonly RegionAlias[]) {
@@ -136,7 +136,11 @@ export class RegionResolver {
       const key = normalizeAlias(alias.alias);
       if (!key || this.byAlias.has(key)) continue;
       this.byAlias.set(key, alias);
-      if (key.length >= FUZZY_MIN_LENGTH) this.fuzzyCandidates.push({ alias: key, region: alias });
+      if (key.length >= FUZZY_MIN_LENGTH) {
+        const bucket = this.fuzzyByLength.get(key.length) ?? [];
+        bucket.push({ alias: key, region: alias });
+        this.fuzzyByLength.set(key.length, bucket);
+      }
     }
   }
 
@@ -153,7 +157,7 @@ export class RegionResolver {
     const strong = exact.filter((match) => !EVERYDAY_WORDS.has(match.matched.toLowerCase()));
     // A longer near-miss beats a shorter exact alias it overlaps: in "price in West Erope" the
     // typo "West Erope" (West Europe) wins over the FinOps alias "in west" (West India).
-    const fuzzy = this.fuzzyMatches(question);
+    const fuzzy = this.fuzzyMatches(question, strong.length > 0 ? strong : null);
     const kept = dropOverlapped([...strong, ...fuzzy]);
     const keptExact = kept.filter((match) => !match.corrected);
     if (keptExact.length > 0) return pick(keptExact);
@@ -185,20 +189,25 @@ export class RegionResolver {
     return dropOverlapped(found);
   }
 
-  private fuzzyMatches(question: string): RegionMatch[] {
+  /**
+   * Near-misses of region names. When exact names were found, only word windows overlapping them
+   * are compared (a longer typo there may still win); otherwise the whole question is.
+   */
+  private fuzzyMatches(question: string, near: readonly RegionMatch[] | null): RegionMatch[] {
     const found: RegionMatch[] = [];
     const tokens = tokenize(question);
     for (let i = 0; i < tokens.length; i++) {
       for (let n = 1; n <= Math.min(3, tokens.length - i); n++) {
         const words = tokens.slice(i, i + n);
+        const start = words[0].start;
+        const end = words[words.length - 1].end;
+        if (near && !near.some((match) => start < match.end && match.start < end)) continue;
         const text = words.map((token) => token.text).join(' ');
         if (text.length < FUZZY_MIN_LENGTH - 1 || /\d/.test(text)) continue;
-        for (const candidate of this.fuzzyCandidates) {
-          if (Math.abs(candidate.alias.length - text.length) > 1) continue;
-          if (distance(candidate.alias, text) === 1) {
-            found.push(
-              this.match(candidate.region, question, words[0].start, words[words.length - 1].end, true),
-            );
+        for (const length of [text.length - 1, text.length, text.length + 1]) {
+          for (const candidate of this.fuzzyByLength.get(length) ?? []) {
+            if (!mayBeOneEditApart(candidate.alias, text) || distance(candidate.alias, text) !== 1) continue;
+            found.push(this.match(candidate.region, question, start, end, true));
           }
         }
       }
@@ -262,6 +271,16 @@ function standsAsRegion(question: string, match: RegionMatch): boolean {
   const before = question.slice(0, match.start).trimEnd().toLowerCase();
   const after = question.slice(match.end).trim();
   return /(\bin|\bat|@)$/.test(before) || after === '' || /^[?.!]*$/.test(after);
+}
+
+/**
+ * Cheap exact pre-check for strings of 4+ characters: one edit leaves either the first two or the
+ * last two characters in place, so when both pairs differ the strings are further apart.
+ */
+function mayBeOneEditApart(a: string, b: string): boolean {
+  return (
+    (a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1)) || a.endsWith(b.slice(-2))
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -95,7 +95,7 @@ export class VmSizeIndex {
         const last = words[words.length - 1];
         for (const length of [key.length - 1, key.length, key.length + 1]) {
           for (const candidate of this.sizesByLength.get(length) ?? []) {
-            if (distance(candidate, key) === 1) {
+            if (mayBeOneEditApart(candidate, key) && distance(candidate, key) === 1) {
               fuzzy.push({
                 sizeKey: candidate,
                 start: words[0].start,
@@ -109,6 +109,14 @@ export class VmSizeIndex {
     }
     return fuzzy.length > 0 ? pick(fuzzy) : { kind: 'none' };
   }
+}
+
+/** One edit leaves the first two or the last two characters in place (strings of 4+ characters). */
+function mayBeOneEditApart(a: string, b: string): boolean {
+  if (a.length < 4 || b.length < 4) return true;
+  return (
+    (a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1)) || a.endsWith(b.slice(-2))
+  );
 }
 
 function stripStandard(token: string): string {
