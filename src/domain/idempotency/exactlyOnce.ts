@@ -8,6 +8,11 @@ export interface ExactlyOnceOptions {
   pollIntervalMs?: number;
   /** How long a duplicate waits for an in-flight request before giving up with 'request_in_progress'. */
   waitTimeoutMs?: number;
+  /**
+   * An in-flight record older than this that no running code in this process owns was left by a
+   * process that died mid-effect: answered with 'request_failed' (the effect may have happened).
+   */
+  staleAfterMs?: number;
 }
 
 /** One state-changing request: operation scope, the client's request id, and what it asks for. */
@@ -34,6 +39,7 @@ export class ExactlyOnce {
   private readonly running = new Map<string, { fingerprint: string; promise: Promise<unknown> }>();
   private readonly pollIntervalMs: number;
   private readonly waitTimeoutMs: number;
+  private readonly staleAfterMs: number;
 
   constructor(
     private readonly store: IdempotencyStore,
@@ -42,6 +48,7 @@ export class ExactlyOnce {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.waitTimeoutMs = options.waitTimeoutMs ?? 30_000;
+    this.staleAfterMs = options.staleAfterMs ?? 120_000;
   }
 
   async run<T>(request: RequestIdentity, effect: () => Promise<T>): Promise<T> {
@@ -98,6 +105,9 @@ export class ExactlyOnce {
       if (!record) throw new DomainError('request_refused_retry', { requestId });
       if (record.state === 'succeeded') return record.outcome as T;
       if (record.state === 'crashed') throw new DomainError('request_failed', { requestId });
+      if (this.clock.now().getTime() - Date.parse(record.startedAt) > this.staleAfterMs) {
+        throw new DomainError('request_failed', { requestId });
+      }
       if (Date.now() >= deadline) throw new DomainError('request_in_progress', { requestId });
       await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
     }

@@ -55,10 +55,11 @@ export class PurchaseService {
 
   /**
    * What would be bought and every blocker, for the confirmation card. Throws: forbidden (needs
-   * customers.view), validation (customerId), not_found.
+   * customers.view or plan.purchase), validation (customerId), not_found.
    */
   async precheck(actor: Actor, customerId: string, resellerMpnId?: string | null): Promise<PurchasePrecheck> {
-    assertCan(actor, 'customers.view');
+    // Buyers without customer management (User management admin) still need the confirmation card.
+    if (!can(actor, 'customers.view')) assertCan(actor, 'plan.purchase');
     const id = requireCustomerId(customerId);
     const { state, customer, agreements, directlySigned, knownResellers } = await this.purchaseState(
       actor,

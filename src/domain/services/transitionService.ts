@@ -35,7 +35,7 @@ export class TransitionService {
 
   constructor(private readonly deps: ServiceDependencies) {}
 
-  /** Throws: reseller_not_allowed / forbidden (transition.view), validation (customerId), not_found. */
+  /** Throws: forbidden (transition.view), validation (customerId), not_found. */
   async eligibility(actor: Actor, customerId: string): Promise<TransitionEligibility> {
     assertCan(actor, 'transition.view');
     const id = requireCustomerId(customerId);

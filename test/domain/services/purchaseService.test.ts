@@ -212,3 +212,22 @@ describe('PurchaseService (buy azure plan, sandbox backend)', () => {
     expect((await reopened.partnerCenter.listSubscriptions(CUSTOMERS.nordlysNo)).length).to.equal(1);
   });
 });
+
+describe('PurchaseService precheck for a buyer without customer management', () => {
+  it('rule 14: a User management admin gets the confirmation data and may buy', async () => {
+    const fixture = await sandboxFixture();
+    try {
+      const purchases = new PurchaseService(servicesOver(fixture.sandbox));
+      const check = await purchases.precheck(
+        await fixture.actor(USERS.isaiahUserAdmin),
+        CUSTOMERS.nordlysNo,
+        '4412873',
+      );
+      expect(check.canPurchase).to.equal(true);
+      expect(check.blockers).to.deep.equal([]);
+      expect(check.availability?.availabilityId).to.equal('DZH318Z0BMNO');
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
