@@ -16,6 +16,10 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { CustomerDirectory } from './domain/services/customerDirectory.js';
 import { AttestationService } from './domain/services/attestationService.js';
 import { attestFeature } from './dialogs/attest/attestFeature.js';
+import { purchaseFeature } from './dialogs/purchase/purchaseFeature.js';
+import { PurchaseService } from './domain/services/purchaseService.js';
+import { SubscriptionService } from './domain/services/subscriptionService.js';
+import { subscriptionFeature } from './bot/handlers/subscriptionCommands.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
@@ -57,7 +61,13 @@ export async function startApp(
 
   const directory = new CustomerDirectory(backend.partnerCenter);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
-  const features: BotFeature[] = [customerFeature(directory), priceFeature(prices, cards), attest.feature];
+  const features: BotFeature[] = [
+    customerFeature(directory),
+    priceFeature(prices, cards),
+    attest.feature,
+    purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
+    subscriptionFeature(new SubscriptionService(backend.services), directory),
+  ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
   const auth = new ConfigurationBotFrameworkAuthentication({

@@ -94,7 +94,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'plan.purchase',
     argument: 'optional',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'subscriptions',
@@ -102,7 +102,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'subscriptions.view',
     argument: 'required',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'transitionStatus',

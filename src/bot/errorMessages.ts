@@ -6,11 +6,26 @@ import type { Translator } from '../i18n/translator.js';
  * The localized sentence for a domain refusal, or undefined when the error is not one (a bug or an
  * outage, which the caller reports generically with a correlation id).
  */
-export function describeError(t: Translator, error: unknown): string | undefined {
+export function describeError(
+  t: Translator,
+  error: unknown,
+  context: Readonly<Record<string, string>> = {},
+): string | undefined {
   if (!isDomainError(error)) return undefined;
-  const params = Object.fromEntries(
-    Object.entries(error.params).map(([name, value]) => [name, Array.isArray(value) ? value : String(value)]),
-  );
+  // Context (e.g. the customer's name) first: the domain's params only carry ids.
+  const params: Record<string, string | readonly string[]> = { customer: '—', ...context };
+  for (const [name, value] of Object.entries(error.params)) {
+    params[name] = Array.isArray(value) ? value : String(value);
+  }
+  // Country codes read better as names ("CN" → "China" / "중국").
+  if (typeof params.country === 'string' && /^[A-Z]{2}$/i.test(params.country))
+    params.country = t.country(params.country);
+  // Dates in params are ISO calendar dates: show them as the user's locale writes dates.
+  for (const name of ['eligibleFrom', 'todayUtc']) {
+    const value = params[name];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      params[name] = t.date(`${value}T00:00:00Z`);
+  }
   if (error.code === 'forbidden' || error.code === 'reseller_not_allowed') {
     const operation = String(error.params.operation) as Operation;
     const operationText = t.has(`core.op.${operation}`)

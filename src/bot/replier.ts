@@ -47,8 +47,8 @@ export class Replier {
   }
 
   /** Explains a refusal (DomainError) in the user's words; anything else gets a generic message. */
-  async error(error: unknown): Promise<void> {
-    const described = describeError(this.t, error);
+  async error(error: unknown, context: Readonly<Record<string, string>> = {}): Promise<void> {
+    const described = describeError(this.t, error, context);
     if (described) {
       await this.context.sendActivity(MessageFactory.text(described));
       return;

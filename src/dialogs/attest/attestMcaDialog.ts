@@ -241,7 +241,7 @@ export class AttestMcaDialog extends ComponentDialog {
         resultCardData(
           duplicate ? 'default' : 'attention',
           t.t(duplicate ? 'attest.duplicate.title' : 'attest.failed.title'),
-          describeError(t, error) ?? '',
+          describeError(t, error, { customer: flow.customer.companyName }) ?? '',
         ),
       );
       // 600061 means an acceptance with these details exists: the customer has accepted.

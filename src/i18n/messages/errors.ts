@@ -13,9 +13,9 @@ export const errorMessages = defineMessages({
     'error.13605':
       '{customer} has not accepted the Microsoft Customer Agreement yet. Attest the acceptance first (or ask the customer to accept it in the Microsoft 365 admin center), then buy.',
     'error.800016':
-      'The reseller MPN ID {mpnId} is not one of your indirect resellers. Check the ID and try again.',
+      'The reseller MPN ID {resellerMpnId} is not one of your indirect resellers. Check the ID and try again.',
     'error.900105':
-      'One or more legacy Azure subscriptions of this customer are suspended, and suspended subscriptions cannot be transitioned. Reactivate or cancel them first: {subscriptions}.',
+      'One or more legacy Azure subscriptions of this customer are suspended, and suspended subscriptions cannot be transitioned. Reactivate or cancel them first: {subscriptionNames}.',
     'error.900106': 'That transition was not found.',
     'error.900108': 'This customer has no legacy Azure subscriptions to transition.',
     'error.900109':
@@ -29,14 +29,14 @@ export const errorMessages = defineMessages({
     'error.900114':
       'The transition to the Azure plan failed for this customer, so new orders are blocked. Check **transition status {customer}** and contact Partner Center support.',
     'error.900115':
-      'The Azure plan still has active Azure subscriptions, so it cannot be suspended. Suspend these first: {subscriptions}.',
+      'The Azure plan still has active Azure subscriptions, so it cannot be suspended. Suspend these first: {activeSubscriptionNames}.',
     'error.900119': 'Azure Partner Shared Services subscriptions cannot be transitioned to the Azure plan.',
     'error.900130':
-      'One or more legacy Azure subscriptions were bought recently (within {days} days). Try the transition again after {retryDate}.',
-    'error.not_found': 'I could not find {what}.',
+      'One or more legacy Azure subscriptions were bought recently Try the transition again from {eligibleFrom}.',
+    'error.not_found': 'Nothing matches {id}. Check it and try again.',
     'error.validation': 'Some details are not valid: {fields}.',
     'error.not_available_in_country':
-      'The Azure plan is not offered to customers in {country}, so it cannot be bought for {customer}.',
+      'The Azure plan is not offered to customers in {country}, where {customer} is based, so it cannot be bought for them.',
     'error.legacy_offer_present':
       '{customer} still has the legacy Microsoft Azure offer (MS-AZR-0145P). A new Azure plan cannot be bought for them: transition them to the Azure plan instead.',
     'error.plan_exists':
@@ -44,6 +44,15 @@ export const errorMessages = defineMessages({
     'error.already_signed_directly':
       '{customer} accepted the Microsoft Customer Agreement directly, so no attestation is needed.',
     'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
+    'error.no_relationship':
+      'You have no reseller relationship with {customer}. Ask the customer to accept your reseller relationship request first.',
+    'error.plan_not_active': 'The Azure plan is suspended. Reactivate the plan first.',
+    'error.request_id_conflict': 'That card was already used for a different request. Start again.',
+    'error.request_in_progress':
+      'Your earlier request is still being processed. Wait a moment and check again.',
+    'error.request_failed':
+      'An earlier attempt of this request failed midway, so it is not repeated automatically. Check the current state before trying again.',
+    'error.request_refused_retry': 'Your earlier request was refused. Start again.',
   },
   'ko-KR': {
     'error.600002':
@@ -53,9 +62,9 @@ export const errorMessages = defineMessages({
     'error.13605':
       '{customer}은(는) 아직 Microsoft 고객 계약에 동의하지 않았습니다. 먼저 동의를 증명하거나(또는 고객이 Microsoft 365 관리 센터에서 직접 동의) 구매하세요.',
     'error.800016':
-      '재판매인 MPN ID {mpnId}은(는) 등록된 간접 재판매인이 아닙니다. ID를 확인하고 다시 시도하세요.',
+      '재판매인 MPN ID {resellerMpnId}은(는) 등록된 간접 재판매인이 아닙니다. ID를 확인하고 다시 시도하세요.',
     'error.900105':
-      '이 고객의 레거시 Azure 구독 중 일시 중단된 구독이 있어 전환할 수 없습니다. 먼저 다시 활성화하거나 취소하세요: {subscriptions}.',
+      '이 고객의 레거시 Azure 구독 중 일시 중단된 구독이 있어 전환할 수 없습니다. 먼저 다시 활성화하거나 취소하세요: {subscriptionNames}.',
     'error.900106': '해당 전환을 찾을 수 없습니다.',
     'error.900108': '이 고객에게는 전환할 레거시 Azure 구독이 없습니다.',
     'error.900109': '이 고객의 전환이 이미 진행 중입니다. **전환 상태 {customer}**(으)로 확인하세요.',
@@ -67,11 +76,10 @@ export const errorMessages = defineMessages({
     'error.900114':
       '이 고객의 Azure 플랜 전환이 실패하여 새 주문이 차단되었습니다. **전환 상태 {customer}**을(를) 확인하고 Partner Center 지원에 문의하세요.',
     'error.900115':
-      'Azure 플랜에 활성 Azure 구독이 있어 일시 중단할 수 없습니다. 먼저 다음 구독을 일시 중단하세요: {subscriptions}.',
+      'Azure 플랜에 활성 Azure 구독이 있어 일시 중단할 수 없습니다. 먼저 다음 구독을 일시 중단하세요: {activeSubscriptionNames}.',
     'error.900119': 'Azure Partner Shared Services 구독은 Azure 플랜으로 전환할 수 없습니다.',
-    'error.900130':
-      '최근({days}일 이내)에 구매한 레거시 Azure 구독이 있습니다. {retryDate} 이후에 다시 전환하세요.',
-    'error.not_found': '{what}을(를) 찾을 수 없습니다.',
+    'error.900130': '최근에 구매한 레거시 Azure 구독이 있습니다. {eligibleFrom}부터 다시 전환하세요.',
+    'error.not_found': '{id}와(과) 일치하는 항목이 없습니다. 확인 후 다시 시도하세요.',
     'error.validation': '올바르지 않은 항목이 있습니다: {fields}.',
     'error.not_available_in_country':
       '{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.',
@@ -82,5 +90,13 @@ export const errorMessages = defineMessages({
     'error.already_signed_directly':
       '{customer}이(가) Microsoft 고객 계약에 직접 동의했으므로 증명이 필요 없습니다.',
     'error.reseller_required': '이 고객의 간접 재판매인(MPN ID)을 지정하세요.',
+    'error.no_relationship':
+      '{customer}와(과) 재판매인 관계가 없습니다. 먼저 고객에게 재판매인 관계 요청을 수락해 달라고 하세요.',
+    'error.plan_not_active': 'Azure 플랜이 일시 중단되어 있습니다. 먼저 플랜을 다시 활성화하세요.',
+    'error.request_id_conflict': '이 카드는 이미 다른 요청에 사용되었습니다. 다시 시작하세요.',
+    'error.request_in_progress': '이전 요청을 아직 처리 중입니다. 잠시 후 다시 확인하세요.',
+    'error.request_failed':
+      '이 요청의 이전 시도가 도중에 실패하여 자동으로 반복하지 않습니다. 현재 상태를 확인한 뒤 다시 시도하세요.',
+    'error.request_refused_retry': '이전 요청이 거부되었습니다. 다시 시작하세요.',
   },
 });

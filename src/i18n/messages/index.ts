@@ -6,6 +6,7 @@ import { pricesMessages } from './prices.js';
 import { customerMessages } from './customers.js';
 import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
+import { planMessages } from './plan.js';
 import { priceChatMessages } from './priceChat.js';
 import { pecMessages } from './pec.js';
 import { billingMessages } from './billing.js';
@@ -25,6 +26,7 @@ const FEATURE_CATALOGS = [
   pecMessages,
   billingMessages,
   attestMessages,
+  planMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;

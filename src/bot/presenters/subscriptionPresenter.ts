@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { can, type Actor } from '../../domain/identity/actor.js';
+import type { CustomerSubscriptions } from '../../domain/services/subscriptionService.js';
+import type { AzureEntitlement } from '../../domain/subscriptions/subscription.js';
+import type { Translator } from '../../i18n/translator.js';
+
+/**
+ * One button of the subscriptions card: it opens a small card (a name field or a question) whose
+ * submit carries a fresh request id (one effect per id) and the ids the server re-checks.
+ */
+function action(
+  t: Translator,
+  actor: Actor,
+  options: { title: string; prompt: string; verb: string; ids: Record<string, string>; nameValue?: string },
+) {
+  const requestId = randomUUID();
+  const input = options.nameValue !== undefined ? `name_${requestId.slice(0, 8)}` : '';
+  return {
+    title: options.title,
+    prompt: options.prompt,
+    input,
+    inputLabel: input ? t.t('subs.renameLabel') : '',
+    inputValue: options.nameValue ?? '',
+    inputRequired: input ? t.t('subs.name.required') : '',
+    submitTitle: input ? t.t('subs.save') : options.title,
+    data: { verb: options.verb, requestId, inputId: input, userId: actor.user.aadObjectId, ...options.ids },
+  };
+}
+
+function subscriptionActions(t: Translator, actor: Actor, customerId: string, sub: AzureEntitlement) {
+  if (!can(actor, 'subscriptions.manage') || sub.status === 'deleted') return [];
+  const ids = { customerId, azureSubscriptionId: sub.id };
+  const rename = action(t, actor, {
+    title: t.t('subs.rename'),
+    prompt: t.t('subs.renameLabel'),
+    verb: 'subs.rename',
+    ids,
+    nameValue: sub.friendlyName,
+  });
+  const toggle =
+    sub.status === 'active'
+      ? action(t, actor, {
+          title: t.t('subs.suspend'),
+          prompt: `${t.t('subs.suspend')}: ${sub.friendlyName}?`,
+          verb: 'subs.suspend',
+          ids,
+        })
+      : action(t, actor, {
+          title: t.t('subs.reactivate'),
+          prompt: `${t.t('subs.reactivate')}: ${sub.friendlyName}?`,
+          verb: 'subs.reactivate',
+          ids,
+        });
+  return [rename, toggle];
+}
+
+export function subscriptionsCardData(
+  t: Translator,
+  actor: Actor,
+  state: CustomerSubscriptions,
+  notice = '',
+) {
+  const { customer } = state;
+  const manage = can(actor, 'subscriptions.manage');
+  return {
+    title: t.t('subs.title', { customer: customer.companyName }),
+    notice,
+    text:
+      state.plans.length === 0
+        ? t.t('subs.none', { customer: customer.companyName })
+        : manage
+          ? ''
+          : t.t('subs.readOnly'),
+    plans: state.plans.map(({ plan, azureSubscriptions }) => ({
+      heading: t.t('subs.plan', {
+        planId: plan.id,
+        status: t.t(`subs.status.${plan.status}`),
+        reseller: plan.partnerIdOnRecord ?? '—',
+      }),
+      subscriptions: azureSubscriptions.map((sub) => ({
+        name: sub.friendlyName,
+        detail: `${sub.id} · ${t.t(`subs.status.${sub.status}`)}`,
+        actions: subscriptionActions(t, actor, customer.id, sub),
+      })),
+      planActions: !manage
+        ? []
+        : [
+            ...(plan.status === 'active'
+              ? [
+                  action(t, actor, {
+                    title: t.t('subs.create'),
+                    prompt: t.t('subs.createLabel'),
+                    verb: 'subs.create',
+                    ids: { customerId: customer.id, planId: plan.id },
+                    nameValue: '',
+                  }),
+                ]
+              : []),
+            plan.status === 'active'
+              ? action(t, actor, {
+                  title: t.t('subs.suspendPlan'),
+                  prompt: `${t.t('subs.suspendPlan')}?`,
+                  verb: 'subs.suspendPlan',
+                  ids: { customerId: customer.id, planId: plan.id },
+                })
+              : action(t, actor, {
+                  title: t.t('subs.reactivatePlan'),
+                  prompt: `${t.t('subs.reactivatePlan')}?`,
+                  verb: 'subs.reactivatePlan',
+                  ids: { customerId: customer.id, planId: plan.id },
+                }),
+          ],
+    })),
+    footer: state.legacy.length > 0 ? t.t('subs.legacy', { count: state.legacy.length }) : '',
+  };
+}
