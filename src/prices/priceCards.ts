@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { PriceAnswer, PriceChoice } from '../domain/prices/priceAnswer.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
+import { KOREAN_REGION_NAMES } from '../domain/prices/regions.js';
 import type { MessageKey } from '../i18n/messages/index.js';
 import type { Translator } from '../i18n/translator.js';
 
@@ -46,6 +47,20 @@ function displayName(row: PriceRow): string {
     : row.meterName;
 }
 
+const UNIT_LABELS: Record<string, MessageKey> = {
+  '1 hour': 'prices.unit.hour',
+  '1/month': 'prices.unit.month',
+  '10k': 'prices.unit.10k',
+  '1 gib/hour': 'prices.unit.gibHour',
+  '1 gb/month': 'prices.unit.gbMonth',
+};
+
+/** "1 Hour" → "hour" / "시간" for "per …" phrases; other units are shown as the price list writes them. */
+function perUnit(unitOfMeasure: string, t: Translator): string {
+  const key = UNIT_LABELS[unitOfMeasure.trim().toLowerCase()];
+  return key ? t.t(key) : unitOfMeasure;
+}
+
 function unitPrice(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, 6);
 }
@@ -54,7 +69,12 @@ function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, amount.abs().lt(1) ? 6 : 2);
 }
 
-function regionName(answer: Answered): string {
+const KOREAN_NAMES = new Map(KOREAN_REGION_NAMES.map((alias) => [alias.regionId, alias.alias]));
+
+/** The region as the partner reads it: "West Europe", or "서유럽" in Korean. */
+function regionName(answer: Answered, t: Translator): string {
+  if (t.locale === 'ko-KR' && KOREAN_NAMES.has(answer.row.armRegionName))
+    return KOREAN_NAMES.get(answer.row.armRegionName)!;
   return answer.understood.region?.regionId === answer.row.armRegionName
     ? answer.understood.region.displayName
     : answer.row.armRegionName;
@@ -63,8 +83,8 @@ function regionName(answer: Answered): string {
 /** The answer card's data: product, SKU, meter, region, prices, PEC, and where the price comes from. */
 export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnswerCardData {
   const { row, understood } = answer;
-  const unit = row.unitOfMeasure;
-  const region = regionName(answer);
+  const unit = perUnit(row.unitOfMeasure, t);
+  const region = regionName(answer, t);
   const facts: Fact[] = [
     { title: t.t('prices.fact.product'), value: row.productName },
     { title: t.t('prices.fact.sku'), value: row.skuName },
@@ -78,7 +98,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   if (answer.quantity && answer.total) {
     facts.push({
       title: t.t('prices.fact.quantity'),
-      value: t.t('prices.quantity', { quantity: t.number(answer.quantity), unit }),
+      value: t.t('prices.quantity', { quantity: t.number(answer.quantity), unit: row.unitOfMeasure }),
     });
     facts.push({ title: t.t('prices.fact.total'), value: totalMoney(t, answer.total) });
   }
@@ -206,12 +226,12 @@ export function buildPriceCard(answer: PriceAnswer, t: Translator): PriceCard {
 /** Message-extension results: a title/subtitle preview per hit plus the full answer card. */
 export function buildPriceSearchResults(hits: readonly Answered[], t: Translator): PriceSearchResult[] {
   return hits.map((hit) => {
-    const region = regionName(hit);
+    const region = regionName(hit, t);
     return {
       title: `${displayName(hit.row)} · ${hit.row.productName}`,
       subtitle: t.t('prices.search.subtitle', {
         price: unitPrice(t, hit.row.unitPrice),
-        unit: hit.row.unitOfMeasure,
+        unit: perUnit(hit.row.unitOfMeasure, t),
         region,
       }),
       card: { template: 'price-answer', data: buildPriceAnswerCard(hit, t) },
@@ -231,9 +251,9 @@ export function answerText(answer: PriceAnswer, t: Translator): string {
   const lines = [
     t.t('prices.text.answer', {
       name: displayName(answer.row),
-      region: regionName(answer),
+      region: regionName(answer, t),
       price: unitPrice(t, answer.row.unitPrice),
-      unit: answer.row.unitOfMeasure,
+      unit: perUnit(answer.row.unitOfMeasure, t),
     }),
   ];
   if (answer.quantity && answer.total) {

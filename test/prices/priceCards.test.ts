@@ -30,9 +30,9 @@ describe('price cards', () => {
       'Virtual Machines DSv3 Series',
       'D2s v3',
       'West Europe (westeurope)',
-      '$0.12 per 1 Hour',
+      '$0.12 per hour',
       '$87.60',
-      '$0.0912 per 1 Hour ($66.58 for the quantity)',
+      '$0.0912 per hour ($66.58 for the quantity)',
       'Eligible',
       'Estimated retail price, USD',
       'Aug 22, 2026',
@@ -77,8 +77,8 @@ describe('price cards', () => {
   it('message-extension results: a title and subtitle per hit and the full answer card', () => {
     const results = buildPriceSearchResults(service.search('D2s v3 or D4s v3 weu', 5), en);
     expect(results.map((result) => [result.title, result.subtitle])).to.deep.equal([
-      ['D2s v3 · Virtual Machines DSv3 Series', '$0.12 per 1 Hour · West Europe'],
-      ['D4s v3 · Virtual Machines DSv3 Series', '$0.24 per 1 Hour · West Europe'],
+      ['D2s v3 · Virtual Machines DSv3 Series', '$0.12 per hour · West Europe'],
+      ['D4s v3 · Virtual Machines DSv3 Series', '$0.24 per hour · West Europe'],
     ]);
     expect(() => renderer.render(results[0].card.template, results[0].card.data)).to.not.throw();
   });

@@ -76,13 +76,13 @@ function startTime(row: Pick<PriceRow, 'effectiveStartDate'>): number {
 
 export const VM_PRODUCT_EXCLUDED = /cloud\s*services|dedicated\s*host/i;
 
-/** A virtual-machine product a size question may be answered from (never Cloud Services or Dedicated Host). */
+/**
+ * A virtual-machine product a size question may be answered from: any product of the Virtual
+ * Machines service ("Virtual Machines Dsv5 Series", "NCads A100 v4 Series Linux", …) except Cloud
+ * Services and Dedicated Host, whose rows can carry the very same skuName.
+ */
 export function isVmProduct(row: Pick<PriceRow, 'serviceName' | 'productName'>): boolean {
-  return (
-    row.serviceName === 'Virtual Machines' &&
-    /^Virtual Machines\b/.test(row.productName) &&
-    !VM_PRODUCT_EXCLUDED.test(row.productName)
-  );
+  return row.serviceName === 'Virtual Machines' && !VM_PRODUCT_EXCLUDED.test(row.productName);
 }
 
 export function isWindowsProduct(productName: string): boolean {

@@ -105,9 +105,12 @@ export function readQuantityFacts(question: string): QuantityFacts {
       }
     }
   }
-  const operationMatch = new RegExp(
-    `${NUMBER}\\s*(k|thousand|m|mn|million|b|bn|billion|만|억)?\\s*(?:transactions?|operations?|ops|requests?|calls?|트랜잭션|작업|요청)`,
-  ).exec(text);
+  const scale = '(k|thousand|m|mn|million|b|bn|billion|만|억)';
+  const what = '(?:transactions?|operations?|ops|requests?|calls?|트랜잭션|작업|요청)';
+  // "2 million transactions", or the number after the meter: "disk transactions 5 million".
+  const operationMatch =
+    new RegExp(`${NUMBER}\\s*${scale}?\\s*${what}`).exec(text) ??
+    new RegExp(`${what}\\s*(?:of\\s+|:\\s*)?${NUMBER}\\s*${scale}(?![a-z])`).exec(text);
   let operations: Decimal | null = null;
   if (operationMatch) {
     const multipliers: Record<string, number> = {

@@ -60,6 +60,11 @@ export const pricesMessages = defineMessages({
     'prices.text.answer': '{name} in {region}: {price} per {unit}.',
     'prices.text.total': 'Total for {quantity} × {unit}: {total}.',
     'prices.search.subtitle': '{price} per {unit} · {region}',
+    'prices.unit.hour': 'hour',
+    'prices.unit.month': 'month',
+    'prices.unit.10k': '10,000 operations',
+    'prices.unit.gibHour': 'GiB per hour',
+    'prices.unit.gbMonth': 'GB per month',
   },
   'ko-KR': {
     'prices.answer.title': '{region} {name}',
@@ -114,5 +119,10 @@ export const pricesMessages = defineMessages({
     'prices.text.answer': '{region} {name}: {unit}당 {price}',
     'prices.text.total': '{quantity} × {unit} 합계: {total}',
     'prices.search.subtitle': '{unit}당 {price} · {region}',
+    'prices.unit.hour': '시간',
+    'prices.unit.month': '월',
+    'prices.unit.10k': '1만 건',
+    'prices.unit.gibHour': 'GiB·시간',
+    'prices.unit.gbMonth': 'GB·월',
   },
 });

@@ -31,6 +31,8 @@ const cases: [string, string, number, string | null][] = [
   ['P30 disk price per month', '1/Month', 1, null],
   ['Standard SSD disk transactions, 2 million transactions', '10K', 10000, '200'],
   ['Standard SSD disk transactions price per 10K', '10K', 10000, null],
+  ['Standard HDD disk transactions 5 million in Paris', '10K', 10000, '500'],
+  ['block blob write operations: 250K', '10K', 10000, '25'],
   ['Premium SSD v2 capacity 512 GiB for a month', '1 GiB/Hour', 1, '373760'],
   ['Premium SSD v2 capacity price per GiB-hour', '1 GiB/Hour', 1, null],
 ];
