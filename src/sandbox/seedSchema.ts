@@ -118,7 +118,45 @@ export const sandboxSeedSchema = z
     catalog: z.object({ azurePlanAvailability: z.record(country, z.string().min(1)) }).strict(),
     customers: z.array(seedCustomer),
   })
-  .strict();
+  .strict()
+  .superRefine((seed, context) => {
+    // Ids must be unique across the seed, and failures must name a legacy subscription of that customer.
+    const seen = new Map<string, string>();
+    const unique = (id: string, path: (string | number)[]) => {
+      const key = id.toLowerCase();
+      const first = seen.get(key);
+      if (first)
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path,
+          message: `duplicate id ${id} (first used at ${first})`,
+        });
+      else seen.set(key, path.join('.'));
+    };
+    seed.users.forEach((user, i) => unique(user.aadObjectId, ['users', i, 'aadObjectId']));
+    seed.customers.forEach((customer, c) => {
+      unique(customer.id, ['customers', c, 'id']);
+      customer.azurePlans.forEach((plan, p) => {
+        unique(plan.id, ['customers', c, 'azurePlans', p, 'id']);
+        plan.azureSubscriptions.forEach((azure, a) =>
+          unique(azure.id, ['customers', c, 'azurePlans', p, 'azureSubscriptions', a, 'id']),
+        );
+      });
+      customer.legacySubscriptions.forEach((legacy, l) =>
+        unique(legacy.id, ['customers', c, 'legacySubscriptions', l, 'id']),
+      );
+      const legacyIds = new Set(customer.legacySubscriptions.map((l) => l.id.toLowerCase()));
+      customer.transitionFailsFor.forEach((id, f) => {
+        if (!legacyIds.has(id.toLowerCase())) {
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['customers', c, 'transitionFailsFor', f],
+            message: "expected the id of one of this customer's legacySubscriptions",
+          });
+        }
+      });
+    });
+  });
 
 export type SandboxSeed = z.infer<typeof sandboxSeedSchema>;
 export type SeedCustomer = z.infer<typeof seedCustomer>;

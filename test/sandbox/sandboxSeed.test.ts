@@ -132,3 +132,18 @@ describe('sandbox: seed, partner directory and persistence', () => {
     await reseller.close();
   });
 });
+
+describe('sandbox seed consistency checks', () => {
+  it('refuses duplicate customer ids and failures that name no legacy subscription of the customer', async () => {
+    const seed = JSON.parse(await readFile(DEFAULT_SEED, 'utf-8')) as {
+      customers: Array<{ id: string; transitionFailsFor?: string[] }>;
+    };
+    seed.customers[1].id = seed.customers[0].id;
+    seed.customers[0].transitionFailsFor = ['16d73ab0-dac0-4d12-91c7-444d48772b6c'];
+    expect(() => parseSeed(seed, 'dup.json'))
+      .to.throw(InvalidSeedError)
+      .with.property('message')
+      .that.contains('customers[1].id: duplicate id')
+      .and.contains('customers[0].transitionFailsFor[0]');
+  });
+});
