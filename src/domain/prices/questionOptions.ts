@@ -40,7 +40,7 @@ const CURRENCY_CODES = [
 const CURRENCY_WORDS: [RegExp, string][] = [
   [/\beuros?\b|유로/i, 'EUR'],
   [/\bpounds?\b|파운드/i, 'GBP'],
-  [/원화|\bwon\b/i, 'KRW'],
+  [/원화|\bwon\b(?!')/i, 'KRW'],
   [/\byen\b|엔화/i, 'JPY'],
 ];
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

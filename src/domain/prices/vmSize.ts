@@ -5,11 +5,19 @@ import { distance } from 'fastest-levenshtein';
  * underscores and hyphens do not matter and "version 3" means "v3". So Standard_D2s_v3, D2sv3,
  * d2s_v3 and "D2s version 3" are all "d2sv3", while B2s and B2s v2 stay different.
  */
+const STANDARD_PREFIX = /^\s*([a-z]{7,9})[\s_-]+/;
+const STANDARD_TOKEN_PREFIX = /^([a-z]{7,9})[_-]/i;
+
+/** "Standard", or a one-character slip of it ("Standrd_D4s_v5"). */
+function isStandard(word: string): boolean {
+  return distance(word.toLowerCase(), 'standard') <= 1;
+}
+
 export function normalizeVmSize(text: string): string {
   return text
     .toLowerCase()
     .replace(/\b(spot|low[\s_-]*priority)\s*$/, '')
-    .replace(/^\s*standard[\s_-]+/, '')
+    .replace(STANDARD_PREFIX, (prefix, word: string) => (isStandard(word) ? '' : prefix))
     .replace(/\s*\bver(?:sion|\.)?\s*(\d+)\b/g, 'v$1')
     .replace(/[\s_-]+/g, '');
 }
@@ -120,7 +128,7 @@ function mayBeOneEditApart(a: string, b: string): boolean {
 }
 
 function stripStandard(token: string): string {
-  return token.replace(/^standard[_-]/i, '');
+  return token.replace(STANDARD_TOKEN_PREFIX, (prefix, word: string) => (isStandard(word) ? '' : prefix));
 }
 
 function longestFirst(mentions: SizeMention[]): SizeMention[] {

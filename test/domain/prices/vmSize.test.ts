@@ -12,6 +12,7 @@ describe('VM size spelling', () => {
     ['Standard_D16as_v5 Low Priority', 'd16asv5'],
     ['E32-8s v5', 'e328sv5'],
     ['Standard_NC48ads_A100_v4', 'nc48adsa100v4'],
+    ['Standrd_D2s_v3', 'd2sv3'],
   ];
   for (const [written, key] of same) {
     it(`"${written}" is ${key}`, () => expect(normalizeVmSize(written)).to.equal(key));
@@ -48,6 +49,7 @@ describe('VM size spelling', () => {
       { question: 'What does a B2s cost per hour', kind: 'found', size: 'b2s', corrected: false },
       { question: 'Standard_E8as_c5 in westeurope', kind: 'found', size: 'e8asv5', corrected: true },
       { question: 'D2s version 3', kind: 'none' },
+      { question: 'Standrd_E8as_v5 price', kind: 'found', size: 'e8asv5', corrected: false },
       { question: '북유럽 D4as v4 가격', kind: 'found', size: 'd4asv4', corrected: false },
       { question: 'D4s v5 or D8s v5?', kind: 'ambiguous' },
       { question: 'D4s v6 price', kind: 'ambiguous' },
