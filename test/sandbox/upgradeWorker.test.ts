@@ -114,6 +114,9 @@ describe('transition: TransitionService and the sandbox upgrade worker', () => {
       ['16d73ab0-dac0-4d12-91c7-444d48772b6c', '900120'],
     ]);
     expect(upgrade!.lineItems.filter((l) => l.status === 'completed')).to.have.length(2);
+    const progress = await transitions.progress(adele, customerId);
+    expect(progress).to.include({ completed: 2, failed: 1, total: 3 });
+    expect(progress?.subscriptionNames['16d73ab0-dac0-4d12-91c7-444d48772b6c']).to.equal('Müller SAP');
     expect(events.at(-1)).to.include({ type: 'upgradeCompleted', status: 'failed' });
     const buy = new PurchaseService(servicesOver(fixture.sandbox)).buy(
       adele,

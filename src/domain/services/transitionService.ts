@@ -1,6 +1,6 @@
 import type { Customer } from '../customers/customer.js';
 import { assertCan, can, type Actor } from '../identity/actor.js';
-import { isOpenLegacyAzure, type Subscription } from '../subscriptions/subscription.js';
+import { isLegacyAzure, isOpenLegacyAzure, type Subscription } from '../subscriptions/subscription.js';
 import {
   assertUpgradeEligible,
   mapSubscriptionsToPlans,
@@ -20,6 +20,16 @@ export interface TransitionEligibility {
   planMapping: PlanMapping[];
   /** The actor may start it (transition.run; resellers may not). */
   canStart: boolean;
+}
+
+/** An upgrade with what a progress card shows: names of the moved subscriptions and counts. */
+export interface TransitionProgress {
+  upgrade: ProductUpgrade;
+  /** Legacy subscription id → friendly name (the upgrade API itself carries no names). */
+  subscriptionNames: Record<string, string>;
+  completed: number;
+  failed: number;
+  total: number;
 }
 
 export interface TransitionStarted {
@@ -95,5 +105,22 @@ export class TransitionService {
     const pc = this.deps.partnerCenter;
     const upgrade = upgradeId ?? (await pc.getUpgradeEligibility(id)).upgradeId;
     return upgrade ? pc.getUpgradeStatus(id, upgrade) : null;
+  }
+
+  /** The current upgrade with subscription names and counts, or null if none was started. Throws as status(). */
+  async progress(actor: Actor, customerId: string, upgradeId?: string): Promise<TransitionProgress | null> {
+    const upgrade = await this.status(actor, customerId, upgradeId);
+    if (!upgrade) return null;
+    const subscriptions = await this.deps.partnerCenter.listSubscriptions(requireCustomerId(customerId));
+    const subscriptionNames = Object.fromEntries(
+      subscriptions.filter(isLegacyAzure).map((s) => [s.id, s.friendlyName]),
+    );
+    return {
+      upgrade,
+      subscriptionNames,
+      completed: upgrade.lineItems.filter((l) => l.status === 'completed').length,
+      failed: upgrade.lineItems.filter((l) => l.status === 'failed').length,
+      total: upgrade.lineItems.length,
+    };
   }
 }
