@@ -10,6 +10,7 @@ import {
   PRICE_PICK_VERB,
 } from '../../src/prices/priceCards.js';
 import { PriceService } from '../../src/prices/priceService.js';
+import { priceSearchResponse } from '../../src/prices/priceSearchResponse.js';
 import { FINOPS_DIR, FIXTURE_SNAPSHOT } from './fixtures.js';
 
 describe('price cards', () => {
@@ -81,5 +82,21 @@ describe('price cards', () => {
       ['D4s v3 · Virtual Machines DSv3 Series', '$0.24 per hour · West Europe'],
     ]);
     expect(() => renderer.render(results[0].card.template, results[0].card.data)).to.not.throw();
+  });
+
+  it('message-extension response: a list with a thumbnail preview and the adaptive answer card per hit, well under a second', () => {
+    const started = performance.now();
+    const response = priceSearchResponse(
+      buildPriceSearchResults(service.search('D4s v5 windows weu 730h', 5), en),
+      renderer,
+    );
+    expect(performance.now() - started).to.be.below(1000);
+    expect(response.composeExtension.attachments).to.have.length(1);
+    const [attachment] = response.composeExtension.attachments;
+    expect(attachment.preview.content).to.deep.equal({
+      title: 'D4s v5 · Virtual Machines Dsv5 Series Windows',
+      text: '$0.414 per hour · West Europe',
+    });
+    expect(JSON.stringify(attachment.content)).to.include('$302.22');
   });
 });
