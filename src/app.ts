@@ -20,6 +20,10 @@ import { purchaseFeature } from './dialogs/purchase/purchaseFeature.js';
 import { PurchaseService } from './domain/services/purchaseService.js';
 import { SubscriptionService } from './domain/services/subscriptionService.js';
 import { subscriptionFeature } from './bot/handlers/subscriptionCommands.js';
+import { TransitionNotifier } from './bot/transitionNotifier.js';
+import { TransitionWatchStore } from './bot/transitionWatches.js';
+import { transitionFeature } from './dialogs/transition/transitionFeature.js';
+import { TransitionService } from './domain/services/transitionService.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
@@ -60,6 +64,7 @@ export async function startApp(
   prices.load();
 
   const directory = new CustomerDirectory(backend.partnerCenter);
+  const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
   const features: BotFeature[] = [
     customerFeature(directory),
@@ -67,6 +72,14 @@ export async function startApp(
     attest.feature,
     purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
     subscriptionFeature(new SubscriptionService(backend.services), directory),
+    transitionFeature(
+      new TransitionService(backend.services),
+      directory,
+      backend.partnerCenter,
+      watches,
+      cards,
+      clock,
+    ),
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
@@ -97,6 +110,19 @@ export async function startApp(
       logger.warn({ err: sendError, correlationId }, 'could not tell the user about the failure');
     }
   };
+
+  // Transition progress and completion go to the conversation that started it (also after a restart).
+  const notifier = new TransitionNotifier(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    watches,
+    backend.partnerCenter,
+    cards,
+    logger,
+    clock,
+  );
+  backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
+  backend.start();
 
   const running: RunningServer = createServer({
     adapter,

@@ -110,7 +110,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'transition.view',
     argument: 'required',
     inMenu: false,
-    built: false,
+    built: true,
   },
   {
     id: 'transition',
@@ -118,7 +118,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'transition.run',
     argument: 'optional',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'price',

@@ -7,6 +7,7 @@ import { customerMessages } from './customers.js';
 import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
 import { planMessages } from './plan.js';
+import { transitionMessages } from './transition.js';
 import { priceChatMessages } from './priceChat.js';
 import { pecMessages } from './pec.js';
 import { billingMessages } from './billing.js';
@@ -27,6 +28,7 @@ const FEATURE_CATALOGS = [
   billingMessages,
   attestMessages,
   planMessages,
+  transitionMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
