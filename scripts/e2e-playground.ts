@@ -11,42 +11,58 @@ import { PlaygroundDriver } from '../test/e2e-playground/driver.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OVERALL_TIMEOUT_MS = 180_000;
 
-interface Flow {
-  name: string;
+/** One bot + Playground + browser session signed in as `user`, running several checks in order. */
+interface Session {
   user: string;
-  run(driver: PlaygroundDriver): Promise<void>;
+  checks: { name: string; run(driver: PlaygroundDriver): Promise<void> }[];
 }
 
-const FLOWS: Flow[] = [
+const SESSIONS: Session[] = [
   {
-    name: 'help card for the Global admin (Playground default user Alex Wilber)',
     user: 'alex',
-    async run(driver) {
-      await driver.say('help');
-      const card = await driver.waitForCardText('What you can do');
-      expectIncludes(card, ['Alex Wilber', 'Global admin', 'customers']);
-      await driver.screenshot('help-alex');
-    },
+    checks: [
+      {
+        name: 'help card for the Global admin (Playground default user Alex Wilber)',
+        async run(driver) {
+          await driver.say('help');
+          const card = await driver.waitForCardText('What you can do');
+          expectIncludes(card, ['Alex Wilber', 'Global admin', 'customers']);
+          await driver.screenshot('help-alex');
+        },
+      },
+      {
+        name: 'help card in Korean for a ko-KR message (도움말)',
+        async run(driver) {
+          await driver.sayInLocale('도움말', 'ko-KR');
+          const card = await driver.waitForCardText('할 수 있는 일');
+          expectIncludes(card, ['Alex Wilber', '고객 목록']);
+          await driver.screenshot('help-ko');
+        },
+      },
+      {
+        name: 'help card for an @mention in a team channel',
+        async run(driver) {
+          await driver.openConversation('General');
+          await driver.sayWithMention('help');
+          await driver.waitForCardText('What you can do');
+          await driver.screenshot('help-channel');
+        },
+      },
+    ],
   },
   {
-    name: 'help card after switching the Playground to a Sales agent (Megan Bowen)',
     user: 'megan',
-    async run(driver) {
-      await driver.say('help');
-      const card = await driver.waitForCardText('What you can do');
-      expectIncludes(card, ['Megan Bowen', 'Sales agent']);
-      await driver.screenshot('help-megan');
-    },
-  },
-  {
-    name: 'help card in Korean for a ko-KR message (도움말)',
-    user: 'alex',
-    async run(driver) {
-      await driver.sayInLocale('도움말', 'ko-KR');
-      const card = await driver.waitForCardText('할 수 있는 일');
-      expectIncludes(card, ['Alex Wilber', '고객 목록']);
-      await driver.screenshot('help-ko');
-    },
+    checks: [
+      {
+        name: 'help card after switching the Playground to a Sales agent (Megan Bowen)',
+        async run(driver) {
+          await driver.say('help');
+          const card = await driver.waitForCardText('What you can do');
+          expectIncludes(card, ['Megan Bowen', 'Sales agent']);
+          await driver.screenshot('help-megan');
+        },
+      },
+    ],
   },
 ];
 
@@ -55,19 +71,32 @@ function expectIncludes(text: string, expected: string[]): void {
   if (missing.length > 0) throw new Error(`Card lacks ${missing.map((m) => `"${m}"`).join(', ')}:\n${text}`);
 }
 
-async function runFlow(flow: Flow): Promise<boolean> {
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs a session's checks, going on after a failed one; returns the number of failures. */
+async function runSession(session: Session): Promise<number> {
   const started = Date.now();
   let driver: PlaygroundDriver | undefined;
   try {
-    driver = await PlaygroundDriver.start({ user: flow.user, chromiumPath: CHROMIUM });
-    await flow.run(driver);
-    console.log(`  ✔ ${flow.name} (${Date.now() - started} ms)`);
-    return true;
+    driver = await PlaygroundDriver.start({ user: session.user, chromiumPath: CHROMIUM });
+    console.log(`${session.user}: bot, Playground and Chromium ready in ${Date.now() - started} ms`);
+    let failures = 0;
+    for (const check of session.checks) {
+      const checkStarted = Date.now();
+      try {
+        await check.run(driver);
+        console.log(`  ✔ ${check.name} (${Date.now() - checkStarted} ms)`);
+      } catch (error) {
+        failures++;
+        console.error(`  ✘ ${check.name} (${Date.now() - checkStarted} ms)\n${message(error)}`);
+      }
+    }
+    return failures;
   } catch (error) {
-    console.error(
-      `  ✘ ${flow.name} (${Date.now() - started} ms)\n${error instanceof Error ? error.message : error}`,
-    );
-    return false;
+    console.error(`  ✘ ${session.user}: could not start (${Date.now() - started} ms)\n${message(error)}`);
+    return session.checks.length;
   } finally {
     await driver?.stop();
   }
@@ -81,12 +110,9 @@ async function main(): Promise<number> {
     return 1;
   }
   let failures = 0;
-  for (const flow of FLOWS) {
-    if (!(await runFlow(flow))) failures++;
-  }
-  console.log(
-    `${FLOWS.length - failures} passing, ${failures} failing; screenshots in test-output/playground/`,
-  );
+  for (const session of SESSIONS) failures += await runSession(session);
+  const total = SESSIONS.reduce((count, session) => count + session.checks.length, 0);
+  console.log(`${total - failures} passing, ${failures} failing; screenshots in test-output/playground/`);
   return failures === 0 ? 0 : 1;
 }
 

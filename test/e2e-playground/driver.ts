@@ -34,6 +34,8 @@ const PLAYGROUND_CLI = createRequire(import.meta.url).resolve('@microsoft/m365ag
 const MESSAGE_BOX = '[role=textbox][data-lexical-editor=true]';
 const BOT_MESSAGE = '.fai-OutputCard';
 const CARD = '.ac-adaptiveCard';
+/** Attribute put on replies already on screen before a message is sent. */
+const SEEN = 'data-e2e-seen';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -60,9 +62,6 @@ export interface PlaygroundDriverOptions {
 }
 
 export class PlaygroundDriver {
-  /** Bot replies that existed before the last `say`; waits only look at replies after it. */
-  private repliesBeforeLastSay = 0;
-
   private constructor(
     readonly page: Page,
     readonly playgroundUrl: string,
@@ -164,12 +163,36 @@ export class PlaygroundDriver {
     }
   }
 
-  /** Types a message into the compose box and sends it, as a user would. */
+  /** Types a message into the compose box of the open conversation and sends it, as a user would. */
   async say(text: string): Promise<void> {
-    this.repliesBeforeLastSay = await this.page.locator(BOT_MESSAGE).count();
-    const box = this.page.locator(MESSAGE_BOX);
-    await box.click();
+    await this.markRepliesSeen();
+    await this.page.locator(MESSAGE_BOX).first().click();
     await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Opens a conversation from the left rail: "Personal Chat", the group chat ("CSP team chat") or a
+   * team channel ("General", "Azure").
+   */
+  async openConversation(name: string): Promise<void> {
+    await this.page
+      .getByRole('treeitem', { name: new RegExp(name) })
+      .first()
+      .click();
+    await this.page.locator(MESSAGE_BOX).first().waitFor();
+  }
+
+  /**
+   * @mentions the bot and sends `text`, as in a channel or group chat ("@Azure plan assistant help");
+   * in a channel this starts a new post.
+   */
+  async sayWithMention(text: string, botName = 'Azure plan assistant'): Promise<void> {
+    await this.markRepliesSeen();
+    await this.page.locator(MESSAGE_BOX).first().click();
+    await this.page.keyboard.type('@');
+    await this.page.getByRole('menuitem', { name: botName }).click();
+    await this.page.keyboard.type(` ${text}`);
     await this.page.keyboard.press('Enter');
   }
 
@@ -186,7 +209,7 @@ export class PlaygroundDriver {
    * of this session) with its `type` line replaced by `fields`.
    */
   async sendActivity(fields: Record<string, unknown>): Promise<void> {
-    this.repliesBeforeLastSay = await this.page.locator(BOT_MESSAGE).count();
+    await this.markRepliesSeen();
     const keyboard = this.page.keyboard;
     await this.page.getByText('Mock an Activity').click();
     await this.page.locator('[role=menuitem]', { hasText: 'Custom activity' }).click();
@@ -201,12 +224,15 @@ export class PlaygroundDriver {
     await dialog.waitFor({ state: 'hidden' });
   }
 
-  /** Waits for an Adaptive Card sent after the last `say` that contains `text`; returns the card's text. */
+  /**
+   * Waits for an Adaptive Card that appeared after the last `say…`/`sendActivity` and contains
+   * `text`; returns the card's text. Works in chats and channels (where new posts go on top).
+   */
   async waitForCardText(text: string, timeoutMs = this.replyTimeoutMs): Promise<string> {
     return this.waitForReply(text, true, timeoutMs);
   }
 
-  /** Waits for any bot reply (text or card) sent after the last `say` that contains `text`. */
+  /** Waits for any bot reply (text or card) in a chat, after the last `say…`, that contains `text`. */
   async waitForReplyText(text: string, timeoutMs = this.replyTimeoutMs): Promise<string> {
     return this.waitForReply(text, false, timeoutMs);
   }
@@ -225,42 +251,39 @@ export class PlaygroundDriver {
     for (const directory of this.temporaryDirectories) rmSync(directory, { recursive: true, force: true });
   }
 
+  /** Marks every reply on screen, so waits only accept replies that arrive later. */
+  private async markRepliesSeen(): Promise<void> {
+    await this.page.evaluate(
+      ({ selector, attribute }) => {
+        for (const element of Array.from(document.querySelectorAll(selector) as ArrayLike<Element>)) {
+          element.setAttribute(attribute, '');
+        }
+      },
+      { selector: `${BOT_MESSAGE}, ${CARD}`, attribute: SEEN },
+    );
+  }
+
   private async waitForReply(text: string, cardOnly: boolean, timeoutMs: number): Promise<string> {
-    const args = {
-      before: this.repliesBeforeLastSay,
-      text,
-      cardOnly,
-      messageSelector: BOT_MESSAGE,
-      cardSelector: CARD,
-    };
+    const fresh = `${cardOnly ? CARD : BOT_MESSAGE}:not([${SEEN}])`;
     try {
       const handle = await this.page.waitForFunction(
-        ({ before, text, cardOnly, messageSelector, cardSelector }) => {
-          const replies = Array.from(
-            document.querySelectorAll(messageSelector) as ArrayLike<HTMLElement>,
-          ).slice(before);
-          for (const reply of replies) {
-            const parts = cardOnly
-              ? Array.from(reply.querySelectorAll(cardSelector) as ArrayLike<HTMLElement>)
-              : [reply];
-            const match = parts.find((part) => part.innerText.includes(text));
-            if (match) return match.innerText;
-          }
-          return false;
+        ({ fresh, text }) => {
+          const replies = Array.from(document.querySelectorAll(fresh) as ArrayLike<HTMLElement>);
+          return replies.find((reply) => reply.innerText.includes(text))?.innerText ?? false;
         },
-        args,
+        { fresh, text },
         { timeout: timeoutMs, polling: 200 },
       );
       return (await handle.jsonValue()) as string;
     } catch (error) {
       const seen = await this.page
-        .locator(BOT_MESSAGE)
+        .locator(fresh)
         .allInnerTexts()
         .catch(() => []);
       const shot = await this.screenshot(`failed-${Date.now()}`).catch(() => 'none');
       throw new Error(
         `No ${cardOnly ? 'card' : 'reply'} containing "${text}" within ${timeoutMs} ms ` +
-          `(screenshot: ${shot}). Bot replies so far:\n${seen.slice(this.repliesBeforeLastSay).join('\n---\n') || '(none)'}`,
+          `(screenshot: ${shot}). New replies:\n${seen.join('\n---\n') || '(none)'}`,
         { cause: error },
       );
     }
