@@ -1,8 +1,9 @@
 /**
  * `npm run test:e2e`: the real-client end-to-end test. Starts the bot and Microsoft 365 Agents
- * Playground, drives the Playground in headless Chromium (Debian `chromium`), types `help` and checks
- * that the help card is rendered. Screenshots: test-output/playground/ (git-ignored). Exits non-zero
- * on failure and always stops everything it started. More flows: see test/e2e-playground/driver.ts.
+ * Playground, drives the Playground in headless Chromium (Debian `chromium`) and checks that `help`
+ * renders the help card: as the Global admin, in Korean, as an @mention in a channel, and as a Sales
+ * agent. Screenshots: test-output/playground/ (git-ignored). Exits non-zero on failure and always
+ * stops everything it started. To script more flows, use test/e2e-playground/driver.ts.
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
