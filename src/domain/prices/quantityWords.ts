@@ -63,7 +63,7 @@ export function readQuantityFacts(question: string): QuantityFacts {
       new RegExp(`${NUMBER}\\s*(?:vms?|virtual machines?|servers?|nodes?|instances?|machines?|disks?)${END}`),
     ) ??
     firstNumber(text, new RegExp(`${NUMBER}\\s*(?:대|개)(?![월])`)) ??
-    firstNumber(text, new RegExp(`(?:${'\\s'}|^)${NUMBER}x(?=\\s)`));
+    firstNumber(text, /(?:^|\s)[x×]\s*(\d+)(?=[\s,.;!?]|$)/);
   let hours: Decimal | null = null;
   let durationIsRate = false;
   const explicit: [RegExp, Decimal][] = [

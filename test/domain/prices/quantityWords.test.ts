@@ -18,6 +18,8 @@ const cases: [string, string, number, string | null][] = [
   ['D2s v3 for a year', '1 Hour', 1, '8760'],
   ['D2s v3 for 2 months on 4 nodes', '1 Hour', 1, '5840'],
   ['D8s v5 windows hourly rate', '1 Hour', 1, null],
+  ['D8s v5 x3 for 10 hours', '1 Hour', 1, '30'],
+  ['two VMs for a week', '1 Hour', 1, '336'],
   ['D2s v3 1-year savings plan price', '1 Hour', 1, null],
   ['스웨덴 중부 E8ds v5 한 달 요금', '1 Hour', 1, '730'],
   ['벨기에 중부에서 E4s v5 3대 100시간 돌리면 얼마?', '1 Hour', 1, '300'],
