@@ -4,6 +4,7 @@ import { PriceCatalog } from '../domain/prices/catalog.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import type { ImportIssue } from './importReport.js';
 import { Interner } from './interner.js';
+import { importPriceSheetCsv } from './priceSheetImport.js';
 import { importRetailCsv, importRetailJson } from './retailPricesImport.js';
 import { readSnapshotCache, snapshotCacheFile, writeSnapshotCache } from './snapshotCache.js';
 
@@ -69,9 +70,11 @@ export function loadSnapshotFolder(
       fatals.push(`${name}: ${(error as Error).message}`);
       continue;
     }
-    const result = name.endsWith('.csv')
-      ? importRetailCsv(name, text, interner)
-      : importRetailJson(name, text, interner);
+    const result = !name.endsWith('.csv')
+      ? importRetailJson(name, text, interner)
+      : isPriceSheet(text)
+        ? { ...importPriceSheetCsv(name, text, undefined, interner), snapshotAt: null }
+        : importRetailCsv(name, text, interner);
     for (const row of result.rows) rows.push(row);
     skipped += result.skipped;
     issues.push(...result.issues.slice(0, 200 - issues.length));
@@ -101,6 +104,12 @@ export function loadSnapshotFolder(
       fromCache: cached !== null,
     },
   };
+}
+
+/** A Partner Center price sheet is recognised by its header (ProductTitle … MeterIds … Tags). */
+function isPriceSheet(text: string): boolean {
+  const header = text.slice(0, text.indexOf('\n') >>> 0);
+  return header.includes('ProductTitle') && header.includes('MeterIds');
 }
 
 function readManifest(dir: string): { takenAt?: string; source?: string } | null {
