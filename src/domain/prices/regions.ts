@@ -261,7 +261,14 @@ function dropOverlapped(matches: RegionMatch[]): RegionMatch[] {
   );
   const kept: RegionMatch[] = [];
   for (const match of sorted) {
-    if (kept.some((other) => match.start < other.end && other.start < match.end)) continue;
+    // The same words read as two regions (typo "dubli": Dublin or Dubai) stay as alternatives.
+    const overlaps = kept.some(
+      (other) =>
+        match.start < other.end &&
+        other.start < match.end &&
+        !(other.start === match.start && other.end === match.end && other.corrected === match.corrected),
+    );
+    if (overlaps) continue;
     kept.push(match);
   }
   return kept;

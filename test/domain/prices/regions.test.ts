@@ -56,4 +56,11 @@ describe('region names in questions', () => {
     if (result.kind === 'ambiguous')
       expect(result.regions.map((r) => r.regionId)).to.have.members(['westeurope', 'northeurope']);
   });
+
+  it('offers both regions when a typo is one character from two names ("dubli": Dublin or Dubai)', () => {
+    const result = resolver.resolve('D2s v3 price in dubli');
+    expect(result.kind).to.equal('ambiguous');
+    if (result.kind === 'ambiguous')
+      expect(result.regions.map((r) => r.regionId)).to.have.members(['northeurope', 'uaenorth']);
+  });
 });
