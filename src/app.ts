@@ -24,6 +24,10 @@ import { TransitionNotifier } from './bot/transitionNotifier.js';
 import { TransitionWatchStore } from './bot/transitionWatches.js';
 import { transitionFeature } from './dialogs/transition/transitionFeature.js';
 import { TransitionService } from './domain/services/transitionService.js';
+import { knowledgeFeature } from './bot/handlers/knowledgeCommands.js';
+import { loadMarketTable } from './markets/availabilityAnswer.js';
+import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './markets/marketCsvSource.js';
+import type { MarketTable } from './domain/markets/marketTable.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
@@ -153,4 +157,14 @@ export async function startApp(
       await backend.close();
     },
   };
+}
+
+/** The CSP market table, read in place; without it availability answers say so instead of failing. */
+async function loadMarkets(config: Config, logger: Logger): Promise<MarketTable | undefined> {
+  try {
+    return await loadMarketTable(new MarketCsvSource(join(config.SHARED_DATA_DIR, MARKET_CSV_RELATIVE_PATH)));
+  } catch (error) {
+    logger.warn({ err: error }, 'CSP market table not loaded: availability answers are off');
+    return undefined;
+  }
 }

@@ -134,15 +134,15 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'pec.view',
     argument: 'optional',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'billing',
     phrases: { 'en-US': ['billing', 'invoice'], 'ko-KR': ['청구', '인보이스'] },
-    operation: 'billing.view',
+    operation: 'prices.view',
     argument: 'optional',
     inMenu: true,
-    built: false,
+    built: true,
   },
   {
     id: 'compareOffers',
@@ -150,7 +150,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'offers.compare',
     argument: 'none',
     inMenu: false,
-    built: false,
+    built: true,
   },
   {
     id: 'availability',
@@ -158,7 +158,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'prices.view',
     argument: 'optional',
     inMenu: false,
-    built: false,
+    built: true,
   },
   {
     id: 'cancel',

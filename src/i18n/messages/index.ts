@@ -8,6 +8,7 @@ import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
 import { planMessages } from './plan.js';
 import { transitionMessages } from './transition.js';
+import { knowledgeMessages } from './knowledge.js';
 import { priceChatMessages } from './priceChat.js';
 import { pecMessages } from './pec.js';
 import { billingMessages } from './billing.js';
@@ -29,6 +30,7 @@ const FEATURE_CATALOGS = [
   attestMessages,
   planMessages,
   transitionMessages,
+  knowledgeMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
