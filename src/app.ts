@@ -84,6 +84,7 @@ export async function startApp(
       cards,
       clock,
     ),
+    knowledgeFeature(prices, await loadMarkets(config, logger), clock),
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
