@@ -80,6 +80,9 @@ export class VmSizeIndex {
         const words = tokens.slice(i, i + n);
         const key = normalizeVmSize(words.map((w) => w.text).join(' '));
         if (!this.known.has(key)) continue;
+        // "F4 v2" is not F4: a version right after the match means a versioned size was meant.
+        const following = tokens[i + n]?.text ?? '';
+        if (/^v\d+$/i.test(following) && !/v\d+$/.test(key)) break;
         const last = words[words.length - 1];
         exact.push({
           sizeKey: key,

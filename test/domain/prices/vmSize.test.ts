@@ -49,6 +49,8 @@ describe('VM size spelling', () => {
       { question: 'What does a B2s cost per hour', kind: 'found', size: 'b2s', corrected: false },
       { question: 'Standard_E8as_c5 in westeurope', kind: 'found', size: 'e8asv5', corrected: true },
       { question: 'D2s version 3', kind: 'none' },
+      // B2s exists, but "B2s v3" asks for a versioned size: not B2s; B2s v2 is the one size a character away.
+      { question: 'B2s v3 price', kind: 'found', size: 'b2sv2', corrected: true },
       { question: 'Standrd_E8as_v5 price', kind: 'found', size: 'e8asv5', corrected: false },
       { question: '북유럽 D4as v4 가격', kind: 'found', size: 'd4asv4', corrected: false },
       { question: 'D4s v5 or D8s v5?', kind: 'ambiguous' },
