@@ -153,11 +153,13 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     notes.push({
       text: t.t('prices.note.corrected', {
         typed: understood.region.matched,
-        meant: understood.region.displayName,
+        meant: regionName(answer, t),
       }),
     });
-  if (understood.sizeCorrected && understood.sizeName) {
-    notes.push({ text: t.t('prices.note.corrected', { typed: understood.sizeName, meant: row.skuName }) });
+  if (understood.sizeCorrected && understood.sizeTyped && understood.sizeName) {
+    notes.push({
+      text: t.t('prices.note.corrected', { typed: understood.sizeTyped, meant: understood.sizeName }),
+    });
   }
   if (answer.sameMeter.length > 0) {
     const others = [...new Set(answer.sameMeter.map((other) => other.skuName))].slice(0, 5);

@@ -99,4 +99,11 @@ describe('price cards', () => {
     });
     expect(JSON.stringify(attachment.content)).to.include('$302.22');
   });
+
+  it('says how it read a typo, in the partner language', () => {
+    const card = buildPriceCard(service.ask('Standard_E8as_c5 in westeurope, per hour', 'en-US'), en);
+    expect(JSON.stringify(card.data)).to.include('I read \\"Standard_E8as_c5\\" as E8as v5.');
+    const korean = buildPriceCard(service.ask('D2s v3 서유렵 가격', 'ko-KR'), ko);
+    expect(JSON.stringify(korean.data)).to.include('\\"서유렵\\"를 서유럽(으)로 이해했습니다.');
+  });
 });

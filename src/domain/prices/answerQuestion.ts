@@ -50,6 +50,7 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     region,
     sizeName: size.kind === 'found' ? catalog.sizeName(size.size.sizeKey) : null,
     sizeCorrected: size.kind === 'found' && size.size.corrected,
+    sizeTyped: size.kind === 'found' ? text.slice(size.size.start, size.size.end) : null,
     os: options.os,
     osNamed: options.osNamed,
     priority: options.priority,

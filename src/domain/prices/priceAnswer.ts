@@ -21,6 +21,8 @@ export interface Understood {
   /** The size as the price file writes it ("D2s v3"), for VM questions. */
   readonly sizeName: string | null;
   readonly sizeCorrected: boolean;
+  /** The size as the partner typed it (shown when it was read through a typo). */
+  readonly sizeTyped: string | null;
   readonly os: OperatingSystem;
   readonly osNamed: boolean;
   readonly priority: VmPriority;
