@@ -63,7 +63,9 @@ export function readQuantityFacts(question: string): QuantityFacts {
       new RegExp(`${NUMBER}\\s*(?:vms?|virtual machines?|servers?|nodes?|instances?|machines?|disks?)${END}`),
     ) ??
     firstNumber(text, new RegExp(`${NUMBER}\\s*(?:대|개)(?![월])`)) ??
-    firstNumber(text, /(?:^|\s)[x×]\s*(\d+)(?=[\s,.;!?]|$)/);
+    firstNumber(text, /(?:^|\s)[x×]\s*(\d+)(?=[\s,.;!?]|$)/) ??
+    // "2 P30 disks", "3 D4s v5 for 100 hours": a plain number right before a size or disk tier.
+    firstNumber(text, /(?<![\w.,/-])(\d+)\s+(?=(?:standard[_\s])?[a-z]{1,4}\d)/);
   let hours: Decimal | null = null;
   let durationIsRate = false;
   const explicit: [RegExp, Decimal][] = [
