@@ -23,6 +23,14 @@ const SESSIONS: Session[] = [
     user: 'alex',
     checks: [
       {
+        name: 'welcome card on install; its help button answers with the help card',
+        async run(driver) {
+          await driver.waitForCardText('Welcome');
+          await driver.clickCardButton('help');
+          await driver.waitForCardText('What you can do');
+        },
+      },
+      {
         name: 'help card for the Global admin (Playground default user Alex Wilber)',
         async run(driver) {
           await driver.say('help');

@@ -196,6 +196,12 @@ export class PlaygroundDriver {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Clicks a button (Action.Submit/Execute/OpenUrl) with this title on the newest card showing it. */
+  async clickCardButton(title: string): Promise<void> {
+    await this.markRepliesSeen();
+    await this.page.locator(`${CARD} button`, { hasText: title }).last().click();
+  }
+
   /**
    * Sends a message with another locale. The Playground stamps every typed message with
    * `locale: "en-US"` (hard-coded in 0.2.28), so this goes through Mock an Activity → Custom activity.
