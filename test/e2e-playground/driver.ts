@@ -100,7 +100,17 @@ export class PlaygroundDriver {
         name: 'bot',
         ...botCommand,
         cwd: ROOT,
-        env: { ...process.env, ...options.botEnv, PORT: String(botPort), DATA_DIR: dataDirectory },
+        env: {
+          ...process.env,
+          // Hermetic against a developer's .env (dotenv never overrides a variable that is set):
+          // the Playground here sends unsigned requests and the checks expect the sandbox seed.
+          MicrosoftAppId: '',
+          MicrosoftAppPassword: '',
+          BACKEND: 'sandbox',
+          ...options.botEnv,
+          PORT: String(botPort),
+          DATA_DIR: dataDirectory,
+        },
         logFile: join(outputDirectory, 'bot.log'),
       });
       processes.push(bot);
