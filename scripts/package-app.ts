@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
+import { manifestSchemaErrors } from './lib/manifestValidation.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const PACKAGE_PATH = join(ROOT, 'dist', 'appPackage.zip');
@@ -27,11 +28,18 @@ export function packageFileNames(manifest: ManifestFileReferences): string[] {
   ];
 }
 
-/** Builds the zip in memory from a manifest folder; fails if a referenced file is missing. */
+/**
+ * Builds the zip in memory from a manifest folder. Fails if a referenced file is missing or if the
+ * manifest or a localization file does not match its schema (Teams would refuse the upload).
+ */
 export async function buildAppPackage(manifestDirectory: string): Promise<Buffer> {
-  const manifest = JSON.parse(
-    readFileSync(join(manifestDirectory, 'manifest.json'), 'utf8'),
-  ) as ManifestFileReferences;
+  const readJson = (file: string) =>
+    JSON.parse(readFileSync(join(manifestDirectory, file), 'utf8')) as object;
+  const manifest = readJson('manifest.json') as ManifestFileReferences;
+  for (const file of packageFileNames(manifest).filter((name) => name.endsWith('.json'))) {
+    const errors = await manifestSchemaErrors(readJson(file));
+    if (errors.length > 0) throw new Error(`${file} does not match its schema:\n${errors.join('\n')}`);
+  }
   const zip = new JSZip();
   // A fixed date keeps the zip identical for identical inputs.
   const date = new Date('2026-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 import { expect } from 'chai';
 import JSZip from 'jszip';
 import { COMMANDS, type CommandDefinition } from '../../src/bot/commands.js';
@@ -15,32 +15,14 @@ import {
   menuCommands,
   PLACEHOLDER_BOT_ID,
 } from '../../scripts/build-manifest.js';
+import { manifestSchemaErrors } from '../../scripts/lib/manifestValidation.js';
 import { buildAppPackage } from '../../scripts/package-app.js';
 import { readPng } from './png.js';
 
 type ManifestKey = keyof (typeof manifestMessages)['en-US'];
 
-/** Offline: the v1.19 schemas (manifest and localization) are bundled with @microsoft/app-manifest. */
-async function validate(json: object): Promise<string[]> {
-  const schema = await AppManifestUtils.fetchSchema((json as { $schema: string }).$schema);
-  return AppManifestUtils.validateAgainstSchema(
-    json as unknown as AppManifest,
-    withUnicodeSafePatterns(schema),
-  );
-}
-
-/**
- * The v1.19 localization schema has two patternProperties keys with an unescaped `]`
- * (`…\\b]\\.description$`) that ajv rejects in unicode mode ("Lone quantifier brackets");
- * escaping that bracket keeps their meaning and lets the schema compile.
- */
-function withUnicodeSafePatterns<S extends object>(schema: S): S {
-  const patterns = (schema as { patternProperties?: Record<string, unknown> }).patternProperties;
-  if (!patterns) return schema;
-  const fixed = Object.fromEntries(
-    Object.entries(patterns).map(([pattern, rule]) => [pattern.replaceAll('\\b]', '\\b\\]'), rule]),
-  );
-  return { ...schema, patternProperties: fixed };
+function validate(json: object): Promise<string[]> {
+  return manifestSchemaErrors(json);
 }
 
 function committedJson(file: string): Record<string, unknown> {
@@ -167,6 +149,22 @@ describe('Teams app manifest (scripts/build-manifest.ts)', () => {
       expect([r, g, b], `outline pixel ${offset / 4}`).to.deep.equal([255, 255, 255]);
     }
     expect(visible, 'visible outline pixels').to.be.above(50);
+  });
+
+  it('refuses to package a manifest that Teams would reject', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'manifest-'));
+    try {
+      cpSync(MANIFEST_DIRECTORY, folder, { recursive: true });
+      const manifest = committedJson('manifest.json');
+      writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ ...manifest, accentColor: 'blue' }));
+      const error = await buildAppPackage(folder).then(
+        () => undefined,
+        (rejection: Error) => rejection,
+      );
+      expect(error?.message).to.match(/manifest.json does not match its schema/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('packages manifest, localization and icons at the root of the app zip', async () => {
