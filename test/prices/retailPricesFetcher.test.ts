@@ -43,6 +43,8 @@ class FakeRetailApi {
   constructor(private readonly itemsPerRegion: Record<string, number>) {}
 
   async start(): Promise<void> {
+    // Never chain on writeHead(): restify (loaded by other tests in the same run) patches
+    // ServerResponse.prototype.writeHead so that it no longer returns the response.
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', this.base);
       const filter = url.searchParams.get('$filter') ?? '';
@@ -51,15 +53,18 @@ class FakeRetailApi {
       this.requests.push(`${region}:${skip}`);
       const scripted = this.script.get(`${region}:${skip}`)?.shift();
       if (scripted === '429') {
-        res.writeHead(429, { 'retry-after': '7' }).end('Too many requests');
+        res.writeHead(429, { 'retry-after': '7' });
+        res.end('Too many requests');
         return;
       }
       if (scripted === '500') {
-        res.writeHead(500).end('oops');
+        res.writeHead(500);
+        res.end('oops');
         return;
       }
       if (scripted === 'broken') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"Items": [ {"currencyCode": "US');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"Items": [ {"currencyCode": "US');
         return;
       }
       const total = this.itemsPerRegion[region] ?? 0;
