@@ -154,8 +154,10 @@ export async function startApp(
     url,
     port,
     async close() {
+      // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
       await backend.close();
+      await storage.flush();
     },
   };
 }
