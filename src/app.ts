@@ -25,6 +25,7 @@ import { TransitionWatchStore } from './bot/transitionWatches.js';
 import { transitionFeature } from './dialogs/transition/transitionFeature.js';
 import { TransitionService } from './domain/services/transitionService.js';
 import { knowledgeFeature } from './bot/handlers/knowledgeCommands.js';
+import { reconFeature } from './bot/handlers/reconCommands.js';
 import { loadMarketTable } from './markets/availabilityAnswer.js';
 import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './markets/marketCsvSource.js';
 import type { MarketTable } from './domain/markets/marketTable.js';
@@ -85,6 +86,7 @@ export async function startApp(
       clock,
     ),
     knowledgeFeature(prices, await loadMarkets(config, logger), clock),
+    reconFeature(prices, logger),
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 

@@ -34,6 +34,7 @@ export type CommandId =
   | 'billing'
   | 'compareOffers'
   | 'availability'
+  | 'recon'
   | 'cancel';
 
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -156,6 +157,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     id: 'availability',
     phrases: { 'en-US': ['availability', 'available'], 'ko-KR': ['가용성', '제공 국가'] },
     operation: 'prices.view',
+    argument: 'optional',
+    inMenu: false,
+    built: true,
+  },
+  {
+    id: 'recon',
+    phrases: { 'en-US': ['recon', 'reconcile', 'reconciliation'], 'ko-KR': ['대사', '정산 대사'] },
+    operation: 'billing.view',
     argument: 'optional',
     inMenu: false,
     built: true,

@@ -36,6 +36,9 @@ export const commandMessages = defineMessages({
     'command.compareOffers.description': 'Legacy Azure offer vs Azure plan',
     'command.availability.usage': 'availability <country>',
     'command.availability.description': 'Is the Azure plan sold there, and in which currency',
+    'command.recon.usage': 'recon [sample]',
+    'command.recon.description':
+      'PEC earned and lost per customer: attach a daily rated usage CSV, or try the synthetic sample',
     'command.cancel.usage': 'cancel',
     'command.cancel.description': 'Stop what you are doing',
   },
@@ -70,6 +73,8 @@ export const commandMessages = defineMessages({
     'command.compareOffers.description': '레거시 Azure 오퍼와 Azure 플랜 비교',
     'command.availability.usage': '가용성 <국가>',
     'command.availability.description': 'Azure 플랜 판매 여부와 청구 통화',
+    'command.recon.usage': '대사 [샘플]',
+    'command.recon.description': '고객별 PEC 적립·손실: 일별 사용량 CSV를 첨부하거나 합성 샘플로 확인',
     'command.cancel.usage': '취소',
     'command.cancel.description': '진행 중인 작업 중단',
   },

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { reconFeature } from '../../src/bot/handlers/reconCommands.js';
+import { fixedClock } from '../../src/domain/clock.js';
+import { resolvePricePaths } from '../../src/prices/pricePaths.js';
+import { PriceService } from '../../src/prices/priceService.js';
+import { DEFAULT_SYNTHETIC_OPTIONS } from '../../src/recon/syntheticRecon.js';
+import { generateSyntheticReconFiles } from '../../src/recon/syntheticReconFiles.js';
+import { BotHarness, silentLogger, textOf } from '../support/botHarness.js';
+import { FakeDirectory, user } from '../support/fakeDirectory.js';
+
+const FIXTURE = '../shared/azure-price-data/retail-prices-fixture-westeurope';
+const LEE = user('aad-lee', 'Lee Gu', ['BillingAdmin']);
+const MEGAN = user('aad-megan', 'Megan Bowen', ['SalesAgent']);
+
+describe('recon: PEC earned and lost from a daily rated usage file', function () {
+  this.timeout(60_000);
+  let prices: PriceService;
+  const bot = () => new BotHarness(new FakeDirectory([LEE, MEGAN]), [reconFeature(prices, silentLogger)]);
+
+  before(() => {
+    prices = new PriceService({
+      paths: resolvePricePaths({ PRICE_DATA_DIR: FIXTURE }),
+      clock: fixedClock('2026-11-26T12:00:00Z'),
+    });
+    prices.load();
+  });
+
+  it('recon sample shows one report card per customer, says the data is synthetic and names lost PEC', async () => {
+    const replies = await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon sample');
+    expect(replies.length).to.be.greaterThan(0);
+    const text = replies.map(textOf).join('\n');
+    expect(text).to.contain('PEC reconciliation');
+    expect(text).to.match(/SYNTHETIC|synthetic/);
+  });
+
+  it('reads a CSV a user attached in Teams (downloadUrl) and reports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'recon-upload-'));
+    const files = await generateSyntheticReconFiles(`${FIXTURE}/fixture_westeurope_small_usd.csv`, dir, {
+      ...DEFAULT_SYNTHETIC_OPTIONS,
+      targetRows: 300,
+    });
+    const body = await readFile(files.usageFile);
+    const server: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/file.csv`;
+    try {
+      const replies = await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon', {
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'july-usage.csv',
+            content: { downloadUrl: url, fileType: 'csv' },
+          },
+        ],
+      });
+      const text = replies.map(textOf).join('\n');
+      expect(text).to.contain('Reading july-usage.csv');
+      expect(text).to.contain('PEC reconciliation');
+    } finally {
+      server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused to a Sales agent (recon files are billing data)', async () => {
+    const [reply] = await bot().say({ aadObjectId: MEGAN.aadObjectId }, 'recon sample');
+    expect(reply.text).to.contain('You cannot');
+  });
+});
