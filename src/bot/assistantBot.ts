@@ -146,10 +146,10 @@ export class AssistantBot extends TeamsActivityHandler {
         await scope.reply.text('core.cancelled');
         return;
       }
+      // Refuse early, before any card is shown; the domain services check again on every call.
+      if (match.command.operation) assertCan(scope.actor, match.command.operation);
       const handler = this.deps.commands[match.command.id];
       if (handler) {
-        // Refuse early, before any card is shown; the domain services check again on every call.
-        if (match.command.operation) assertCan(scope.actor, match.command.operation);
         await handler(scope, match.argument);
         return;
       }

@@ -95,3 +95,26 @@ describe('Bot shell: help, whoami, unknown text, identity', () => {
     expect(textOf(reply)).to.contain('What you can do');
   });
 });
+
+describe('Bot shell: an indirect reseller partner', () => {
+  const RESELLER = { ...PARTNER, type: 'IndirectReseller' as const, name: 'Trey Research Solutions' };
+  const SALES = { ...user('aad-sales', 'Pat Reseller', ['SalesAgent']) };
+  const directory = new FakeDirectory([SALES], RESELLER);
+
+  it('is told to ask its indirect provider to attest or transition, before any form', async () => {
+    const bot = new BotHarness(directory);
+    for (const command of ['attest fabrikam', 'transition woodgrove']) {
+      const [reply] = await bot.say({ aadObjectId: SALES.aadObjectId }, command);
+      expect(reply.text).to.contain('Indirect resellers cannot');
+      expect(reply.text).to.contain('indirect provider');
+    }
+  });
+
+  it('help does not offer what a reseller cannot do', async () => {
+    const bot = new BotHarness(directory);
+    const [reply] = await bot.say({ aadObjectId: SALES.aadObjectId }, 'help');
+    const text = textOf(reply);
+    expect(text).to.not.contain('attest [customer]');
+    expect(text).to.not.contain('transition [customer]');
+  });
+});
