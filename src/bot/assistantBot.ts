@@ -11,7 +11,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
-import { resolveTurnLocale } from '../i18n/locale.js';
+import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
@@ -49,11 +49,13 @@ export interface AssistantBotDependencies {
 export class AssistantBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
+  private readonly lastTypedLocale: StatePropertyAccessor<Locale | undefined>;
 
   constructor(private readonly deps: AssistantBotDependencies) {
     super();
     this.dialogState = deps.privateState.createProperty<DialogState>('dialogState');
     this.dialogSet = new DialogSet(this.dialogState);
+    this.lastTypedLocale = deps.userState.createProperty<Locale | undefined>('lastTypedLocale');
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
 
     this.onMessage(async (context, next) => {
@@ -91,12 +93,19 @@ export class AssistantBot extends TeamsActivityHandler {
     }
   }
 
-  private translatorFor(context: TurnContext): Translator {
-    return new Translator(resolveTurnLocale(context.activity.locale, context.activity.text));
+  /** The user's language for this turn; remembers a Korean message so card clicks stay in Korean. */
+  private async translatorFor(context: TurnContext): Promise<Translator> {
+    const lastTyped = await this.lastTypedLocale.get(context);
+    const { locale, remember } = resolveTurnLocale(context.activity.locale, context.activity.text, lastTyped);
+    if (remember !== lastTyped) {
+      if (remember) await this.lastTypedLocale.set(context, remember);
+      else await this.lastTypedLocale.delete(context);
+    }
+    return new Translator(locale);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
-    const t = this.translatorFor(context);
+    const t = await this.translatorFor(context);
     await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
     const identity = await this.deps.identity.resolve(context.activity);
     const partnerName = identity.kind === 'ok' ? identity.actor.partner.name : identity.partner.name;
@@ -111,7 +120,7 @@ export class AssistantBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const t = this.translatorFor(context);
+    const t = await this.translatorFor(context);
     const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
     const identity = await this.deps.identity.resolve(context.activity);
     if (identity.kind !== 'ok') {
@@ -186,7 +195,7 @@ export class AssistantBot extends TeamsActivityHandler {
     context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    const t = this.translatorFor(context);
+    const t = await this.translatorFor(context);
     const identity = await this.deps.identity.resolve(context.activity);
     if (identity.kind !== 'ok' || !this.deps.messageExtensionQuery) {
       return { composeExtension: { type: 'message', text: t.t('core.identity.noUser', { partner: '' }) } };

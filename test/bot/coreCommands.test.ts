@@ -118,3 +118,15 @@ describe('Bot shell: an indirect reseller partner', () => {
     expect(text).to.not.contain('transition [customer]');
   });
 });
+
+describe('Bot shell: language follows what the user types', () => {
+  it('after a Korean message, a card button answers in Korean even from an en-US client', async () => {
+    const bot = new BotHarness(new FakeDirectory([user('aad-alex', 'Alex Wilber', ['GlobalAdmin'])]));
+    const [korean] = await bot.say({ aadObjectId: 'aad-alex' }, '도움말');
+    expect(textOf(korean)).to.contain('할 수 있는 일');
+    const [button] = await bot.say({ aadObjectId: 'aad-alex' }, { verb: 'command.run', command: 'whoami' });
+    expect(textOf(button)).to.contain('내 정보');
+    const [english] = await bot.say({ aadObjectId: 'aad-alex' }, 'whoami');
+    expect(textOf(english)).to.contain('Who you are');
+  });
+});

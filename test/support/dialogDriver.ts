@@ -31,7 +31,7 @@ export class DialogDriver {
     const recorder: Middleware = {
       onTurn: async (context: TurnContext, next: () => Promise<void>) => {
         context.activity.locale = context.activity.locale ?? locale;
-        const t = new Translator(resolveTurnLocale(locale, context.activity.text));
+        const t = new Translator(resolveTurnLocale(locale, context.activity.text).locale);
         setTurnServices(context, actor, t, new Replier(context, cards, t, silentLogger));
         context.onSendActivities(async (_ctx, activities, nextSend) => {
           const responses = await nextSend();
