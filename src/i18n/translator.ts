@@ -10,9 +10,15 @@ export type MessageParams = Readonly<Record<string, string | number | readonly s
  */
 export class Translator {
   private readonly listFormat: Intl.ListFormat;
+  /**
+   * "Nov 26, 2026" in English; "2026년 11월 26일" in Korean (the short Korean form "2026. 11. 26."
+   * would start an Adaptive Card text as a Markdown numbered list).
+   */
+  private readonly dateStyle: 'medium' | 'long';
 
   constructor(readonly locale: Locale) {
     this.listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    this.dateStyle = locale === 'ko-KR' ? 'long' : 'medium';
   }
 
   t(key: MessageKey, params: MessageParams = {}): string {
@@ -59,13 +65,13 @@ export class Translator {
   /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
   date(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' }).format(date);
   }
 
   dateTime(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
     const text = new Intl.DateTimeFormat(this.locale, {
-      dateStyle: 'medium',
+      dateStyle: this.dateStyle,
       timeStyle: 'short',
       timeZone: 'UTC',
     }).format(date);

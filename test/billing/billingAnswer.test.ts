@@ -17,7 +17,7 @@ describe('billing questions end to end (text → card data)', () => {
 
   it('"10월 15일 사용분은 어느 청구서에 나오나요?" → Korean card', () => {
     const r = answerBillingQuestion(ko, '10월 15일 사용분은 어느 청구서에 나오나요?', today);
-    expect(r.kind === 'card' && r.data.facts[1].value).to.equal('2026. 11. 8. 00:00 UTC');
+    expect(r.kind === 'card' && r.data.facts[1].value).to.equal('2026년 11월 8일 00:00 UTC');
   });
 
   it('a whole month: "when is the October invoice due?"', () => {

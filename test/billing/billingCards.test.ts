@@ -28,8 +28,8 @@ describe('billing answer cards', () => {
 
   it('answers in Korean', () => {
     const card = invoiceAnswerCard(ko, invoiceForUsageDate('2026-10-15'), fxMonthFor('2026-10-15'));
-    expect(card.title).to.equal('2026. 10. 15. 사용분은 어느 청구서에 나오나요?');
-    expect(card.facts[1].value).to.equal('2026. 11. 8. 00:00 UTC');
+    expect(card.title).to.equal('2026년 10월 15일 사용분은 어느 청구서에 나오나요?');
+    expect(card.facts[1].value).to.equal('2026년 11월 8일 00:00 UTC');
   });
 
   it('contrasts the legacy anniversary billing and does not invent a due date', () => {
