@@ -8,7 +8,7 @@ import { Interner } from './interner.js';
 /**
  * A compact copy of an imported snapshot (a string table plus one integer array), so a process
  * that starts often (the CLI, a restarted bot) skips CSV parsing and row validation. Keyed by the
- * snapshot files' names, sizes and modification times: any change to the files misses the cache.
+ * snapshot files' names, sizes and modification times, so every change to the files misses the cache.
  */
 const CACHE_VERSION = 1;
 const FIELDS = 19;

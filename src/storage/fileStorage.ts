@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { KeyedMutex } from './keyedMutex.js';
+import { KeyedMutex } from '../domain/services/keyedMutex.js';
 
 export interface FileStorageOptions {
   /**
@@ -60,7 +60,7 @@ export class FileStorage implements Storage {
     // Like MemoryStorage, non-conflicting keys are written even when another key conflicts.
     const results = await Promise.allSettled(
       Object.entries(changes).map(([key, item]) =>
-        this.locks.run(key, () => this.writeOne(key, item as StoreItem)),
+        this.locks.runExclusive(key, () => this.writeOne(key, item as StoreItem)),
       ),
     );
     const failure = results.find((result) => result.status === 'rejected');
@@ -71,7 +71,7 @@ export class FileStorage implements Storage {
     if (!keys) throw new ReferenceError('Keys are required when deleting.');
     await Promise.all(
       keys.map((key) =>
-        this.locks.run(key, async () => {
+        this.locks.runExclusive(key, async () => {
           await unlink(this.pathOf(key)).catch(ignoreMissing);
         }),
       ),

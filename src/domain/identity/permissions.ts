@@ -20,6 +20,16 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
+/** azure-plan-transition.md "Appropriate roles" (also the price-list page's roles). */
+const TRANSITION_ROLES: readonly PartnerRole[] = [
+  'AdminAgent',
+  'BillingAdmin',
+  'GlobalAdmin',
+  'HelpdeskAgent',
+  'SalesAgent',
+  'UserManagementAdmin',
+];
+
 /** Roles allowed per operation, with the page each row comes from. Data, not code paths. */
 export const PERMISSION_MATRIX: Readonly<Record<Operation, readonly PartnerRole[]>> = {
   // Customer management: Global admin, Admin agent, Sales agent, Helpdesk agent (find/edit customers).
@@ -34,23 +44,9 @@ export const PERMISSION_MATRIX: Readonly<Record<Operation, readonly PartnerRole[
   'subscriptions.view': ['GlobalAdmin', 'AdminAgent', 'SalesAgent', 'HelpdeskAgent'],
   // ARM createSubscription requires Global admin or Admin agent (azure-plan.md §1 API rules).
   'subscriptions.manage': ['GlobalAdmin', 'AdminAgent'],
-  // azure-plan-transition.md.
-  'transition.run': [
-    'AdminAgent',
-    'BillingAdmin',
-    'GlobalAdmin',
-    'HelpdeskAgent',
-    'SalesAgent',
-    'UserManagementAdmin',
-  ],
-  'transition.view': [
-    'AdminAgent',
-    'BillingAdmin',
-    'GlobalAdmin',
-    'HelpdeskAgent',
-    'SalesAgent',
-    'UserManagementAdmin',
-  ],
+  // azure-plan-transition.md (viewing the status needs the same roles as running it).
+  'transition.run': TRANSITION_ROLES,
+  'transition.view': TRANSITION_ROLES,
   // azure-plan-price-list.md.
   'prices.view': [
     'AdminAgent',

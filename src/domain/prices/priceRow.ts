@@ -77,7 +77,7 @@ function startTime(row: Pick<PriceRow, 'effectiveStartDate'>): number {
 export const VM_PRODUCT_EXCLUDED = /cloud\s*services|dedicated\s*host/i;
 
 /**
- * A virtual-machine product a size question may be answered from: any product of the Virtual
+ * A virtual-machine product a size question may be answered from: every product of the Virtual
  * Machines service ("Virtual Machines Dsv5 Series", "NCads A100 v4 Series Linux", …) except Cloud
  * Services and Dedicated Host, whose rows can carry the very same skuName.
  */

@@ -5,6 +5,11 @@
 export class KeyedMutex {
   private readonly tails = new Map<string, Promise<void>>();
 
+  /** Resolves once every task queued so far has finished (graceful shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all(this.tails.values());
+  }
+
   async runExclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;
