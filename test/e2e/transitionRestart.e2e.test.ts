@@ -139,3 +139,32 @@ describe('HTTP end to end: a transition survives a killed bot process', function
     ).to.equal(true);
   });
 });
+
+describe('Graceful shutdown', function () {
+  this.timeout(60_000);
+
+  it('on SIGTERM stops taking requests, finishes the turn in flight and exits 0', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bot-sigterm-'));
+    const connector = new FakeConnector();
+    const serviceUrl = await connector.start();
+    const port = await freePort();
+    const bot = startBot(port, dataDir);
+    try {
+      await waitForHealth(port);
+      const client = new TeamsClient(`http://127.0.0.1:${port}`, serviceUrl);
+      const inFlight = client.say('customers', { conversationId: 'conv-sigterm' });
+      bot.kill('SIGTERM');
+      const code = await new Promise<number | null>((resolve) =>
+        bot.once('exit', (exitCode) => resolve(exitCode)),
+      );
+      expect(code).to.equal(0);
+      const response = await inFlight.catch(() => undefined);
+      if (response) expect([200, 503]).to.include(response.status);
+      expect(readFileSync(join(dataDir, 'sandbox.json'), 'utf8')).to.contain('"customers"');
+    } finally {
+      bot.kill('SIGKILL');
+      await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
