@@ -84,8 +84,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs a session's checks, going on after a failed one; returns the number of failures. */
-async function runSession(session: Session): Promise<number> {
+interface SessionResult {
+  failures: number;
+  /** The bot or the Playground died under the checks: the environment failed, not the bot's answers. */
+  processDied: boolean;
+}
+
+/** Runs a session's checks, going on after a failed one. */
+async function runSession(session: Session): Promise<SessionResult> {
   const started = Date.now();
   let driver: PlaygroundDriver | undefined;
   try {
@@ -102,13 +108,24 @@ async function runSession(session: Session): Promise<number> {
         console.error(`  ✘ ${check.name} (${Date.now() - checkStarted} ms)\n${message(error)}`);
       }
     }
-    return failures;
+    return { failures, processDied: failures > 0 && driver.deadProcesses().length > 0 };
   } catch (error) {
     console.error(`  ✘ ${session.user}: could not start (${Date.now() - started} ms)\n${message(error)}`);
-    return session.checks.length;
+    return { failures: session.checks.length, processDied: false };
   } finally {
     await driver?.stop();
   }
+}
+
+/**
+ * A session whose bot or Playground was killed from outside (on a shared CI machine a stale
+ * `kill` can hit a reused pid) runs once more; a wrong answer never gets a second chance.
+ */
+async function runSessionWithOneRetry(session: Session): Promise<number> {
+  const first = await runSession(session);
+  if (!first.processDied) return first.failures;
+  console.error(`${session.user}: a helper process died during the checks; running this session once more`);
+  return (await runSession(session)).failures;
 }
 
 async function main(): Promise<number> {
@@ -119,7 +136,7 @@ async function main(): Promise<number> {
     return 1;
   }
   let failures = 0;
-  for (const session of SESSIONS) failures += await runSession(session);
+  for (const session of SESSIONS) failures += await runSessionWithOneRetry(session);
   const total = SESSIONS.reduce((count, session) => count + session.checks.length, 0);
   console.log(`${total - failures} passing, ${failures} failing; screenshots in test-output/playground/`);
   return failures === 0 ? 0 : 1;

@@ -260,6 +260,16 @@ export class PlaygroundDriver {
     return path;
   }
 
+  /**
+   * Bot or Playground processes that ended while the session was running (not through `stop()`),
+   * e.g. "bot exited (SIGTERM)". A failed check with a dead process is an infrastructure failure.
+   */
+  deadProcesses(): string[] {
+    return this.processes
+      .filter(({ child }) => child.exitCode !== null || child.signalCode !== null)
+      .map(({ name, child }) => `${name} exited (${child.exitCode ?? child.signalCode})`);
+  }
+
   /** Closes the browser and stops the Playground and the bot; safe to call twice. */
   async stop(): Promise<void> {
     await this.context.close().catch(() => undefined);
@@ -297,9 +307,11 @@ export class PlaygroundDriver {
         .allInnerTexts()
         .catch(() => []);
       const shot = await this.screenshot(`failed-${Date.now()}`).catch(() => 'none');
+      const dead = this.deadProcesses();
       throw new Error(
         `No ${cardOnly ? 'card' : 'reply'} containing "${text}" within ${timeoutMs} ms ` +
-          `(screenshot: ${shot}). New replies:\n${seen.join('\n---\n') || '(none)'}`,
+          `(screenshot: ${shot}). New replies:\n${seen.join('\n---\n') || '(none)'}` +
+          (dead.length > 0 ? `\nDuring the session: ${dead.join(', ')}.` : ''),
         { cause: error },
       );
     }
