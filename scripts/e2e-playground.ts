@@ -10,11 +10,13 @@ import { pathToFileURL } from 'node:url';
 import { PlaygroundDriver } from '../test/e2e-playground/driver.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OVERALL_TIMEOUT_MS = 180_000;
+const OVERALL_TIMEOUT_MS = 360_000;
 
 /** One bot + Playground + browser session signed in as `user`, running several checks in order. */
 interface Session {
   user: string;
+  /** Extra environment for this session's bot (e.g. a faster transition pace). */
+  botEnv?: NodeJS.ProcessEnv;
   checks: { name: string; run(driver: PlaygroundDriver): Promise<void> }[];
 }
 
@@ -73,6 +75,97 @@ const SESSIONS: Session[] = [
       },
     ],
   },
+  {
+    user: 'megan',
+    checks: [
+      {
+        name: 'attest MCA for Fabrikam (typo in the name, a bad email first), then buy the Azure plan from the result card',
+        async run(driver) {
+          const page = driver.page;
+          await driver.say('attest fabrikm');
+          await driver.waitForCardText('Attest MCA acceptance: Fabrikam');
+          const form = page.locator('.ac-adaptiveCard').last();
+          await form.locator('input').nth(0).fill('Ana');
+          await form.locator('input').nth(1).fill('Lopez');
+          await form.locator('input').nth(2).fill('ana@fabrikam');
+          await form.getByRole('button', { name: 'Review' }).click();
+          await page.getByText('Enter a valid email address').first().waitFor();
+          await driver.screenshot('flow-attest-error');
+          await page
+            .locator('.ac-adaptiveCard')
+            .last()
+            .locator('input')
+            .nth(2)
+            .fill('ana.lopez@fabrikam.com');
+          await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Review' }).click();
+          await page.getByText('Confirm the attestation').first().waitFor();
+          await driver.clickCardButton('Confirm');
+          await page.getByText('MCA acceptance recorded for Fabrikam').first().waitFor();
+          await driver.screenshot('flow-attest-done');
+          await driver.clickCardButton('Buy Azure plan');
+          await driver.waitForCardText('Buy the Azure plan for Fabrikam');
+          await driver.clickCardButton('Buy Azure plan');
+          await page.getByText('Azure plan bought for Fabrikam').first().waitFor();
+          await driver.screenshot('flow-buy-done');
+          await driver.say('subscriptions fabrikam');
+          await driver.waitForCardText('Azure subscriptions of Fabrikam');
+        },
+      },
+      {
+        name: 'attest in Korean: 증명 nordlys',
+        async run(driver) {
+          await driver.say('증명 nordlys');
+          const card = await driver.waitForCardText('MCA 동의 증명: Nordlys AS');
+          expectIncludes(card, ['이메일', '고객 동의 날짜', '노르웨이']);
+          await driver.screenshot('flow-attest-ko');
+        },
+      },
+    ],
+  },
+  {
+    user: 'adele',
+    botEnv: { TRANSITION_STEP_MS: '400' },
+    checks: [
+      {
+        name: 'transition Woodgrove Bank: what moves, start, progress in place, completion message',
+        async run(driver) {
+          await driver.say('transition woodgrove');
+          const card = await driver.waitForCardText('Transition Woodgrove Bank to the Azure plan');
+          expectIncludes(card, ['Only billing moves', 'It cannot be undone']);
+          await driver.clickCardButton('Start transition');
+          await driver.page
+            .getByText('is complete: 2 of 2 subscriptions moved')
+            .first()
+            .waitFor({ timeout: 30_000 });
+          await driver.page.getByText('Completed: 2 of 2 subscriptions moved').first().waitFor();
+          await driver.screenshot('flow-transition-done');
+        },
+      },
+    ],
+  },
+  {
+    user: 'alex',
+    checks: [
+      {
+        name: 'three price questions (one in Korean), a PEC and a billing question',
+        async run(driver) {
+          await driver.say('D4s v5 windows west europe 730h');
+          expectIncludes(await driver.waitForCardText('D4s v5 in West Europe'), ['$302.22']);
+          await driver.say('서유럽 D2s v3 가격');
+          expectIncludes(await driver.waitForCardText('D2s v3'), ['0.12']);
+          await driver.say('P30 disk north europe');
+          await driver.waitForCardText('P30');
+          await driver.screenshot('flow-prices');
+          await driver.say('pec 730 h of D4s v5 in West Europe, Owner access for 20 days');
+          expectIncludes(await driver.waitForCardText('Partner Earned Credit'), ['Owner', '20 of 30 days']);
+          await driver.screenshot('flow-pec');
+          await driver.say('which invoice will usage on 15 October be on?');
+          await driver.waitForCardText('2026');
+          await driver.screenshot('flow-billing');
+        },
+      },
+    ],
+  },
 ];
 
 function expectIncludes(text: string, expected: string[]): void {
@@ -95,7 +188,11 @@ async function runSession(session: Session): Promise<SessionResult> {
   const started = Date.now();
   let driver: PlaygroundDriver | undefined;
   try {
-    driver = await PlaygroundDriver.start({ user: session.user, chromiumPath: CHROMIUM });
+    driver = await PlaygroundDriver.start({
+      user: session.user,
+      chromiumPath: CHROMIUM,
+      botEnv: session.botEnv,
+    });
     console.log(`${session.user}: bot, Playground and Chromium ready in ${Date.now() - started} ms`);
     let failures = 0;
     for (const check of session.checks) {

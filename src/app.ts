@@ -55,6 +55,8 @@ export async function startApp(
 ): Promise<RunningApp> {
   const cards = new CardRenderer(defaultCardsDirectory());
   const storage = new FileStorage(join(config.DATA_DIR, 'state'));
+  // Temp files a crash left behind are never read; clear them before serving.
+  await storage.removeTempFiles();
   const backend = await openBackend(config, logger, clock);
 
   const prices = new PriceService({

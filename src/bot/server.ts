@@ -48,6 +48,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
     }
   });
 
+  // Agents Playground probes the endpoint with HEAD before it connects.
+  server.head('/api/messages', async (_req: Request, res: Response) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: closing ? 'stopping' : 'ok', ...(await deps.health()) });
   });
