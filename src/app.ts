@@ -137,6 +137,7 @@ export async function startApp(
     adapter,
     bot,
     logger,
+    authEnabled: config.authEnabled,
     health: async () => ({
       version: config.version,
       backend: config.BACKEND,

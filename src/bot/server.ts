@@ -7,6 +7,8 @@ export interface ServerDependencies {
   adapter: CloudAdapter;
   bot: AssistantBot;
   logger: Logger;
+  /** App credentials are set: a request without a Bearer token is refused before it reaches the adapter. */
+  authEnabled: boolean;
   /** Extra facts for GET /healthz (version, backend, store state). */
   health: () => Promise<Record<string, unknown>>;
 }
@@ -35,6 +37,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
       res.send(400, { error: 'The body must be a Bot Framework activity (JSON object with a "type").' });
+      return;
+    }
+    if (deps.authEnabled && !/^Bearer\s+\S+/i.test(req.header('authorization') ?? '')) {
+      // CloudAdapter would refuse it too, but prints a stack trace for every anonymous probe.
+      res.send(401, { error: 'Unauthorized: a Bot Framework token is required.' });
       return;
     }
     inFlight += 1;

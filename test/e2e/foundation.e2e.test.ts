@@ -113,10 +113,20 @@ describe('HTTP end to end: authentication when app credentials are set', functio
   it('refuses an unsigned request with 401 and sends nothing', async () => {
     const response = await sut.client.say('help');
     expect(response.status).to.equal(401);
-    const forged = await sut.client
-      .say('help', {})
-      .then(() => sut.client.post(sut.client.activity('help'), { authorization: 'Bearer garbage' }));
-    expect(forged.status).to.equal(401);
+    expect(sut.connector.messages()).to.have.length(0);
+  });
+
+  it('refuses a forged token with 401 (checked by the Bot Framework authentication)', async () => {
+    // botbuilder's CloudAdapter prints the rejected token's error with console.error: keep the output clean.
+    const printed: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args);
+    try {
+      const forged = await sut.client.post(sut.client.activity('help'), { authorization: 'Bearer garbage' });
+      expect(forged.status).to.equal(401);
+    } finally {
+      console.error = original;
+    }
     expect(sut.connector.messages()).to.have.length(0);
   });
 });
