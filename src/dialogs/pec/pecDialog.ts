@@ -5,6 +5,8 @@ import type { PecAccessQuestion } from '../../domain/pec/pecQuestion.js';
 import type { PriceService } from '../../prices/priceService.js';
 import { answerPecQuestion, type PecPriceInput } from '../../pec/pecAnswer.js';
 import { Decimal } from 'decimal.js';
+// A PEC question without a quantity is about a month of an hourly meter (the Azure 730-hour convention).
+import { HOURS_PER_MONTH } from '../../domain/prices/quantityWords.js';
 
 export interface PecOptions {
   question: string;
@@ -20,9 +22,6 @@ interface SerializedPrice extends Omit<PecPriceInput, 'unitPrice' | 'quantity'> 
   unitPrice: string;
   quantity: string;
 }
-
-/** Hours in a month by the Azure convention, assumed when a PEC question names no quantity. */
-const HOURS_PER_MONTH = new Decimal(730);
 
 /**
  * `pec <question>`: prices the consumption with the price catalog, reads the access part (role,
