@@ -40,7 +40,10 @@ export type CommandId =
 export const COMMANDS: readonly CommandDefinition[] = [
   {
     id: 'help',
-    phrases: { 'en-US': ['help', '?'], 'ko-KR': ['도움말', '도움'] },
+    phrases: {
+      'en-US': ['help', '?', 'hi', 'hello', 'menu'],
+      'ko-KR': ['도움말', '도움', '안녕', '안녕하세요', '메뉴'],
+    },
     operation: null,
     argument: 'none',
     inMenu: true,

@@ -18,6 +18,8 @@ describe('CommandRouter', () => {
     ['transition Fabrikam', 'transition', 'Fabrikam'],
     ['전환 상태 노르딕', 'transitionStatus', '노르딕'],
     ['buy azure plan northwind', 'buyPlan', 'northwind'],
+    ['Hello', 'help', ''],
+    ['안녕하세요', 'help', ''],
     ['helpme', undefined, ''],
     ['', undefined, ''],
   ];
