@@ -117,30 +117,32 @@ export class SubscriptionService {
   }
 
   /** Rule 13: 900115 while the plan has active Azure subscriptions (params.activeSubscriptionIds / activeSubscriptionNames). */
-  async suspendPlan(
+  suspendPlan(
     actor: Actor,
     input: { customerId: string; planId: string },
     requestId: string,
   ): Promise<Subscription> {
-    assertCan(actor, 'subscriptions.manage');
-    const customerId = requireCustomerId(input.customerId);
-    const planId = requireId(input.planId, 'planId');
-    return auditedOnce(
-      this.deps,
-      actor,
-      'plan.suspend',
-      customerId,
-      requestId,
-      { planId },
-      () => this.deps.partnerCenter.suspendPlan(customerId, planId),
-      () => ({ planId }),
+    return this.changePlan(actor, 'plan.suspend', input, requestId, (customerId, planId) =>
+      this.deps.partnerCenter.suspendPlan(customerId, planId),
     );
   }
 
-  async reactivatePlan(
+  reactivatePlan(
     actor: Actor,
     input: { customerId: string; planId: string },
     requestId: string,
+  ): Promise<Subscription> {
+    return this.changePlan(actor, 'plan.reactivate', input, requestId, (customerId, planId) =>
+      this.deps.partnerCenter.reactivatePlan(customerId, planId),
+    );
+  }
+
+  private async changePlan(
+    actor: Actor,
+    operation: 'plan.suspend' | 'plan.reactivate',
+    input: { customerId: string; planId: string },
+    requestId: string,
+    effect: (customerId: string, planId: string) => Promise<Subscription>,
   ): Promise<Subscription> {
     assertCan(actor, 'subscriptions.manage');
     const customerId = requireCustomerId(input.customerId);
@@ -148,11 +150,11 @@ export class SubscriptionService {
     return auditedOnce(
       this.deps,
       actor,
-      'plan.reactivate',
+      operation,
       customerId,
       requestId,
       { planId },
-      () => this.deps.partnerCenter.reactivatePlan(customerId, planId),
+      () => effect(customerId, planId),
       () => ({ planId }),
     );
   }
