@@ -1,5 +1,6 @@
 import type { Customer } from '../../domain/customers/customer.js';
-import { can, type Actor } from '../../domain/identity/actor.js';
+import type { Actor } from '../../domain/identity/actor.js';
+import { customerNextSteps, type CustomerNextStep } from '../../domain/customers/nextSteps.js';
 import type { CustomerSummary } from '../../domain/services/customerDirectory.js';
 import type { Translator } from '../../i18n/translator.js';
 
@@ -37,32 +38,21 @@ export function transitionText(t: Translator, summary: CustomerSummary): string 
     : t.t('customers.transition.none');
 }
 
-/** The next steps this user may take for this customer; only what their roles allow is offered. */
+/** Typed command behind each next step (the button runs it as if the user typed it). */
+const STEP_COMMANDS: Record<CustomerNextStep, string> = {
+  attest: 'attest',
+  buy: 'buy azure plan',
+  transition: 'transition',
+  transitionStatus: 'transition status',
+  subscriptions: 'subscriptions',
+  agreements: 'agreements',
+};
+
+/** Buttons for the next steps the domain offers this user for this customer. */
 export function nextSteps(t: Translator, actor: Actor, summary: CustomerSummary) {
-  const name = summary.customer.domain;
-  const steps: Array<ReturnType<typeof commandAction>> = [];
-  const hasPlan = summary.azurePlanIds.length > 0;
-  const hasLegacy = summary.legacySubscriptionIds.length > 0;
-  const upgrading = summary.upgrade !== null;
-  if (summary.mca.kind === 'none' && can(actor, 'agreements.attest')) {
-    steps.push(commandAction(t.t('customers.next.attest'), `attest ${name}`));
-  }
-  if (!hasPlan && !hasLegacy && !upgrading && can(actor, 'plan.purchase')) {
-    steps.push(commandAction(t.t('customers.next.buy'), `buy azure plan ${name}`));
-  }
-  if (hasLegacy && !upgrading && can(actor, 'transition.run')) {
-    steps.push(commandAction(t.t('customers.next.transition'), `transition ${name}`));
-  }
-  if (upgrading && can(actor, 'transition.view')) {
-    steps.push(commandAction(t.t('customers.next.transitionStatus'), `transition status ${name}`));
-  }
-  if (hasPlan && can(actor, 'subscriptions.view')) {
-    steps.push(commandAction(t.t('customers.next.subscriptions'), `subscriptions ${name}`));
-  }
-  if (summary.mca.kind === 'attested' && can(actor, 'agreements.view')) {
-    steps.push(commandAction(t.t('customers.next.agreements'), `agreements ${name}`));
-  }
-  return steps;
+  return customerNextSteps(actor, summary).map((step) =>
+    commandAction(t.t(`customers.next.${step}`), `${STEP_COMMANDS[step]} ${summary.customer.domain}`),
+  );
 }
 
 export function customerListCardData(t: Translator, actor: Actor, summaries: CustomerSummary[]) {
