@@ -109,7 +109,7 @@ interface ResourcePlan extends SyntheticResource {
 }
 
 function pickPool(prices: readonly SnapshotPriceRow[], random: () => number): SnapshotPriceRow[] {
-  const positive = prices.filter((p) => Number(p.retailPrice) > 0 && p.type === 'Consumption');
+  const positive = prices.filter((p) => new Decimal(p.retailPrice).gt(0) && p.type === 'Consumption');
   const vms = positive.filter((p) => p.unitOfMeasure === '1 Hour' && !/spot|low priority/i.test(p.meterName));
   const spot = positive.filter((p) => p.unitOfMeasure === '1 Hour' && /spot/i.test(p.meterName));
   const disks = positive.filter((p) => p.unitOfMeasure === '1/Month' && /disk$/i.test(p.meterName));
