@@ -11,12 +11,39 @@ import { PlaygroundDriver } from '../test/e2e-playground/driver.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OVERALL_TIMEOUT_MS = 360_000;
+/**
+ * Every bot here runs on a clock that starts at a fixed instant (CLOCK_START_AT), so no check
+ * depends on today's date, the month's length or the time zone. `E2E_CLOCK_AT=… npm run test:e2e`
+ * runs the whole suite on another date; one session always runs in a February.
+ */
+const CLOCK_AT = process.env.E2E_CLOCK_AT ?? '2026-12-15T10:00:00Z';
+const FEBRUARY_CLOCK_AT = '2027-02-10T10:00:00Z';
+
+/** Days in the UTC month of an instant: what the PEC card must say ("20 of N days"). */
+function daysInUtcMonth(iso: string): number {
+  const at = new Date(iso);
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+function pecCheck(clockAt: string): Session['checks'][number] {
+  const days = daysInUtcMonth(clockAt);
+  return {
+    name: `PEC for 20 days of access in a ${days}-day month (${clockAt.slice(0, 7)})`,
+    async run(driver) {
+      await driver.say('pec 730 h of D4s v5 in West Europe, Owner access for 20 days');
+      expectIncludes(await driver.waitForCardText('Partner Earned Credit'), ['Owner', `20 of ${days} days`]);
+      await driver.screenshot(`flow-pec-${clockAt.slice(0, 7)}`);
+    },
+  };
+}
 
 /** One bot + Playground + browser session signed in as `user`, running several checks in order. */
 interface Session {
   user: string;
   /** Extra environment for this session's bot (e.g. a faster transition pace). */
   botEnv?: NodeJS.ProcessEnv;
+  /** Where the bot's clock starts; default CLOCK_AT. */
+  clockAt?: string;
   checks: { name: string; run(driver: PlaygroundDriver): Promise<void> }[];
 }
 
@@ -156,16 +183,15 @@ const SESSIONS: Session[] = [
           await driver.say('P30 disk north europe');
           await driver.waitForCardText('P30');
           await driver.screenshot('flow-prices');
-          await driver.say('pec 730 h of D4s v5 in West Europe, Owner access for 20 days');
-          expectIncludes(await driver.waitForCardText('Partner Earned Credit'), ['Owner', '20 of 30 days']);
-          await driver.screenshot('flow-pec');
+          await pecCheck(CLOCK_AT).run(driver);
           await driver.say('which invoice will usage on 15 October be on?');
-          await driver.waitForCardText('2026');
+          await driver.waitForCardText('October');
           await driver.screenshot('flow-billing');
         },
       },
     ],
   },
+  { user: 'alex', clockAt: FEBRUARY_CLOCK_AT, checks: [pecCheck(FEBRUARY_CLOCK_AT)] },
 ];
 
 function expectIncludes(text: string, expected: string[]): void {
@@ -191,9 +217,11 @@ async function runSession(session: Session): Promise<SessionResult> {
     driver = await PlaygroundDriver.start({
       user: session.user,
       chromiumPath: CHROMIUM,
-      botEnv: session.botEnv,
+      botEnv: { CLOCK_START_AT: session.clockAt ?? CLOCK_AT, ...session.botEnv },
     });
-    console.log(`${session.user}: bot, Playground and Chromium ready in ${Date.now() - started} ms`);
+    console.log(
+      `${session.user} (clock ${session.clockAt ?? CLOCK_AT}): bot, Playground and Chromium ready in ${Date.now() - started} ms`,
+    );
     let failures = 0;
     for (const check of session.checks) {
       const checkStarted = Date.now();

@@ -59,6 +59,12 @@ const schema = z
     FINOPS_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     FX_RATES_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     SHARED_DATA_DIR: optionalText.transform((value) => resolve(value ?? '../shared')),
+    CLOCK_START_AT: optionalText.pipe(
+      z
+        .string()
+        .datetime({ offset: true, message: 'an ISO 8601 date-time such as 2027-02-10T12:00:00Z' })
+        .optional(),
+    ),
     TRANSITION_STEP_MS: positiveInt(3000),
     TRANSITION_RECENT_PURCHASE_DAYS: positiveInt(14),
     LOG_LEVEL: z

@@ -3,6 +3,7 @@ import dotenv from 'dotenv';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
+import { startingClock, systemClock } from './domain/clock.js';
 
 /**
  * Entry point: `npm start`. Reads `.env` (optional) and the environment, validates the settings,
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await startApp(config, logger);
+  // CLOCK_START_AT puts the whole bot on another date (e2e tests across month lengths, demos).
+  const clock = config.CLOCK_START_AT ? startingClock(config.CLOCK_START_AT) : systemClock;
+  const app = await startApp(config, logger, clock);
   console.log(
     `Azure plan assistant ${version} is listening on ${app.url}/api/messages (backend: ${config.BACKEND})`,
   );

@@ -40,6 +40,11 @@ describe('config: every setting validated at start', () => {
     ],
     ['a bad log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of/],
     [
+      'a clock start that is no date-time',
+      { CLOCK_START_AT: '31/12/2026' },
+      /CLOCK_START_AT: expected an ISO 8601/,
+    ],
+    [
       'a pace that is not a whole number',
       { TRANSITION_STEP_MS: '1.5s' },
       /TRANSITION_STEP_MS: expected a whole number/,

@@ -23,9 +23,7 @@ describe('HTTP end to end: price answers and the compose-box message extension',
         },
       },
     });
-    const started = Date.now();
     const response = await sut.client.post(invoke);
-    const elapsed = Date.now() - started;
     expect(response.status).to.equal(200);
     const body = (await response.json()) as {
       composeExtension: {
@@ -43,7 +41,6 @@ describe('HTTP end to end: price answers and the compose-box message extension',
     expect(first.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect(first.preview.content.title).to.contain('D2s v3');
     expect(JSON.stringify(first.content)).to.contain('0.12');
-    expect(elapsed).to.be.lessThan(2000);
   });
 
   it('a typed price question in Korean gets the West Europe price', async () => {

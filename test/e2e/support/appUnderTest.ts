@@ -8,6 +8,9 @@ import { createLogger } from '../../../src/logging.js';
 import { FakeConnector } from './fakeConnector.js';
 import { TeamsClient } from './teamsClient.js';
 
+/** The instant every HTTP e2e bot lives at unless a test pins its own: never today's date. */
+export const E2E_NOW = '2026-12-15T10:00:00Z';
+
 export interface AppUnderTest {
   app: RunningApp;
   connector: FakeConnector;
@@ -31,7 +34,7 @@ export async function startAppUnderTest(
     { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRANSITION_STEP_MS: '200', ...env },
     'test',
   );
-  const app = await startApp(config, createLogger('silent'), clock ?? fixedClock(new Date().toISOString()));
+  const app = await startApp(config, createLogger('silent'), clock ?? fixedClock(E2E_NOW));
   return {
     app,
     connector,
