@@ -12,6 +12,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
+import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
@@ -47,6 +48,8 @@ export interface AssistantBotDependencies {
  * dialog turns. Business rules live in src/domain; this class only decides who handles a turn.
  */
 export class AssistantBot extends TeamsActivityHandler {
+  /** The message catalogs, compiled once for every turn of this bot. */
+  private readonly messages = new CompiledMessages();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
   private readonly lastTypedLocale: StatePropertyAccessor<Locale | undefined>;
@@ -101,7 +104,7 @@ export class AssistantBot extends TeamsActivityHandler {
       if (remember) await this.lastTypedLocale.set(context, remember);
       else await this.lastTypedLocale.delete(context);
     }
-    return new Translator(locale);
+    return new Translator(locale, this.messages);
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {

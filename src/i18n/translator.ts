@@ -1,34 +1,50 @@
 import { Decimal } from 'decimal.js';
+import { CompiledMessages, template } from './compiledMessages.js';
 import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
 import type { Locale } from './locale.js';
 
 export type MessageParams = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
 /**
- * Localized text and formatting for one locale. Placeholders are `{name}`; arrays are joined with
- * the locale's list format. Formatting goes through Intl so dates and money read naturally.
+ * Localized text and formatting for one locale. Messages are ICU MessageFormat (FormatJS
+ * `intl-messageformat`): `{name}` placeholders, `{count, plural, one {# subscription} other {#
+ * subscriptions}}`, `{kind, select, …}`. Arrays are joined with the locale's list format ("A, B, and
+ * C" / "A, B 및 C"). Parameter values are data: they are substituted, never parsed as a message.
  */
 export class Translator {
   private readonly listFormat: Intl.ListFormat;
+
   /**
    * "Nov 26, 2026" in English; "2026년 11월 26일" in Korean (the short Korean form "2026. 11. 26."
    * would start an Adaptive Card text as a Markdown numbered list).
    */
   private readonly dateStyle: 'medium' | 'long';
 
-  constructor(readonly locale: Locale) {
+  constructor(
+    readonly locale: Locale,
+    /** Shared across turns by the bot; a fresh cache by default (tests, one-off answers). */
+    private readonly messages: CompiledMessages = new CompiledMessages(),
+  ) {
     this.listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
     this.dateStyle = locale === 'ko-KR' ? 'long' : 'medium';
   }
 
   t(key: MessageKey, params: MessageParams = {}): string {
-    const template = ALL_MESSAGES[this.locale][key] ?? ALL_MESSAGES['en-US'][key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => {
-      const value = params[name];
-      if (value === undefined) return match;
-      if (Array.isArray(value)) return this.listFormat.format(value as string[]);
-      return String(value);
-    });
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(params)) {
+      if (value === undefined) continue;
+      values[name] = Array.isArray(value)
+        ? this.listFormat.format(value as string[])
+        : (value as string | number);
+    }
+    try {
+      return this.messages.get(this.locale, key).format(values) as string;
+    } catch {
+      // A parameter the caller did not pass: show the placeholder rather than fail the turn.
+      return template(this.locale, key).replace(/\{(\w+)\}/g, (match, name: string) =>
+        values[name] === undefined ? match : String(values[name]),
+      );
+    }
   }
 
   /** True when a message with this key exists (used for error codes mapped to `error.<code>`). */
