@@ -23,6 +23,7 @@ export type PecReasonCode =
   | 'roleMissing'
   | 'meterExcluded'
   | 'wholeDayRule'
+  | 'wholeDaysOnly'
   | 'noWholeDay'
   | 'scopeRollsUp'
   | 'fullMonth'
