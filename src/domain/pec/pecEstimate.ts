@@ -65,6 +65,15 @@ export interface PecEstimate {
   reasons: PecReason[];
 }
 
+/** No PEC, whatever the role and the days: the usage named can never earn it. */
+export interface PecExcludedUsage {
+  month: string;
+  rate: PecRateEntry;
+  usage: PecIneligibleReason;
+  eligible: false;
+  reasons: PecReason[];
+}
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class PecEstimator {
@@ -121,6 +130,24 @@ export class PecEstimator {
       eligible: eligibleDays > 0 && pecAmount.greaterThan(0),
       recipient: input.partnerType === 'IndirectReseller' ? 'indirectProvider' : 'partner',
       partnerType: input.partnerType,
+      reasons,
+    };
+  }
+
+  /**
+   * The answer when the question names usage that never earns PEC and there is nothing to price
+   * ("PEC on marketplace products?"): no PEC, and why; the role is reported when it was told.
+   */
+  excludedUsage(input: { month: string; usage: PecIneligibleReason; role?: string }): PecExcludedUsage {
+    if (!MONTH.test(input.month)) throw new DomainError('validation', { field: 'month', value: input.month });
+    const reasons: PecReason[] = [{ code: 'meterExcluded', params: { meterReason: input.usage } }];
+    const role = roleReason(input.role);
+    if (role.qualification !== 'missing') reasons.push(role.reason);
+    return {
+      month: input.month,
+      rate: this.rates.rateOn(`${input.month}-01`),
+      usage: input.usage,
+      eligible: false,
       reasons,
     };
   }
