@@ -11,6 +11,11 @@ export const PEC_ESTIMATE_CARD = 'pec-estimate';
 export const PEC_ASK_CARD = 'pec-ask';
 /** Verb of the answer buttons on the ask card; `flowId` ties a click to the dialog that asked. */
 export const PEC_ANSWER_VERB = 'pec.answer';
+/**
+ * Verb of a prompt's "Cancel" choice under the bot's interruption policy (the host ends the flow
+ * whose state holds `flowId`); the dialog itself has no cancel handling.
+ */
+export const FLOW_CANCEL_VERB = 'flow.cancel';
 
 /** What the price engine found for the question: shown on the card with its source and date. */
 export interface PecPriceContext {
@@ -48,9 +53,7 @@ export interface PecAskCardData {
   title: string;
   groups: Array<{ title: string; choices: Array<{ label: string; data: PecAnswerSubmit }> }>;
   hint: string;
-  cancelLabel: string;
-  /** Sent as typed text (Teams imBack), so the bot's own "cancel" handling applies. */
-  cancelText: string;
+  cancel: { label: string; data: { verb: typeof FLOW_CANCEL_VERB; flowId: string; userId?: string } };
 }
 
 /** Ties the answer buttons to one running dialog (and, in group chats, to the user it asked). */
@@ -161,8 +164,9 @@ function submit(ask: PecAskContext, answer: Pick<PecAnswerSubmit, 'role' | 'full
   };
 }
 
-function cancel(t: Translator): Pick<PecAskCardData, 'cancelLabel' | 'cancelText'> {
-  return { cancelLabel: t.t('pec.ask.cancel'), cancelText: t.t('command.cancel.usage') };
+function cancel(t: Translator, ask: PecAskContext): Pick<PecAskCardData, 'cancel'> {
+  const data = { verb: FLOW_CANCEL_VERB, flowId: ask.flowId, ...(ask.userId ? { userId: ask.userId } : {}) };
+  return { cancel: { label: t.t('pec.ask.cancel'), data } };
 }
 
 /** "Which Azure role …?" with buttons for roles that earn PEC and roles that never do. */
@@ -179,7 +183,7 @@ export function pecAskRoleCard(t: Translator, ask: PecAskContext): PecAskCardDat
       { title: t.t('pec.ask.roleReadOnly'), choices: choices(PEC_ROLE_CHOICES.readOnly) },
     ],
     hint: t.t('pec.ask.roleHint'),
-    ...cancel(t),
+    ...cancel(t, ask),
   };
 }
 
@@ -207,7 +211,7 @@ export function pecAskDaysCard(
       },
     ],
     hint: t.t('pec.ask.daysHint', params),
-    ...cancel(t),
+    ...cancel(t, ask),
   };
 }
 

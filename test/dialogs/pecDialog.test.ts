@@ -80,7 +80,12 @@ describe('PEC dialog in chat (price fixture, fixed clocks)', function () {
       expect(text).to.contain('Earn PEC').and.contain('Never earn PEC');
       const titles = buttons(ask).map((b) => b.title);
       expect(titles).to.include.members(['Owner', 'Contributor', 'Reader', 'Billing Reader', 'Cancel']);
-      expect(button(ask, 'Cancel').data).to.deep.equal({ msteams: { type: 'imBack', value: 'cancel' } });
+      // The host's interruption policy ends the flow whose state holds this flowId.
+      expect(button(ask, 'Cancel').data).to.deep.equal({
+        verb: 'flow.cancel',
+        flowId: button(ask, 'Owner').data!.flowId,
+        userId: MEGAN.aadObjectId,
+      });
     });
 
     it('clicking "Contributor" answers the question; the days are asked with "all month" and a hint', async () => {
@@ -112,7 +117,7 @@ describe('PEC dialog in chat (price fixture, fixed clocks)', function () {
         '읽기 권한자',
         '취소',
       ]);
-      expect(button(askRole, '취소').data).to.deep.equal({ msteams: { type: 'imBack', value: '취소' } });
+      expect(button(askRole, '취소').data).to.include({ verb: 'flow.cancel' });
       const [askDays] = await chat.say(KO, button(askRole, '소유자').data!);
       expect(buttons(askDays).map((b) => b.title)).to.include('한 달 내내(30일)');
       const [answer] = await chat.say(KO, '20일');

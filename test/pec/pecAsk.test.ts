@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { CardRenderer, defaultCardsDirectory } from '../../src/cards/cardRenderer.js';
 import { Translator } from '../../src/i18n/translator.js';
 import { answerPecQuestion, type PecPriceInput } from '../../src/pec/pecAnswer.js';
-import { pecCardAnswer, PEC_ANSWER_VERB } from '../../src/pec/pecCards.js';
+import { FLOW_CANCEL_VERB, pecCardAnswer, PEC_ANSWER_VERB } from '../../src/pec/pecCards.js';
 import { adaptiveCardProblems } from '../cards/adaptiveCardValidator.js';
 
 const renderer = new CardRenderer(defaultCardsDirectory());
@@ -34,7 +34,10 @@ describe('PEC ask cards (presenter)', () => {
         if (r.kind !== 'ask') return;
         const card = renderer.render(r.card, r.data);
         expect(adaptiveCardProblems(card)).to.deep.equal([]);
-        expect(r.data.cancelText).to.equal(t.t('command.cancel.usage'));
+        expect(r.data.cancel).to.deep.equal({
+          label: t.t('pec.ask.cancel'),
+          data: { verb: FLOW_CANCEL_VERB, ...ask },
+        });
         for (const group of r.data.groups)
           for (const choice of group.choices)
             expect(choice.data).to.include({ verb: PEC_ANSWER_VERB, ...ask });
