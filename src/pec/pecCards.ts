@@ -165,7 +165,8 @@ function submit(ask: PecAskContext, answer: Pick<PecAnswerSubmit, 'role' | 'full
 }
 
 function cancel(t: Translator, ask: PecAskContext): Pick<PecAskCardData, 'cancel'> {
-  const data = { verb: FLOW_CANCEL_VERB, flowId: ask.flowId, ...(ask.userId ? { userId: ask.userId } : {}) };
+  const data: PecAskCardData['cancel']['data'] = { verb: FLOW_CANCEL_VERB, flowId: ask.flowId };
+  if (ask.userId) data.userId = ask.userId;
   return { cancel: { label: t.t('pec.ask.cancel'), data } };
 }
 
