@@ -74,6 +74,13 @@ export interface PecExcludedUsage {
   reasons: PecReason[];
 }
 
+/** "Your Owner role qualifies" next to "No PEC" would read as a contradiction: say what still holds. */
+function usageAware(reason: PecReason, usageEligible: boolean): PecReason {
+  return reason.code === 'roleQualifies' && !usageEligible
+    ? { ...reason, code: 'roleQualifiesUsageExcluded' }
+    : reason;
+}
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export class PecEstimator {
@@ -93,7 +100,8 @@ export class PecEstimator {
       reasons.push({ code: 'meterExcluded', params: { meterReason: meter.reason } });
     const role = roleReason(input.role);
     // "Tell me your role" is noise when the usage can never earn PEC anyway.
-    if (meter.eligible || role.qualification !== 'missing') reasons.push(role.reason);
+    if (meter.eligible || role.qualification !== 'missing')
+      reasons.push(usageAware(role.reason, meter.eligible));
     const earns = role.qualification === 'qualifying' && meter.eligible;
 
     const access = this.accessDays(input.access, input.month, monthDays);
@@ -142,7 +150,7 @@ export class PecEstimator {
     if (!MONTH.test(input.month)) throw new DomainError('validation', { field: 'month', value: input.month });
     const reasons: PecReason[] = [{ code: 'meterExcluded', params: { meterReason: input.usage } }];
     const role = roleReason(input.role);
-    if (role.qualification !== 'missing') reasons.push(role.reason);
+    if (role.qualification !== 'missing') reasons.push(usageAware(role.reason, false));
     return {
       month: input.month,
       rate: this.rates.rateOn(`${input.month}-01`),

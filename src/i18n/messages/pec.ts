@@ -26,6 +26,8 @@ export const pecMessages = defineMessages({
     'pec.value.notEligible': 'No PEC',
     'pec.why.title': 'Why',
     'pec.reason.roleQualifies': 'Your {role} role qualifies: it gives operational control of the resources.',
+    'pec.reason.roleQualifiesUsageExcluded':
+      'Your {role} role qualifies for PEC on other usage, but not on this usage.',
     'pec.reason.roleReadOnly': '{role} is a read-only role, and read-only roles never earn PEC.',
     'pec.reason.roleUnknown':
       'I do not know the role "{role}", so I do not assume it earns PEC. Check it against Microsoft\'s list of PEC-qualifying roles.',
@@ -120,6 +122,8 @@ export const pecMessages = defineMessages({
     'pec.value.notEligible': 'PEC 미적용',
     'pec.why.title': '판단 근거',
     'pec.reason.roleQualifies': '{role} 역할은 리소스에 대한 운영 권한이 있어 PEC 대상입니다.',
+    'pec.reason.roleQualifiesUsageExcluded':
+      '{role} 역할은 다른 사용량에는 PEC 대상이지만 이 사용량에는 해당되지 않습니다.',
     'pec.reason.roleReadOnly': '{role} 역할은 읽기 전용이며, 읽기 전용 역할로는 PEC를 받을 수 없습니다.',
     'pec.reason.roleUnknown':
       '"{role}" 역할은 제가 아는 목록에 없어 PEC 대상이라고 가정하지 않았습니다. Microsoft의 PEC 적격 역할 목록에서 확인해 주세요.',

@@ -50,9 +50,12 @@ describe('PEC: the explanation never contradicts the amounts', () => {
     expect(r.reasons[0]).to.deep.equal({ code: 'roleReadOnly', params: { role: 'Reader' } });
   });
 
-  it('excluded usage comes first in the explanation', () => {
+  it('excluded usage comes first; the role is not said to "qualify" as if it earned PEC here', () => {
     const r = estimator.estimate(base({ meter: { meterName: 'D2s v3 Spot' } }));
-    expect(r.reasons[0]).to.deep.equal({ code: 'meterExcluded', params: { meterReason: 'spot' } });
+    expect(r.reasons.slice(0, 2)).to.deep.equal([
+      { code: 'meterExcluded', params: { meterReason: 'spot' } },
+      { code: 'roleQualifiesUsageExcluded', params: { role: 'Owner' } },
+    ]);
   });
 
   it('a qualifying role with all days still says the full rate applies', () => {
