@@ -84,6 +84,7 @@ export function pecPricePart(text: string): string {
     .replace(new RegExp(String.raw`(?:\b(?:for|during|over)\s+)?${OF_DAYS.source}`, 'gi'), ' ')
     .replace(new RegExp(KO_OF_DAYS.source, 'g'), ' ')
     .replace(new RegExp(String.raw`(?:\b(?:for|during|over)\s+)?${DAYS.source}`, 'gi'), ' ')
+    .replace(/\s+([,.;])/g, '$1')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
