@@ -43,9 +43,9 @@ describe('Quick answers in chat: PEC, billing, availability, offer comparison', 
   it('PEC asks back for the role and the days, then answers', async () => {
     const bot = harness();
     const [askRole] = await bot.say({ aadObjectId: MEGAN.aadObjectId }, 'pec D2s v3 west europe 730 hours');
-    expect(askRole.text).to.contain('Which Azure role');
+    expect(textOf(askRole)).to.contain('Which Azure role');
     const [askDays] = await bot.say({ aadObjectId: MEGAN.aadObjectId }, 'Contributor');
-    expect(askDays.text).to.contain('how many days');
+    expect(textOf(askDays)).to.contain('how many days');
     const [answer] = await bot.say({ aadObjectId: MEGAN.aadObjectId }, '10 days');
     expect(textOf(answer)).to.contain('Contributor');
   });

@@ -28,8 +28,9 @@ describe('PEC questions end to end (text + price → card data or a question bac
     expect(r.kind).to.equal('card');
     if (r.kind !== 'card') return;
     expect(r.estimate.listPrice.toFixed(2)).to.equal('167.90');
-    expect(r.estimate.billedAmount.toFixed(2)).to.equal('151.10'); // floor(111.9333 × 0.85) + floor(55.9666) = 95.14 + 55.96
-    expect(r.data.facts.find((f) => f.title === 'PEC')?.value).to.equal('$16.80');
+    // One rounding on the unrounded amount: floor(167.9 × (30 − 0.15 × 20) ÷ 30, 2) = 151.11.
+    expect(r.estimate.billedAmount.toFixed(2)).to.equal('151.11');
+    expect(r.data.facts.find((f) => f.title === 'PEC')?.value).to.equal('$16.79');
     expect(r.data.reasons.map((x) => x.text).join(' ')).to.match(/20 of 30 days/);
   });
 

@@ -66,6 +66,8 @@ describe('PEC estimate card', () => {
   it('has a message for every reason code and excluded-usage kind in both languages', () => {
     const codes: PecReasonCode[] = [
       'roleQualifies',
+      'roleQualifiesUsageExcluded',
+      'wholeDaysOnly',
       'roleReadOnly',
       'roleUnknown',
       'roleMissing',
@@ -92,6 +94,7 @@ describe('PEC estimate card', () => {
             wholeDays: 1,
             partialDays: 1,
             daysInMonth: 30,
+            stated: 9.5,
           },
         });
         expect(text, `${locale} ${code}`).to.not.match(/^pec\.|\{\w+\}|pec\.(meterReason|scope)/);

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import type { Clock } from '../../domain/clock.js';
-import type { PecAccessQuestion } from '../../domain/pec/pecQuestion.js';
+import { mergePecAccess, pecPricePart, type PecAccessQuestion } from '../../domain/pec/pecQuestion.js';
 import type { PriceService } from '../../prices/priceService.js';
 import { answerPecQuestion, type PecPriceInput } from '../../pec/pecAnswer.js';
+import { pecCardAnswer } from '../../pec/pecCards.js';
 import { Decimal } from 'decimal.js';
 // A PEC question without a quantity is about a month of an hourly meter (the Azure 730-hour convention).
 import { HOURS_PER_MONTH } from '../../domain/prices/quantityWords.js';
@@ -13,8 +15,11 @@ export interface PecOptions {
 }
 
 interface PecState {
-  price: SerializedPrice;
+  /** Undefined when nothing was priced (a question only about usage that never earns PEC). */
+  price?: SerializedPrice;
   access: PecAccessQuestion;
+  /** Ties the answer buttons of the ask card to this dialog. */
+  flowId: string;
 }
 
 /** The price part of a PEC question, kept in dialog state as strings (state is JSON). */
@@ -26,7 +31,7 @@ interface SerializedPrice extends Omit<PecPriceInput, 'unitPrice' | 'quantity'> 
 /**
  * `pec <question>`: prices the consumption with the price catalog, reads the access part (role,
  * days, scope) and answers with the estimate and why; when the role or the days are missing it asks
- * for them and waits for the answer.
+ * for them with a card of choices and waits for a click or a typed answer.
  */
 export class PecDialog extends Dialog<PecOptions> {
   static readonly ID = 'pecEstimate';
@@ -41,11 +46,10 @@ export class PecDialog extends Dialog<PecOptions> {
   override async beginDialog(dc: DialogContext, options?: PecOptions): Promise<DialogTurnResult> {
     const t = translatorOf(dc.context);
     const question = options?.question ?? '';
-    const priced = this.prices.ask(question, t.locale);
-    if (priced.kind !== 'answer') {
-      await replierOf(dc.context).text('knowledge.pec.needPrice');
-      return dc.endDialog();
-    }
+    // The access days ("Owner for 9.5 days") are not usage: the price engine gets the rest.
+    const priced = this.prices.ask(pecPricePart(question), t.locale);
+    const flowId = randomUUID();
+    if (priced.kind !== 'answer') return this.answer(dc, question, { access: {}, flowId });
     const row = priced.row;
     const snapshot = priced.snapshot;
     const price: SerializedPrice = {
@@ -65,11 +69,21 @@ export class PecDialog extends Dialog<PecOptions> {
       priceSource: snapshot.source,
       snapshot: snapshot.takenAt.slice(0, 10),
     };
-    return this.answer(dc, question, { price, access: {} });
+    return this.answer(dc, question, { price, access: {}, flowId });
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as PecState;
+    const value: unknown = dc.context.activity.value;
+    if (value !== undefined && value !== null) {
+      // A click on the ask card is the answer; a click on another (older) card is not.
+      const chosen = pecCardAnswer(value, state.flowId);
+      if (!chosen) {
+        await dc.context.sendActivity(translatorOf(dc.context).t('flow.staleCard'));
+        return Dialog.EndOfTurn;
+      }
+      return this.answer(dc, '', { ...state, access: mergePecAccess(state.access, chosen) });
+    }
     return this.answer(dc, dc.context.activity.text ?? '', state);
   }
 
@@ -79,16 +93,25 @@ export class PecDialog extends Dialog<PecOptions> {
     const result = answerPecQuestion(
       t,
       text,
-      {
+      state.price && {
         ...state.price,
         unitPrice: new Decimal(state.price.unitPrice),
         quantity: new Decimal(state.price.quantity),
       },
-      { today: this.clock.now(), partnerType: actor.partner.type, previous: state.access },
+      {
+        today: this.clock.now(),
+        partnerType: actor.partner.type,
+        previous: state.access,
+        ask: { flowId: state.flowId, userId: actor.user.aadObjectId },
+      },
     );
+    if (result.kind === 'needPrice') {
+      await replierOf(dc.context).text('knowledge.pec.needPrice');
+      return dc.endDialog();
+    }
     if (result.kind === 'ask') {
-      dc.activeDialog!.state = { price: state.price, access: result.access } satisfies PecState;
-      await dc.context.sendActivity(result.text);
+      dc.activeDialog!.state = { ...state, access: result.access } satisfies PecState;
+      await replierOf(dc.context).card(result.card, result.data);
       return Dialog.EndOfTurn;
     }
     await replierOf(dc.context).card(result.card, result.data);

@@ -90,3 +90,13 @@ export function knownRoleWords(): string[] {
     (a, b) => b.length - a.length,
   );
 }
+
+/**
+ * The roles offered as answers when the bot asks which role the partner holds: the common
+ * PEC-qualifying roles and the common read-only ones that never qualify (azure-plan.md §6). Any
+ * other role can still be typed.
+ */
+export const PEC_ROLE_CHOICES: Readonly<Record<'qualifying' | 'readOnly', readonly string[]>> = {
+  qualifying: ['Owner', 'Contributor', 'User Access Administrator', 'Virtual Machine Contributor'],
+  readOnly: ['Reader', 'Billing Reader'],
+};

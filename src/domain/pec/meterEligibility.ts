@@ -23,7 +23,11 @@ export interface MeterPecEligibility {
   reason: PecIneligibleReason | null;
 }
 
-export function meterPecEligibility(facts: MeterPecFacts): MeterPecEligibility {
+/**
+ * `named` is what the question says the usage is ("a reserved instance", "스팟"): a price row found
+ * for the VM size alone is pay-as-you-go, so the words decide when the row itself does not.
+ */
+export function meterPecEligibility(facts: MeterPecFacts, named?: PecIneligibleReason): MeterPecEligibility {
   const tags = (facts.tags ?? '').toLowerCase();
   const type = (facts.type ?? '').toLowerCase();
   const names = `${facts.meterName ?? ''} ${facts.skuName ?? ''}`.toLowerCase();
@@ -33,5 +37,6 @@ export function meterPecEligibility(facts: MeterPecFacts): MeterPecEligibility {
     return { eligible: false, reason: 'reservation' };
   if (facts.savingsPlan) return { eligible: false, reason: 'savingsPlan' };
   if (/\bspot\b/.test(names)) return { eligible: false, reason: 'spot' };
+  if (named) return { eligible: false, reason: named };
   return { eligible: true, reason: null };
 }

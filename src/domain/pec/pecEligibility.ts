@@ -18,11 +18,13 @@ export interface AccessGrant extends TimeInterval {
 /** Machine-readable why / why not; the bot maps `code` to `pec.reason.<code>`. */
 export type PecReasonCode =
   | 'roleQualifies'
+  | 'roleQualifiesUsageExcluded'
   | 'roleReadOnly'
   | 'roleUnknown'
   | 'roleMissing'
   | 'meterExcluded'
   | 'wholeDayRule'
+  | 'wholeDaysOnly'
   | 'noWholeDay'
   | 'scopeRollsUp'
   | 'fullMonth'

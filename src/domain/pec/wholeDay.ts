@@ -80,3 +80,11 @@ export function spansCoverDay(spans: ReadonlyArray<readonly [number, number]>, d
   const end = dayStartMs + DAY_MS;
   return spans.some(([a, b]) => a <= dayStartMs && b >= end);
 }
+
+/**
+ * Whole UTC days in a stated duration: access counts only for whole days, so 9.5 days of access
+ * earn PEC on (at most) 9 days; a part of a day never counts.
+ */
+export function wholeDaysOf(days: number): number {
+  return Math.floor(days);
+}

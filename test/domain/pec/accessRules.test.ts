@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { dayEligibility, type AccessGrant } from '../../../src/domain/pec/pecEligibility.js';
 import { coveredDays, coversWholeDay } from '../../../src/domain/pec/wholeDay.js';
-import { assessRole } from '../../../src/domain/pec/azureRoles.js';
+import { assessRole, PEC_ROLE_CHOICES } from '../../../src/domain/pec/azureRoles.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const vm = {
@@ -65,5 +65,15 @@ describe('PEC access rules', () => {
   it('knows Korean role names a partner types', () => {
     expect(assessRole('소유자')).to.deep.equal({ role: 'Owner', qualification: 'qualifying' });
     expect(assessRole('읽기 권한자').qualification).to.equal('readOnly');
+  });
+});
+
+describe('PEC role choices offered when the bot asks for the role', () => {
+  it('every offered role is classified as its group says (azure-plan.md §6)', () => {
+    expect(PEC_ROLE_CHOICES.qualifying).to.include.members(['Owner', 'Contributor']);
+    for (const role of PEC_ROLE_CHOICES.qualifying)
+      expect(assessRole(role).qualification, role).to.equal('qualifying');
+    for (const role of PEC_ROLE_CHOICES.readOnly)
+      expect(assessRole(role).qualification, role).to.equal('readOnly');
   });
 });
