@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { reconFeature } from '../../src/bot/handlers/reconCommands.js';
+import { AttachmentDownloader } from '../../src/recon/attachmentDownloader.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { resolvePricePaths } from '../../src/prices/pricePaths.js';
 import { PriceService } from '../../src/prices/priceService.js';
@@ -12,6 +11,7 @@ import { DEFAULT_SYNTHETIC_OPTIONS } from '../../src/recon/syntheticRecon.js';
 import { generateSyntheticReconFiles } from '../../src/recon/syntheticReconFiles.js';
 import { BotHarness, silentLogger, textOf } from '../support/botHarness.js';
 import { FakeDirectory, user } from '../support/fakeDirectory.js';
+import { LoopbackHttpsServer } from '../support/loopbackHttps.js';
 
 const FIXTURE = '../shared/azure-price-data/retail-prices-fixture-westeurope';
 const LEE = user('aad-lee', 'Lee Gu', ['BillingAdmin']);
@@ -44,15 +44,19 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
       ...DEFAULT_SYNTHETIC_OPTIONS,
       targetRows: 300,
     });
-    const body = await readFile(files.usageFile);
-    const server: Server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/csv' });
-      res.end(body);
+    const server = await new LoopbackHttpsServer().start();
+    const url = server.file('/file.csv', await readFile(files.usageFile));
+    const downloader = new AttachmentDownloader({
+      maxBytes: 10_000_000,
+      connectTimeoutMs: 5_000,
+      readTimeoutMs: 5_000,
+      agent: server.agent,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/file.csv`;
     try {
-      const replies = await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon', {
+      const harness = new BotHarness(new FakeDirectory([LEE, MEGAN]), [
+        reconFeature(prices, silentLogger, downloader),
+      ]);
+      const replies = await harness.say({ aadObjectId: LEE.aadObjectId }, 'recon', {
         attachments: [
           {
             contentType: 'application/vnd.microsoft.teams.file.download.info',
@@ -65,7 +69,7 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
       expect(text).to.contain('Reading july-usage.csv');
       expect(text).to.contain('PEC reconciliation');
     } finally {
-      server.close();
+      await server.stop();
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -23,7 +23,7 @@ export const transitionMessages = defineMessages({
     'transition.confirm.partnerDirect': 'your direct customers',
     'transition.confirm.partnerReseller': 'reseller {mpnId}',
     'transition.confirm.plans':
-      '{count} Azure plan(s) will be bought automatically, one per partner of record.',
+      '{count, plural, one {# Azure plan} other {# Azure plans}} will be bought automatically, one per partner of record.',
     'transition.confirm.whatHappens': 'What happens',
     'transition.fact.billing':
       'Only billing moves: the Azure subscriptions, their ids and all resources stay as they are.',
@@ -45,8 +45,8 @@ export const transitionMessages = defineMessages({
     'transition.status.inProgress': 'In progress',
     'transition.status.completed': 'Completed',
     'transition.status.failed': 'Failed',
-    'transition.status.summary': '{status}: {done} of {total} subscriptions moved',
-    'transition.status.failedLines': '{count} subscription(s) failed.',
+    'transition.status.summary': '{status}: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved',
+    'transition.status.failedLines': '{count, plural, one {# subscription} other {# subscriptions}} failed.',
     'transition.status.upgradeId': 'Transition ID',
     'transition.status.started': 'Started',
     'transition.status.finished': 'Finished',
@@ -61,9 +61,9 @@ export const transitionMessages = defineMessages({
     'transition.lineError.900107': "no Azure plan catalog item for the customer's country",
     'transition.lineError.other': 'see Partner Center',
     'transition.notify.completed':
-      'The transition of **{customer}** to the Azure plan is complete: {done} of {total} subscriptions moved. Remember to set the spending budget again.',
+      'The transition of **{customer}** to the Azure plan is complete: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved. Remember to set the spending budget again.',
     'transition.notify.failed':
-      'The transition of **{customer}** to the Azure plan ended with errors: {done} of {total} subscriptions moved, {failed} failed. Type **transition status {domain}** for details.',
+      'The transition of **{customer}** to the Azure plan ended with errors: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved, {failed} failed. Type **transition status {domain}** for details.',
   },
   'ko-KR': {
     'transition.notEligible.title': '지금은 {customer}을(를) 전환할 수 없습니다',
