@@ -98,6 +98,8 @@ export async function importDailyRatedUsage(
     for await (const chunk of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const { record, info } = chunk;
       if (!headerSeen) {
+        // Blank lines (also "\r" or spaces only) before the header are no header.
+        if (record.every((cell) => cell.trim() === '')) continue;
         checkHeader(record);
         headerSeen = true;
         continue;
