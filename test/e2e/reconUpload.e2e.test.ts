@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Attachment } from 'botbuilder';
 import { expect } from 'chai';
 import { pino } from 'pino';
 import { startApp, type RunningApp } from '../../src/app.js';
@@ -100,7 +101,7 @@ describe('HTTP end to end: a daily rated usage CSV attached in Teams (file downl
   /** Sends one message (with attachments) in a fresh personal chat; returns what the user sees. */
   async function send(
     text: string,
-    attachments: object[] = [],
+    attachments: Attachment[] = [],
     locale = 'en-US',
   ): Promise<{ texts: string[]; calls: ConnectorCall[]; conversationId: string }> {
     conversation += 1;
