@@ -21,7 +21,7 @@ export const reconMessages = defineMessages({
     'recon.limit.megabytes': '{size} MB',
     'recon.limit.bytes': '{size, plural, one {# byte} other {# bytes}}',
     'recon.notUsageFile':
-      '{file} is not a daily rated usage file: expected columns {expected} ({expectedCount, number} columns in all), found {found}.',
+      '{file} is not a daily rated usage file: expected columns {expected} ({expectedCount, plural, one {# column} other {# columns}} in all), found {found}.',
     'recon.found.empty': 'an empty file',
     'recon.found.binary': 'binary data, not CSV text',
     'recon.found.broken': 'text that is not valid CSV from line {line, number}',

@@ -45,7 +45,8 @@ export const transitionMessages = defineMessages({
     'transition.status.inProgress': 'In progress',
     'transition.status.completed': 'Completed',
     'transition.status.failed': 'Failed',
-    'transition.status.summary': '{status}: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved',
+    'transition.status.summary':
+      '{status}: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved',
     'transition.status.failedLines': '{count, plural, one {# subscription} other {# subscriptions}} failed.',
     'transition.status.upgradeId': 'Transition ID',
     'transition.status.started': 'Started',
@@ -84,7 +85,8 @@ export const transitionMessages = defineMessages({
     'transition.confirm.line': '{name} ({id}) → {partner}용 Azure 플랜',
     'transition.confirm.partnerDirect': '직접 고객',
     'transition.confirm.partnerReseller': '재판매인 {mpnId}',
-    'transition.confirm.plans': '기록상 파트너마다 하나씩 Azure 플랜 {count}개가 자동으로 구매됩니다.',
+    'transition.confirm.plans':
+      '기록상 파트너마다 하나씩 Azure 플랜 {count, number}개가 자동으로 구매됩니다.',
     'transition.confirm.whatHappens': '진행 내용',
     'transition.fact.billing': '청구만 옮겨집니다. Azure 구독과 ID, 모든 리소스는 그대로 유지됩니다.',
     'transition.fact.downtime': '고객에게 중단 시간이 없습니다.',
@@ -106,7 +108,7 @@ export const transitionMessages = defineMessages({
     'transition.status.completed': '완료',
     'transition.status.failed': '실패',
     'transition.status.summary': '{status}: 구독 {total}개 중 {done}개 이동',
-    'transition.status.failedLines': '구독 {count}개가 실패했습니다.',
+    'transition.status.failedLines': '구독 {count, number}개가 실패했습니다.',
     'transition.status.upgradeId': '전환 ID',
     'transition.status.started': '시작',
     'transition.status.finished': '종료',
