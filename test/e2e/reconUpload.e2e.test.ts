@@ -221,7 +221,7 @@ describe('HTTP end to end: a daily rated usage CSV attached in Teams (file downl
     const url = files.file('/drive/items/book.xlsx', 'x');
     const { texts } = await send('recon', [teamsFile('July.xlsx', url, 'xlsx')]);
     expect(texts.at(-1)).to.equal(
-      `July.xlsx is not a daily rated usage file: ${expected}, found a file of type xlsx.`,
+      `July.xlsx is not a daily rated usage file: ${expected}, found a file of type XLSX.`,
     );
   });
 

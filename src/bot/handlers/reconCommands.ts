@@ -88,7 +88,7 @@ function foundText(
     case 'broken':
       return t.t('recon.found.broken', { line: problem.line });
     case 'fileType':
-      return t.t('recon.found.fileType', { fileType: problem.fileType });
+      return t.t('recon.found.fileType', { fileType: problem.fileType.toUpperCase() });
     case 'columns': {
       const shown = problem.found
         .slice(0, COLUMNS_NAMED)
