@@ -9,7 +9,7 @@ import { resolvePricePaths } from '../../src/prices/pricePaths.js';
 import { PriceService } from '../../src/prices/priceService.js';
 import { DEFAULT_SYNTHETIC_OPTIONS } from '../../src/recon/syntheticRecon.js';
 import { generateSyntheticReconFiles } from '../../src/recon/syntheticReconFiles.js';
-import { BotHarness, silentLogger, textOf } from '../support/botHarness.js';
+import { BotHarness, cardOf, silentLogger, textOf } from '../support/botHarness.js';
 import { FakeDirectory, user } from '../support/fakeDirectory.js';
 import { LoopbackHttpsServer } from '../support/loopbackHttps.js';
 
@@ -36,6 +36,29 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
     const text = replies.map(textOf).join('\n');
     expect(text).to.contain('PEC reconciliation');
     expect(text).to.match(/SYNTHETIC|synthetic/);
+  });
+
+  it('recon sample: one summary first (warnings said once), then the customer cards in a stable order', async () => {
+    const run = async () =>
+      (await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon sample')).map((r) => cardOf(r)!);
+    const cards = await run();
+    const all = JSON.stringify(cards);
+    const [summary, ...customers] = cards.map((card) =>
+      textOf({ attachments: [{ contentType: 'x', content: card }] }),
+    );
+    expect(summary).to.contain('PEC reconciliation: summary');
+    expect(customers.length).to.be.within(1, 5);
+    expect(all.split('SYNTHETIC test data').length - 1, 'synthetic warning').to.equal(1);
+    expect(all.split('could not be read and were skipped').length - 1, 'bad rows warning').to.equal(1);
+    const listed = [...summary.matchAll(/^- (Synthetic Customer .+?): /gm)].map((m) => m[1]);
+    const titles = customers.map((text) => /PEC reconciliation: (.+)/.exec(text)?.[1]);
+    expect(titles).to.deep.equal(listed.slice(0, titles.length));
+    // Readable in light and dark themes: warnings in a 'warning' container with a title, no coloured text.
+    const warningBox = (cards[0].body as Array<Record<string, unknown>>).find((e) => e.style === 'warning');
+    expect(JSON.stringify(warningBox)).to.contain('Before you use these numbers');
+    expect(all).not.to.match(/"color":"(Warning|Attention)"/);
+    const again = (await run()).map((card) => JSON.stringify(card));
+    expect(again).to.deep.equal(cards.map((card) => JSON.stringify(card)));
   });
 
   it('reads a CSV a user attached in Teams (downloadUrl) and reports it', async () => {

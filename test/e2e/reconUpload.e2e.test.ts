@@ -217,6 +217,28 @@ describe('HTTP end to end: a daily rated usage CSV attached in Teams (file downl
     });
   }
 
+  const noRows: Array<[string, string, string]> = [
+    [
+      'only the header',
+      `${DAILY_RATED_USAGE_COLUMNS.join(',')}\n`,
+      'upload.csv has the daily rated usage columns but no usage rows.',
+    ],
+    [
+      'no readable row',
+      `${DAILY_RATED_USAGE_COLUMNS.join(',')}\n${SECRET_CELL},1\n${SECRET_CELL},2\n`,
+      'None of the 2 usage rows in upload.csv could be read (the first bad one is line 2).',
+    ],
+  ];
+  for (const [what, body, answer] of noRows) {
+    it(`a usage file with ${what} says so, with the line number in the sentence`, async () => {
+      const url = files.file(`/drive/items/rows-${conversation}.csv`, body);
+      const { texts } = await send('recon', [teamsFile('upload.csv', url)]);
+      expect(texts.at(-1)).to.equal(answer);
+      const korean = await send('대사', [teamsFile('upload.csv', url)], 'ko-KR');
+      expect(korean.texts.at(-1)).not.to.match(/\bline\b/);
+    });
+  }
+
   it('a workbook attached instead of the CSV is named by its type', async () => {
     const url = files.file('/drive/items/book.xlsx', 'x');
     const { texts } = await send('recon', [teamsFile('July.xlsx', url, 'xlsx')]);
