@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let app: RunningApp | undefined;
+  // Filled once started: a fatal error during start-up has nothing to close yet.
+  const running: { app?: RunningApp } = {};
   let stopping = false;
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
@@ -35,14 +36,15 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     // A fatal error may leave a turn hanging: never wait longer than this for a clean stop.
     setTimeout(() => process.exit(exitCode), 10_000).unref();
-    await app?.close().catch(() => undefined);
+    await running.app?.close().catch(() => undefined);
     process.exit(exitCode);
   };
   // One user's failed download or turn must not end the bot for everyone (README: "Production").
   installProcessGuards(process, logger, () => void stop('fatal error', 1));
   // CLOCK_START_AT puts the whole bot on another date (e2e tests across month lengths, demos).
   const clock = config.CLOCK_START_AT ? startingClock(config.CLOCK_START_AT) : systemClock;
-  app = await startApp(config, logger, clock);
+  const app = await startApp(config, logger, clock);
+  running.app = app;
   console.log(
     `Azure plan assistant ${version} is listening on ${app.url}/api/messages (backend: ${config.BACKEND})`,
   );

@@ -3,7 +3,8 @@ import { defineMessages } from '../catalog.js';
 export const customerMessages = defineMessages({
   'en-US': {
     'customers.list.title': 'Customers of {partner}',
-    'customers.list.subtitle': '{count, plural, one {# customer} other {# customers}}. Select one to see details.',
+    'customers.list.subtitle':
+      '{count, plural, one {# customer} other {# customers}}. Select one to see details.',
     'customers.list.empty': 'You have no customers yet.',
     'customers.detail.title': '{name}',
     'customers.field.id': 'Microsoft ID',
@@ -19,7 +20,8 @@ export const customerMessages = defineMessages({
     'customers.mca.directlySigned': 'Accepted by the customer',
     'customers.azure.none': 'No Azure yet',
     'customers.azure.plan': 'Azure plan',
-    'customers.azure.legacy': 'Legacy Azure offer (MS-AZR-0145P), {count, plural, one {# subscription} other {# subscriptions}}',
+    'customers.azure.legacy':
+      'Legacy Azure offer (MS-AZR-0145P), {count, plural, one {# subscription} other {# subscriptions}}',
     'customers.azure.planAndLegacy': 'Azure plan + legacy offer',
     'customers.transition.none': '—',
     'customers.transition.pending': 'Pending',

@@ -33,7 +33,8 @@ export const pecMessages = defineMessages({
       'Access counts only for whole UTC days: {wholeDays, plural, one {# full day} other {# full days}} counted, {partialDays, plural, one {# partial day} other {# partial days}} not counted.',
     'pec.reason.noWholeDay': 'Days with access for only part of the day (no PEC): {days}.',
     'pec.reason.scopeRollsUp': 'Access at {scope} level covers every resource under it.',
-    'pec.reason.fullMonth': 'Access on all {daysInMonth, plural, one {# day} other {# days}} of the month: the full rate applies.',
+    'pec.reason.fullMonth':
+      'Access on all {daysInMonth, plural, one {# day} other {# days}} of the month: the full rate applies.',
     'pec.reason.partialMonth':
       "Access on {days} of {daysInMonth, plural, one {# day} other {# days}}: PEC applies on those days only, so the month's blended rate is lower.",
     'pec.reason.noAccessDays': 'No whole day with qualifying access in the month, so no PEC.',
