@@ -163,6 +163,7 @@ describe('HTTP end to end: a daily rated usage CSV attached in Teams (file downl
   for (const [what, url] of refused) {
     it(`refuses ${what} with a message`, async () => {
       const { texts } = await send('recon', [teamsFile('usage.csv', url)]);
+      expect(texts).to.have.length(1);
       expect(texts.at(-1)).to.equal(
         'I only download attachments over https, and the link to usage.csv is not https. Attach the file again in a personal chat with me.',
       );

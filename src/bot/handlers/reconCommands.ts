@@ -189,9 +189,11 @@ export function reconFeature(
       await notUsageFile(scope, file.name, { kind: 'fileType', fileType: file.fileType });
       return;
     }
-    await scope.reply.text('knowledge.recon.working', { file: file.name });
     let body: Readable;
     try {
+      // A link that is not https is refused before "Reading…" is said.
+      downloader.check(file.url);
+      await scope.reply.text('knowledge.recon.working', { file: file.name });
       body = await downloader.open(file.url);
     } catch (error) {
       if (error instanceof AttachmentDownloadError) return downloadProblem(scope, file.name, error);
