@@ -131,7 +131,8 @@ export function buildManifest(options: ManifestOptions): AppManifestFiles {
       {
         botId: options.botId,
         scopes: [...SCOPES],
-        supportsFiles: false,
+        // Files attached in a personal chat reach the bot as file download info attachments (recon).
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [{ scopes: [...SCOPES], commands: menu.map((command) => menuEntry(en, command)) }],
       },

@@ -26,6 +26,7 @@ import { transitionFeature } from './dialogs/transition/transitionFeature.js';
 import { TransitionService } from './domain/services/transitionService.js';
 import { knowledgeFeature } from './bot/handlers/knowledgeCommands.js';
 import { reconFeature } from './bot/handlers/reconCommands.js';
+import { AttachmentDownloader } from './recon/attachmentDownloader.js';
 import { loadMarketTable } from './markets/availabilityAnswer.js';
 import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './markets/marketCsvSource.js';
 import type { MarketTable } from './domain/markets/marketTable.js';
@@ -37,6 +38,12 @@ import { priceFeature } from './bot/handlers/priceCommands.js';
 import { resolvePricePaths } from './prices/pricePaths.js';
 import { PriceService } from './prices/priceService.js';
 import { openBackend } from './backend.js';
+
+/** Parts tests replace (the composition root builds the production ones from the config). */
+export interface AppOverrides {
+  /** Downloads of file attachments; tests pass one that trusts their loopback https server's CA. */
+  attachmentDownloader?: AttachmentDownloader;
+}
 
 export interface RunningApp {
   url: string;
@@ -52,6 +59,7 @@ export async function startApp(
   config: Config,
   logger: Logger,
   clock: Clock = systemClock,
+  overrides: AppOverrides = {},
 ): Promise<RunningApp> {
   const cards = new CardRenderer(defaultCardsDirectory());
   const storage = new FileStorage(join(config.DATA_DIR, 'state'));
@@ -88,7 +96,16 @@ export async function startApp(
       clock,
     ),
     knowledgeFeature(prices, await loadMarkets(config, logger), clock),
-    reconFeature(prices, logger),
+    reconFeature(
+      prices,
+      logger,
+      overrides.attachmentDownloader ??
+        new AttachmentDownloader({
+          maxBytes: config.ATTACHMENT_MAX_BYTES,
+          connectTimeoutMs: config.ATTACHMENT_TIMEOUT_MS,
+          readTimeoutMs: config.ATTACHMENT_TIMEOUT_MS,
+        }),
+    ),
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 

@@ -67,6 +67,10 @@ const schema = z
     ),
     TRANSITION_STEP_MS: positiveInt(3000),
     TRANSITION_RECENT_PURCHASE_DAYS: positiveInt(14),
+    // Largest file attachment (recon CSV) the bot downloads, in bytes. Default 100 MiB.
+    ATTACHMENT_MAX_BYTES: positiveInt(100 * 1024 * 1024).refine((n) => n > 0, 'a whole number above 0'),
+    // Connect/read timeout of attachment downloads, in milliseconds. Default 30 s.
+    ATTACHMENT_TIMEOUT_MS: positiveInt(30_000).refine((n) => n > 0, 'a whole number above 0'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',

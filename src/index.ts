@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import dotenv from 'dotenv';
-import { startApp } from './app.js';
+import { startApp, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
 import { startingClock, systemClock } from './domain/clock.js';
+import { installProcessGuards } from './processGuards.js';
 
 /**
  * Entry point: `npm start`. Reads `.env` (optional) and the environment, validates the settings,
@@ -26,21 +27,28 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // Filled once started: a fatal error during start-up has nothing to close yet.
+  const running: { app?: RunningApp } = {};
+  let stopping = false;
+  const stop = async (signal: string, exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    // A fatal error may leave a turn hanging: never wait longer than this for a clean stop.
+    setTimeout(() => process.exit(exitCode), 10_000).unref();
+    await running.app?.close().catch(() => undefined);
+    process.exit(exitCode);
+  };
+  // One user's failed download or turn must not end the bot for everyone (README: "Production").
+  installProcessGuards(process, logger, () => void stop('fatal error', 1));
   // CLOCK_START_AT puts the whole bot on another date (e2e tests across month lengths, demos).
   const clock = config.CLOCK_START_AT ? startingClock(config.CLOCK_START_AT) : systemClock;
   const app = await startApp(config, logger, clock);
+  running.app = app;
   console.log(
     `Azure plan assistant ${version} is listening on ${app.url}/api/messages (backend: ${config.BACKEND})`,
   );
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    await app.close();
-    process.exit(0);
-  };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }

@@ -65,7 +65,7 @@ export function legacyInvoiceCard(t: Translator, dates: InvoiceDates, anniversar
     facts: invoiceFacts(t, dates),
     notes: [{ text: t.t('billing.legacy.note') }],
     footer: t.t('billing.footer.source', {
-      source: 'Partner Center "Billing basics" (legacy offer) and "Azure plan billing"',
+      source: 'Partner Center "Billing basics", "Azure plan billing"',
     }),
   };
 }

@@ -152,7 +152,13 @@ export class ReconReportBuilder {
       flagCounts: { ...acc.flagCounts },
       flaggedRows: [...acc.flaggedRows],
     }));
-    customers.sort((a, b) => b.pecLost.comparedTo(a.pecLost) || a.customerName.localeCompare(b.customerName));
+    // Most PEC lost first; ties by name, then id, so the same file always gives the same order.
+    customers.sort(
+      (a, b) =>
+        b.pecLost.comparedTo(a.pecLost) ||
+        a.customerName.localeCompare(b.customerName, 'en') ||
+        a.customerId.localeCompare(b.customerId, 'en'),
+    );
     return { customers, import: importResult };
   }
 

@@ -1,17 +1,17 @@
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { reconFeature } from '../../src/bot/handlers/reconCommands.js';
+import { AttachmentDownloader } from '../../src/recon/attachmentDownloader.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { resolvePricePaths } from '../../src/prices/pricePaths.js';
 import { PriceService } from '../../src/prices/priceService.js';
 import { DEFAULT_SYNTHETIC_OPTIONS } from '../../src/recon/syntheticRecon.js';
 import { generateSyntheticReconFiles } from '../../src/recon/syntheticReconFiles.js';
-import { BotHarness, silentLogger, textOf } from '../support/botHarness.js';
+import { BotHarness, cardOf, silentLogger, textOf } from '../support/botHarness.js';
 import { FakeDirectory, user } from '../support/fakeDirectory.js';
+import { LoopbackHttpsServer } from '../support/loopbackHttps.js';
 
 const FIXTURE = '../shared/azure-price-data/retail-prices-fixture-westeurope';
 const LEE = user('aad-lee', 'Lee Gu', ['BillingAdmin']);
@@ -38,21 +38,48 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
     expect(text).to.match(/SYNTHETIC|synthetic/);
   });
 
+  it('recon sample: one summary first (warnings said once), then the customer cards in a stable order', async () => {
+    const run = async () =>
+      (await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon sample')).map((r) => cardOf(r)!);
+    const cards = await run();
+    const all = JSON.stringify(cards);
+    const [summary, ...customers] = cards.map((card) =>
+      textOf({ attachments: [{ contentType: 'x', content: card }] }),
+    );
+    expect(summary).to.contain('PEC reconciliation: summary');
+    expect(customers.length).to.be.within(1, 5);
+    expect(all.split('SYNTHETIC test data').length - 1, 'synthetic warning').to.equal(1);
+    expect(all.split('could not be read and were skipped').length - 1, 'bad rows warning').to.equal(1);
+    const listed = [...summary.matchAll(/^- (Synthetic Customer .+?): /gm)].map((m) => m[1]);
+    const titles = customers.map((text) => /PEC reconciliation: (.+)/.exec(text)?.[1]);
+    expect(titles).to.deep.equal(listed.slice(0, titles.length));
+    // Readable in light and dark themes: warnings in a 'warning' container with a title, no coloured text.
+    const warningBox = (cards[0].body as Array<Record<string, unknown>>).find((e) => e.style === 'warning');
+    expect(JSON.stringify(warningBox)).to.contain('Before you use these numbers');
+    expect(all).not.to.match(/"color":"(Warning|Attention)"/);
+    const again = (await run()).map((card) => JSON.stringify(card));
+    expect(again).to.deep.equal(cards.map((card) => JSON.stringify(card)));
+  });
+
   it('reads a CSV a user attached in Teams (downloadUrl) and reports it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'recon-upload-'));
     const files = await generateSyntheticReconFiles(`${FIXTURE}/fixture_westeurope_small_usd.csv`, dir, {
       ...DEFAULT_SYNTHETIC_OPTIONS,
       targetRows: 300,
     });
-    const body = await readFile(files.usageFile);
-    const server: Server = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/csv' });
-      res.end(body);
+    const server = await new LoopbackHttpsServer().start();
+    const url = server.file('/file.csv', await readFile(files.usageFile));
+    const downloader = new AttachmentDownloader({
+      maxBytes: 10_000_000,
+      connectTimeoutMs: 5_000,
+      readTimeoutMs: 5_000,
+      agent: server.agent,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/file.csv`;
     try {
-      const replies = await bot().say({ aadObjectId: LEE.aadObjectId }, 'recon', {
+      const harness = new BotHarness(new FakeDirectory([LEE, MEGAN]), [
+        reconFeature(prices, silentLogger, downloader),
+      ]);
+      const replies = await harness.say({ aadObjectId: LEE.aadObjectId }, 'recon', {
         attachments: [
           {
             contentType: 'application/vnd.microsoft.teams.file.download.info',
@@ -65,7 +92,7 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
       expect(text).to.contain('Reading july-usage.csv');
       expect(text).to.contain('PEC reconciliation');
     } finally {
-      server.close();
+      await server.stop();
       await rm(dir, { recursive: true, force: true });
     }
   });

@@ -42,7 +42,7 @@ describe('TransitionDialog (botbuilder-testing)', function () {
     expect(text).to.contain('No downtime');
     expect(text).to.contain('It cannot be undone');
     expect(text).to.contain("in the customer's local currency, and in the Azure portal");
-    expect(text).to.contain('2 Azure plan(s) will be bought automatically');
+    expect(text).to.contain('2 Azure plans will be bought automatically');
     const confirm = driver.lastCard();
     await driver.send(driver.actionData(confirm.content, 'Start transition'), confirm.id);
     const progress = driver.lastCard();

@@ -101,6 +101,15 @@ describe('Teams app manifest (scripts/build-manifest.ts)', () => {
     }
   });
 
+  it('lets a user attach a file in the personal chat (recon reads the CSV Teams hands over)', () => {
+    const { manifest } = buildManifest(defaults);
+    expect(manifest.bots[0].supportsFiles).to.equal(true);
+    expect(manifest.bots[0].scopes).to.include('personal');
+    expect(
+      (committedJson('manifest.json') as { bots: { supportsFiles: boolean }[] }).bots[0].supportsFiles,
+    ).to.equal(true);
+  });
+
   it('declares the price search message extension for the compose box and command box', () => {
     const { manifest } = buildManifest(defaults);
     const [extension] = manifest.composeExtensions;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Decimal } from 'decimal.js';
 import { Translator } from '../../src/i18n/translator.js';
-import { reconReportCards } from '../../src/recon/reconCards.js';
+import { reconReportCards, reconSummaryCard } from '../../src/recon/reconCards.js';
 import type { ReconReport } from '../../src/recon/reconReport.js';
 
 const report: ReconReport = {
@@ -61,10 +61,7 @@ describe('recon report card', () => {
       'web1 (rg-web): €10.40 lost on Jul 5, 2026 – Jul 7, 2026, Jul 20, 2026',
     );
     expect(card.flagged[0].text).to.match(/^Line 88, Jul 12, 2026, web1: no PEC although/);
-    expect(card.notes.map((n) => n.text)).to.deep.equal([
-      'This file is SYNTHETIC test data, not a real Partner Center file.',
-      '3 rows could not be read and were skipped (first lines: 17).',
-    ]);
+    expect(card.flaggedTitle).to.equal('Rows to check');
     expect(card.footer)
       .to.match(/floor\(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2\)/)
       .and.match(/estimates/);
@@ -77,6 +74,25 @@ describe('recon report card', () => {
     });
     expect(card.facts[1].title).to.equal('놓친 PEC');
     expect(card.topLost[0].text).to.match(/^web1 \(rg-web\): €10\.40 손실/);
-    expect(card.notes).to.have.length(1);
+    expect(card.subtitle).to.equal('사용 내역 1,240행, july.csv');
+  });
+
+  it('says the file-level warnings once, on a summary before the customer cards', () => {
+    const summary = reconSummaryCard(new Translator('en-US'), report, {
+      fileName: 'july.csv',
+      synthetic: true,
+    });
+    expect(summary.subtitle).to.equal('july.csv: 1 customer, 1,240 usage rows');
+    expect(summary.warnings.map((n) => n.text)).to.deep.equal([
+      'This file is SYNTHETIC test data, not a real Partner Center file.',
+      '3 rows could not be read and were skipped (first lines: 17).',
+    ]);
+    expect(summary.facts[1]).to.deep.equal({ title: 'PEC lost', value: '€10.40' });
+    expect(summary.customers).to.deep.equal([{ text: 'Contoso: €10.40 lost, €101.96 earned' }]);
+    const [card] = reconReportCards(new Translator('en-US'), report, {
+      fileName: 'july.csv',
+      synthetic: true,
+    });
+    expect(JSON.stringify(card)).not.to.contain('SYNTHETIC test data');
   });
 });

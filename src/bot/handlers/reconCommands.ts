@@ -2,48 +2,146 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import type { Attachment } from 'botbuilder';
 import { can } from '../../domain/identity/actor.js';
 import type { Logger } from '../../logging.js';
 import { parseAccessRecordsCsv, type AccessRecord } from '../../recon/accessRecords.js';
-import { RECON_REPORT_CARD, reconReportCards } from '../../recon/reconCards.js';
+import {
+  AttachmentDownloadError,
+  AttachmentDownloader,
+  DEFAULT_DOWNLOAD_TIMEOUTS,
+} from '../../recon/attachmentDownloader.js';
+import {
+  RECON_REPORT_CARD,
+  RECON_SUMMARY_CARD,
+  reconReportCards,
+  reconSummaryCard,
+} from '../../recon/reconCards.js';
+import { DAILY_RATED_USAGE_COLUMNS } from '../../recon/reconColumns.js';
+import { ReconHeaderError, type ReconFileProblem } from '../../recon/reconImporter.js';
 import { reconcileDailyRatedUsage } from '../../recon/reconcile.js';
 import { DEFAULT_SYNTHETIC_OPTIONS } from '../../recon/syntheticRecon.js';
 import { generateSyntheticReconFiles } from '../../recon/syntheticReconFiles.js';
 import type { PriceService } from '../../prices/priceService.js';
+import type { Translator } from '../../i18n/translator.js';
 import type { BotFeature } from '../createBot.js';
 import type { TurnScope } from '../turnScope.js';
 
-/** Teams sends a file a user attached in a personal chat as this attachment type. */
-const TEAMS_FILE = 'application/vnd.microsoft.teams.file.download.info';
+/**
+ * Teams delivers a file a user attached in a personal chat (manifest `supportsFiles: true`) as this
+ * attachment: `name` is the file name, `content` has `downloadUrl` (pre-authenticated, short-lived,
+ * https), `fileType` ("csv") and `uniqueId`.
+ */
+export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const SAMPLE_WORDS = /\b(sample|demo)\b|샘플|예시/i;
-/** Customers shown per report; more would flood the chat. */
+/** Customer cards after the summary; more would flood the chat (the summary lists the rest). */
 const MAX_CARDS = 5;
+/** Default size cap when none is configured (ATTACHMENT_MAX_BYTES). */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
+/** Expected columns named in the "not a daily rated usage file" answer. */
+const COLUMNS_NAMED = 5;
 
-interface TeamsFileInfo {
-  downloadUrl?: string;
+interface TeamsFileDownloadInfo {
+  downloadUrl?: unknown;
+  fileType?: unknown;
 }
 
-function csvAttachment(
-  attachments: readonly Attachment[] | undefined,
-): { name: string; url: string } | undefined {
+interface AttachedFile {
+  name: string;
+  url: string;
+  fileType: string;
+  csv: boolean;
+}
+
+/** The first file Teams attached (file download info), CSV or not. */
+export function attachedFile(attachments: readonly Attachment[] | undefined): AttachedFile | undefined {
   for (const attachment of attachments ?? []) {
-    const url = (attachment.content as TeamsFileInfo | undefined)?.downloadUrl;
-    if (attachment.contentType === TEAMS_FILE && url && /\.csv$/i.test(attachment.name ?? '')) {
-      return { name: attachment.name ?? 'usage.csv', url };
-    }
+    if (attachment.contentType !== TEAMS_FILE_DOWNLOAD_INFO) continue;
+    const content = (attachment.content ?? {}) as TeamsFileDownloadInfo;
+    const url = typeof content.downloadUrl === 'string' ? content.downloadUrl : '';
+    if (!url) continue;
+    const name = attachment.name?.trim() || 'usage.csv';
+    const fileType = typeof content.fileType === 'string' ? content.fileType.trim().toLowerCase() : '';
+    const csv = fileType === 'csv' || (!fileType && /\.csv$/i.test(name));
+    return { name, url, fileType: fileType || (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '?'), csv };
   }
   return undefined;
 }
 
+function limitText(t: Translator, bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1
+    ? t.t('recon.limit.megabytes', { size: t.number(mib, 1) })
+    : t.t('recon.limit.bytes', { size: bytes });
+}
+
+function foundText(
+  t: Translator,
+  problem: ReconFileProblem | { kind: 'fileType'; fileType: string },
+): string {
+  switch (problem.kind) {
+    case 'empty':
+      return t.t('recon.found.empty');
+    case 'binary':
+      return t.t('recon.found.binary');
+    case 'broken':
+      return t.t('recon.found.broken', { line: problem.line });
+    case 'fileType':
+      return t.t('recon.found.fileType', { fileType: problem.fileType.toUpperCase() });
+    case 'columns': {
+      const shown = problem.found
+        .slice(0, COLUMNS_NAMED)
+        .map((cell) => (cell.length > 40 ? `${cell.slice(0, 39)}…` : cell));
+      return t.t('recon.found.columns', {
+        count: problem.found.length,
+        columns: `${shown.join(', ')}${problem.found.length > COLUMNS_NAMED ? ', …' : ''}`,
+      });
+    }
+  }
+}
+
 /**
- * `recon`: reconciles a daily rated usage file (attached in Teams) and shows one report card per
- * customer: PEC earned, PEC lost and where. `recon sample` runs the same on a SYNTHETIC file made
- * from the price snapshot, with seeded access gaps, so a partner can see what the report shows.
+ * `recon`: reconciles a daily rated usage file (attached in Teams) and shows a summary across
+ * customers, then one report card per customer: PEC earned, PEC lost and where. `recon sample` runs
+ * the same on a SYNTHETIC file made from the price snapshot, with seeded access gaps, so a partner
+ * can see what the report shows. The file's contents never go to the logs: only counts and reasons.
  */
-export function reconFeature(prices: PriceService, logger: Logger): BotFeature {
+export function reconFeature(
+  prices: PriceService,
+  logger: Logger,
+  downloader: AttachmentDownloader = new AttachmentDownloader({
+    maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
+    ...DEFAULT_DOWNLOAD_TIMEOUTS,
+  }),
+): BotFeature {
+  async function notUsageFile(
+    scope: TurnScope,
+    fileName: string,
+    problem: ReconFileProblem | { kind: 'fileType'; fileType: string },
+  ): Promise<void> {
+    logger.info({ activityId: scope.context.activity.id, problem: problem.kind }, 'recon: not a usage file');
+    await scope.reply.text('recon.notUsageFile', {
+      file: fileName,
+      expected: `${DAILY_RATED_USAGE_COLUMNS.slice(0, COLUMNS_NAMED).join(', ')}, …`,
+      expectedCount: DAILY_RATED_USAGE_COLUMNS.length,
+      found: foundText(scope.t, problem),
+    });
+  }
+
+  async function downloadProblem(scope: TurnScope, fileName: string, error: AttachmentDownloadError) {
+    // Never the URL: Teams download URLs carry a token.
+    logger.warn({ activityId: scope.context.activity.id, reason: error.reason }, 'recon: download failed');
+    await scope.reply.text(`recon.download.${error.reason}`, {
+      file: fileName,
+      status: error.limit,
+      limit:
+        error.reason === 'tooLarge'
+          ? limitText(scope.t, error.limit ?? downloader.policy.maxBytes)
+          : undefined,
+    });
+  }
+
   async function report(
     scope: TurnScope,
     usage: Readable,
@@ -51,25 +149,58 @@ export function reconFeature(prices: PriceService, logger: Logger): BotFeature {
     fileName: string,
     synthetic: boolean,
   ) {
-    const result = await reconcileDailyRatedUsage(usage, access);
+    let result;
+    try {
+      result = await reconcileDailyRatedUsage(usage, access);
+    } catch (error) {
+      if (error instanceof AttachmentDownloadError) return downloadProblem(scope, fileName, error);
+      if (error instanceof ReconHeaderError) return notUsageFile(scope, fileName, error.problem);
+      throw error;
+    }
+    const imported = result.import;
+    logger.info(
+      {
+        activityId: scope.context.activity.id,
+        customers: result.customers.length,
+        rowsRead: imported?.rowsRead,
+        badRows: imported?.badRows,
+        synthetic,
+      },
+      'recon: report',
+    );
     if (result.customers.length === 0) {
-      const reason = result.import?.errors[0] ? `line ${result.import.errors[0].line}` : '—';
-      await scope.reply.text('knowledge.recon.empty', { file: fileName, reason });
+      if (!imported || imported.rowsRead === 0) await scope.reply.text('recon.noRows', { file: fileName });
+      else
+        await scope.reply.text('recon.noValidRows', {
+          file: fileName,
+          count: imported.rowsRead,
+          line: imported.errors[0]?.line ?? 2,
+        });
       return;
     }
-    const cards = reconReportCards(scope.t, result, { fileName, synthetic });
+    const source = { fileName, synthetic, cardsShown: MAX_CARDS };
+    await scope.reply.card(RECON_SUMMARY_CARD, reconSummaryCard(scope.t, result, source));
+    const cards = reconReportCards(scope.t, result, source);
     for (const data of cards.slice(0, MAX_CARDS)) await scope.reply.card(RECON_REPORT_CARD, data);
   }
 
-  async function fromAttachment(scope: TurnScope, file: { name: string; url: string }): Promise<void> {
-    await scope.reply.text('knowledge.recon.working', { file: file.name });
-    const response = await fetch(file.url).catch(() => undefined);
-    if (!response?.ok || !response.body) {
-      await scope.reply.text('knowledge.recon.download', { file: file.name });
+  async function fromAttachment(scope: TurnScope, file: AttachedFile): Promise<void> {
+    if (!file.csv) {
+      await notUsageFile(scope, file.name, { kind: 'fileType', fileType: file.fileType });
       return;
     }
+    let body: Readable;
+    try {
+      // A link that is not https is refused before "Reading…" is said.
+      downloader.check(file.url);
+      await scope.reply.text('knowledge.recon.working', { file: file.name });
+      body = await downloader.open(file.url);
+    } catch (error) {
+      if (error instanceof AttachmentDownloadError) return downloadProblem(scope, file.name, error);
+      throw error;
+    }
     // No access records come with an uploaded file: the report shows what PEC was earned and lost.
-    await report(scope, Readable.fromWeb(response.body as WebReadableStream), [], file.name, false);
+    await report(scope, body, [], file.name, false);
   }
 
   async function sample(scope: TurnScope): Promise<void> {
@@ -94,7 +225,7 @@ export function reconFeature(prices: PriceService, logger: Logger): BotFeature {
   return {
     commands: {
       recon: async (scope, argument) => {
-        const file = csvAttachment(scope.context.activity.attachments);
+        const file = attachedFile(scope.context.activity.attachments);
         if (file) return fromAttachment(scope, file);
         if (SAMPLE_WORDS.test(argument)) return sample(scope);
         await scope.reply.text('knowledge.recon.how');
@@ -103,8 +234,8 @@ export function reconFeature(prices: PriceService, logger: Logger): BotFeature {
     fallbacks: [
       // A CSV dropped into the chat without a word is most likely a recon file.
       async (scope) => {
-        const file = csvAttachment(scope.context.activity.attachments);
-        if (!file || !can(scope.actor, 'billing.view')) return false;
+        const file = attachedFile(scope.context.activity.attachments);
+        if (!file?.csv || !can(scope.actor, 'billing.view')) return false;
         await fromAttachment(scope, file);
         return true;
       },

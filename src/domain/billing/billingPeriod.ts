@@ -7,7 +7,7 @@ import { DomainError } from '../errors.js';
 export const AZURE_PLAN_BILLING = {
   invoiceDayOfMonth: 8,
   paymentTermDays: 60,
-  source: 'Partner Center "Azure plan billing" (azure-plan-billing.md, 2020/2021) and billing-basics',
+  source: 'Partner Center "Azure plan billing" (azure-plan-billing.md, 2020/2021), billing-basics',
 } as const;
 
 export interface InvoiceDates {

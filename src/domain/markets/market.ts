@@ -18,8 +18,7 @@ export interface MarketTableSource {
 }
 
 export const CSP_MARKET_TABLE_SOURCE: MarketTableSource = {
-  title:
-    'Partner Center "Regional authorization overview" (MicrosoftDocs partner-center-pr, CSP market table)',
+  title: 'Partner Center "Regional authorization overview" (MicrosoftDocs/partner-center-pr)',
   asOf: '2021-05-20',
   licence: 'CC BY 4.0',
 };

@@ -35,7 +35,7 @@ export const LEGACY_VS_AZURE_PLAN: OfferComparisonTable = {
     { id: 'availability', values: ['closed2021', 'defaultOffer'] },
   ],
   source:
-    'Partner Center docs (azure-plan-lp, azure-plan-billing, billing-basics, partner-earned-credit, azure-plan-transition; 2020–2021); margin row also 3rd-party (rhipe, getatria)',
+    'Partner Center docs (azure-plan-lp, azure-plan-billing, billing-basics, partner-earned-credit, azure-plan-transition; 2020–2021); rhipe, getatria (2020–2021)',
   asOf: '2020-07 – 2021-07',
   inferred: true,
 };

@@ -3,7 +3,8 @@ import { defineMessages } from '../catalog.js';
 export const customerMessages = defineMessages({
   'en-US': {
     'customers.list.title': 'Customers of {partner}',
-    'customers.list.subtitle': '{count} customers. Select one to see details.',
+    'customers.list.subtitle':
+      '{count, plural, one {# customer} other {# customers}}. Select one to see details.',
     'customers.list.empty': 'You have no customers yet.',
     'customers.detail.title': '{name}',
     'customers.field.id': 'Microsoft ID',
@@ -19,7 +20,8 @@ export const customerMessages = defineMessages({
     'customers.mca.directlySigned': 'Accepted by the customer',
     'customers.azure.none': 'No Azure yet',
     'customers.azure.plan': 'Azure plan',
-    'customers.azure.legacy': 'Legacy Azure offer (MS-AZR-0145P), {count} subscriptions',
+    'customers.azure.legacy':
+      'Legacy Azure offer (MS-AZR-0145P), {count, plural, one {# subscription} other {# subscriptions}}',
     'customers.azure.planAndLegacy': 'Azure plan + legacy offer',
     'customers.transition.none': '—',
     'customers.transition.pending': 'Pending',
@@ -39,7 +41,7 @@ export const customerMessages = defineMessages({
   },
   'ko-KR': {
     'customers.list.title': '{partner}의 고객',
-    'customers.list.subtitle': '고객 {count}명. 고객을 선택하면 자세히 볼 수 있습니다.',
+    'customers.list.subtitle': '고객 {count, number}명. 고객을 선택하면 자세히 볼 수 있습니다.',
     'customers.list.empty': '아직 고객이 없습니다.',
     'customers.detail.title': '{name}',
     'customers.field.id': 'Microsoft ID',
@@ -55,7 +57,7 @@ export const customerMessages = defineMessages({
     'customers.mca.directlySigned': '고객이 직접 동의',
     'customers.azure.none': 'Azure 없음',
     'customers.azure.plan': 'Azure 플랜',
-    'customers.azure.legacy': '레거시 Azure 오퍼(MS-AZR-0145P), 구독 {count}개',
+    'customers.azure.legacy': '레거시 Azure 오퍼(MS-AZR-0145P), 구독 {count, number}개',
     'customers.azure.planAndLegacy': 'Azure 플랜 + 레거시 오퍼',
     'customers.transition.none': '—',
     'customers.transition.pending': '대기 중',

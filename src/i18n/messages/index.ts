@@ -12,6 +12,7 @@ import { knowledgeMessages } from './knowledge.js';
 import { priceChatMessages } from './priceChat.js';
 import { pecMessages } from './pec.js';
 import { billingMessages } from './billing.js';
+import { reconMessages } from './recon.js';
 
 /**
  * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
@@ -31,6 +32,7 @@ const FEATURE_CATALOGS = [
   planMessages,
   transitionMessages,
   knowledgeMessages,
+  reconMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;

@@ -11,11 +11,9 @@ export const knowledgeMessages = defineMessages({
     'knowledge.availability.unavailable':
       'The CSP market table is not available on this installation (SHARED_DATA_DIR), so I cannot answer availability questions.',
     'knowledge.recon.how':
-      'Attach a daily rated usage file (CSV, the 55 new-commerce columns) to a message that says **recon**, or type **recon sample** to see a report from a SYNTHETIC file.',
+      'In a personal chat with me, attach a daily rated usage file (CSV, the 55 new-commerce columns) to a message that says **recon**, or type **recon sample** to see a report from a SYNTHETIC file.',
     'knowledge.recon.working': 'Reading {file}…',
     'knowledge.recon.noSnapshot': 'The sample needs a price snapshot, and none is loaded.',
-    'knowledge.recon.download': 'I could not download {file}. Try attaching it again.',
-    'knowledge.recon.empty': 'No usage rows could be read from {file}: {reason}',
   },
   'ko-KR': {
     'knowledge.pec.needPrice':
@@ -26,10 +24,8 @@ export const knowledgeMessages = defineMessages({
     'knowledge.availability.unavailable':
       '이 설치에는 CSP 시장 표(SHARED_DATA_DIR)가 없어 가용성 질문에 답할 수 없습니다.',
     'knowledge.recon.how':
-      '**대사**라고 입력한 메시지에 일별 사용량 파일(CSV, 신규 커머스 55개 열)을 첨부하거나, **대사 샘플**을 입력해 합성(SYNTHETIC) 파일 보고서를 확인하세요.',
+      '저와의 개인 채팅에서 **대사**라고 입력한 메시지에 일별 사용량 파일(CSV, 신규 커머스 55개 열)을 첨부하거나, **대사 샘플**을 입력해 합성(SYNTHETIC) 파일 보고서를 확인하세요.',
     'knowledge.recon.working': '{file} 읽는 중…',
     'knowledge.recon.noSnapshot': '샘플에는 가격 스냅샷이 필요한데 로드된 스냅샷이 없습니다.',
-    'knowledge.recon.download': '{file}을(를) 내려받지 못했습니다. 다시 첨부해 주세요.',
-    'knowledge.recon.empty': '{file}에서 사용량 행을 읽지 못했습니다: {reason}',
   },
 });

@@ -15,7 +15,7 @@ export const pecMessages = defineMessages({
     'pec.fact.effectiveUnitPrice': 'Effective unit price',
     'pec.fact.blendedRate': 'Blended PEC rate for the month',
     'pec.fact.recipient': 'Paid to',
-    'pec.value.accessDays': '{days} of {daysInMonth} days',
+    'pec.value.accessDays': '{days} of {daysInMonth, plural, one {# day} other {# days}}',
     'pec.value.roleNotGiven': 'Not given',
     'pec.value.recipient.partner':
       '{type, select, DirectBill {You (direct-bill partner)} IndirectProvider {You (indirect provider)} other {You (billing partner)}}',
@@ -35,14 +35,15 @@ export const pecMessages = defineMessages({
       'You did not say which Azure role you hold, so I do not assume PEC. Tell me the role, for example Owner or Contributor.',
     'pec.reason.meterExcluded': 'This usage never earns PEC: {meterReason}.',
     'pec.reason.wholeDayRule':
-      'Access counts only for whole UTC days: {wholeDays} full days counted, {partialDays} partial days not counted.',
+      'Access counts only for whole UTC days: {wholeDays, plural, one {# full day} other {# full days}} counted, {partialDays, plural, one {# partial day} other {# partial days}} not counted.',
     'pec.reason.noWholeDay': 'Days with access for only part of the day (no PEC): {days}.',
     'pec.reason.wholeDaysOnly':
       'Only whole UTC days count, so {stated} days of access count as {days} {days, plural, one {day} other {days}}.',
     'pec.reason.scopeRollsUp': 'Access at {scope} level covers every resource under it.',
-    'pec.reason.fullMonth': 'Access on all {daysInMonth} days of the month: the full rate applies.',
+    'pec.reason.fullMonth':
+      'Access on all {daysInMonth, plural, one {# day} other {# days}} of the month: the full rate applies.',
     'pec.reason.partialMonth':
-      "Access on {days} of {daysInMonth} days: PEC applies on those days only, so the month's blended rate is lower.",
+      "Access on {days} of {daysInMonth, plural, one {# day} other {# days}}: PEC applies on those days only, so the month's blended rate is lower.",
     'pec.reason.noAccessDays': 'No whole day with qualifying access in the month, so no PEC.',
     'pec.reason.indirectProviderEarns':
       'Indirect model: the indirect provider earns PEC when the provider, the reseller or both have the access.',
@@ -79,7 +80,7 @@ export const pecMessages = defineMessages({
     'pec.roleName.reader': 'Reader',
     'pec.roleName.billingReader': 'Billing Reader',
     'pec.recon.title': 'PEC reconciliation: {customer}',
-    'pec.recon.subtitle': '{rows} usage rows, {file}',
+    'pec.recon.subtitle': '{rows, plural, one {# usage row} other {# usage rows}}, {file}',
     'pec.recon.fact.earned': 'PEC earned',
     'pec.recon.fact.lost': 'PEC lost',
     'pec.recon.fact.excluded': 'Rows that can never earn PEC',
@@ -93,7 +94,8 @@ export const pecMessages = defineMessages({
     'pec.recon.flag.pecUnexpected': 'PEC recorded although your records show no qualifying access',
     'pec.recon.flag.effectivePriceMismatch': 'effective unit price is not UnitPrice × (1 − PEC)',
     'pec.recon.flag.totalMismatch': 'BillingPreTaxTotal is not floor(EffectiveUnitPrice × Quantity × FX, 2)',
-    'pec.recon.badRows': '{count} rows could not be read and were skipped (first lines: {lines}).',
+    'pec.recon.badRows':
+      '{count, plural, one {# row could not be read and was skipped (line {lines})} other {# rows could not be read and were skipped (first lines: {lines})}}.',
     'pec.recon.footer':
       "Recomputed from the daily rated usage file: EffectiveUnitPrice = UnitPrice × (1 − PEC), BillingPreTaxTotal = floor(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2). Amounts in {currency} are estimates from the file's own FX rates.",
     'pec.recon.synthetic': 'This file is SYNTHETIC test data, not a real Partner Center file.',
@@ -175,7 +177,7 @@ export const pecMessages = defineMessages({
     'pec.roleName.reader': '읽기 권한자',
     'pec.roleName.billingReader': '청구 읽기 권한자',
     'pec.recon.title': 'PEC 대사 결과: {customer}',
-    'pec.recon.subtitle': '사용 내역 {rows}행, {file}',
+    'pec.recon.subtitle': '사용 내역 {rows, number}행, {file}',
     'pec.recon.fact.earned': '받은 PEC',
     'pec.recon.fact.lost': '놓친 PEC',
     'pec.recon.fact.excluded': 'PEC 대상이 아닌 행',
@@ -190,7 +192,7 @@ export const pecMessages = defineMessages({
     'pec.recon.flag.effectivePriceMismatch': '실효 단가가 UnitPrice × (1 − PEC)와 다름',
     'pec.recon.flag.totalMismatch':
       'BillingPreTaxTotal이 floor(EffectiveUnitPrice × Quantity × 환율, 2)와 다름',
-    'pec.recon.badRows': '{count}개 행을 읽지 못해 건너뛰었습니다(처음 몇 행: {lines}).',
+    'pec.recon.badRows': '{count, number}개 행을 읽지 못해 건너뛰었습니다(처음 몇 행: {lines}).',
     'pec.recon.footer':
       '일별 사용량(Daily rated usage) 파일로 다시 계산했습니다: EffectiveUnitPrice = UnitPrice × (1 − PEC), BillingPreTaxTotal = floor(EffectiveUnitPrice × Quantity × PCToBCExchangeRate, 2). {currency} 금액은 파일에 기록된 환율로 계산한 추정치입니다.',
     'pec.recon.synthetic': '이 파일은 실제 Partner Center 파일이 아닌 합성(SYNTHETIC) 테스트 데이터입니다.',

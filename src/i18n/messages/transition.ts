@@ -23,7 +23,7 @@ export const transitionMessages = defineMessages({
     'transition.confirm.partnerDirect': 'your direct customers',
     'transition.confirm.partnerReseller': 'reseller {mpnId}',
     'transition.confirm.plans':
-      '{count} Azure plan(s) will be bought automatically, one per partner of record.',
+      '{count, plural, one {# Azure plan} other {# Azure plans}} will be bought automatically, one per partner of record.',
     'transition.confirm.whatHappens': 'What happens',
     'transition.fact.billing':
       'Only billing moves: the Azure subscriptions, their ids and all resources stay as they are.',
@@ -45,8 +45,9 @@ export const transitionMessages = defineMessages({
     'transition.status.inProgress': 'In progress',
     'transition.status.completed': 'Completed',
     'transition.status.failed': 'Failed',
-    'transition.status.summary': '{status}: {done} of {total} subscriptions moved',
-    'transition.status.failedLines': '{count} subscription(s) failed.',
+    'transition.status.summary':
+      '{status}: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved',
+    'transition.status.failedLines': '{count, plural, one {# subscription} other {# subscriptions}} failed.',
     'transition.status.upgradeId': 'Transition ID',
     'transition.status.started': 'Started',
     'transition.status.finished': 'Finished',
@@ -61,9 +62,9 @@ export const transitionMessages = defineMessages({
     'transition.lineError.900107': "no Azure plan catalog item for the customer's country",
     'transition.lineError.other': 'see Partner Center',
     'transition.notify.completed':
-      'The transition of **{customer}** to the Azure plan is complete: {done} of {total} subscriptions moved. Remember to set the spending budget again.',
+      'The transition of **{customer}** to the Azure plan is complete: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved. Remember to set the spending budget again.',
     'transition.notify.failed':
-      'The transition of **{customer}** to the Azure plan ended with errors: {done} of {total} subscriptions moved, {failed} failed. Type **transition status {domain}** for details.',
+      'The transition of **{customer}** to the Azure plan ended with errors: {done} of {total, plural, one {# subscription} other {# subscriptions}} moved, {failed} failed. Type **transition status {domain}** for details.',
   },
   'ko-KR': {
     'transition.notEligible.title': '지금은 {customer}을(를) 전환할 수 없습니다',
@@ -84,7 +85,8 @@ export const transitionMessages = defineMessages({
     'transition.confirm.line': '{name} ({id}) → {partner}용 Azure 플랜',
     'transition.confirm.partnerDirect': '직접 고객',
     'transition.confirm.partnerReseller': '재판매인 {mpnId}',
-    'transition.confirm.plans': '기록상 파트너마다 하나씩 Azure 플랜 {count}개가 자동으로 구매됩니다.',
+    'transition.confirm.plans':
+      '기록상 파트너마다 하나씩 Azure 플랜 {count, number}개가 자동으로 구매됩니다.',
     'transition.confirm.whatHappens': '진행 내용',
     'transition.fact.billing': '청구만 옮겨집니다. Azure 구독과 ID, 모든 리소스는 그대로 유지됩니다.',
     'transition.fact.downtime': '고객에게 중단 시간이 없습니다.',
@@ -106,7 +108,7 @@ export const transitionMessages = defineMessages({
     'transition.status.completed': '완료',
     'transition.status.failed': '실패',
     'transition.status.summary': '{status}: 구독 {total}개 중 {done}개 이동',
-    'transition.status.failedLines': '구독 {count}개가 실패했습니다.',
+    'transition.status.failedLines': '구독 {count, number}개가 실패했습니다.',
     'transition.status.upgradeId': '전환 ID',
     'transition.status.started': '시작',
     'transition.status.finished': '종료',
