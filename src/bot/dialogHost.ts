@@ -202,13 +202,14 @@ export class DialogHost {
   }
 
   /** Shows the current prompt again below the answer; the old card says it moved. */
-  private async reprompt(turn: FlowTurn): Promise<void> {
+  private async reprompt(turn: FlowTurn, note = true): Promise<void> {
     const { scope, state } = turn;
     const level = scope.dc.stack.length - 1;
     const prompt = state.prompts[level];
     if (!prompt || prompt.length === 0) return;
-    await this.makeReadOnly(scope, prompt, scope.t.t('flow.inactive.movedBelow'));
-    await scope.reply.text('flow.resume', { flow: this.flowName(scope, level) });
+    const flow = this.flowName(scope, level);
+    await this.makeReadOnly(scope, prompt, scope.t.t('flow.inactive.movedBelow', { flow }));
+    if (note) await scope.reply.text('flow.resume', { flow });
     const again: PromptMessage[] = [];
     for (const message of prompt) {
       const response = await scope.context.sendActivity({
@@ -283,7 +284,8 @@ export class DialogHost {
           scope.t.t('flow.drop.keptText', { command: pending.command }),
         ),
       );
-      await this.reprompt(turn);
+      // The replaced card already says the flow continues: no second note above the prompt.
+      await this.reprompt(turn, false);
       return;
     }
     await scope.reply.replaceCard(

@@ -146,7 +146,7 @@ describe('One interruption policy in every flow (help, quick questions, cancel, 
             expect(again.id).to.not.equal(prompt.id, 'shown again below the answer');
             const old = chat.now(prompt.id);
             expect(old).to.contain('This card is no longer active');
-            expect(old).to.contain('It was shown again below');
+            expect(old).to.match(/Shown again below: continue the .+ there\./);
             expect(old).to.not.contain(flow.prompt);
           }
           expect(await flow.goOn(chat, again)).to.contain(flow.next);
@@ -182,8 +182,9 @@ describe('One interruption policy in every flow (help, quick questions, cancel, 
         expect(replies).to.have.length(1, 'nothing else happens until the user answers');
         const no = await chat.press(confirm, 'No, continue');
         expect(chat.now(confirm.id)).to.contain('Continuing the');
+        expect(allText(no)).to.not.contain('Back to', 'the read-only card already says it goes on');
         const again = repromptIn(no, flow);
-        if (flow.card) expect(chat.now(prompt.id)).to.contain('It was shown again below');
+        if (flow.card) expect(chat.now(prompt.id)).to.match(/Shown again below: continue the .+ there\./);
         expect(await flow.goOn(chat, again)).to.contain(flow.next);
       });
 

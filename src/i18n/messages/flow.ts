@@ -26,7 +26,7 @@ export const flowMessages = defineMessages({
     'flow.resume': 'Back to {flow}; it continues below. Type **cancel** to stop it.',
     'flow.cancelledFlow': 'Cancelled {flow}. Nothing was changed.',
     'flow.inactive.title': 'This card is no longer active',
-    'flow.inactive.movedBelow': 'It was shown again below: continue there.',
+    'flow.inactive.movedBelow': 'Shown again below: continue {flow} there.',
     'flow.inactive.cancelled': 'You cancelled {flow}. Nothing was changed.',
     'flow.inactive.dropped': 'You dropped {flow} to start **{command}**. Nothing was changed.',
     'flow.drop.title': 'You are in the middle of {flow}.',
@@ -61,7 +61,7 @@ export const flowMessages = defineMessages({
     'flow.resume': '{flow}(으)로 돌아갑니다. 아래에서 계속하세요. 중단하려면 **취소**를 입력하세요.',
     'flow.cancelledFlow': '{flow}을(를) 취소했습니다. 아무것도 변경되지 않았습니다.',
     'flow.inactive.title': '더 이상 사용할 수 없는 카드입니다',
-    'flow.inactive.movedBelow': '아래에 다시 표시했습니다. 아래에서 계속하세요.',
+    'flow.inactive.movedBelow': '아래에 다시 표시했습니다. 아래에서 {flow}을(를) 계속하세요.',
     'flow.inactive.cancelled': '{flow}을(를) 취소했습니다. 아무것도 변경되지 않았습니다.',
     'flow.inactive.dropped':
       '**{command}**을(를) 시작하려고 {flow}을(를) 중단했습니다. 아무것도 변경되지 않았습니다.',
