@@ -129,6 +129,8 @@ export class DialogHost {
     const state = await this.deps.state.get(scope.context, { prompts: [] });
     // The dialog stack may have been cleared elsewhere (e.g. state reset): forget its prompts.
     if (state.prompts.length > scope.dc.stack.length) state.prompts.length = scope.dc.stack.length;
+    // A drop question outlives nothing: once no flow runs, "yes" must not start what it offered.
+    if (scope.dc.stack.length === 0) state.pendingDrop = undefined;
     return { scope, state, outbox: new Outbox(scope.context) };
   }
 
@@ -193,7 +195,10 @@ export class DialogHost {
     const prompts = turn.state.prompts.slice(0, depth);
     while (prompts.length < depth) prompts.push(null);
     turn.state.prompts = prompts;
-    if (depth === 0) return result;
+    if (depth === 0) {
+      turn.state.pendingDrop = undefined;
+      return result;
+    }
     const shown = turn.outbox.promptSince(mark);
     if (depth > depthBefore) prompts[depth - 1] = shown ?? null;
     else if (depth < depthBefore || kind === 'aside') await this.reprompt(turn);

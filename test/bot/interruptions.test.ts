@@ -260,6 +260,15 @@ describe('One interruption policy in every flow (help, quick questions, cancel, 
     expect(allText(await chat.say('help'))).to.contain('Attest MCA acceptance: Fabrikam, Inc.');
   });
 
+  it('a drop question left open dies with its flow: "yes" afterwards starts nothing', async () => {
+    const { chat, prompt } = await begin(FLOWS[0]);
+    const confirm = cardWith(await chat.say('buy azure plan northwind'), 'You are in the middle of');
+    await chat.press(prompt, 'Cancel');
+    expect(chat.now(prompt.id)).to.contain('Attestation cancelled');
+    expect(allText(await chat.say('yes'))).to.not.contain('Buy the Azure plan');
+    expect(allText(await chat.press(confirm, 'Yes, drop it'))).to.contain('no longer active');
+  });
+
   it('cancel with nothing running says there is nothing to stop', async () => {
     chat = await FlowChat.start(USERS.adeleAdminAgent, { prices });
     expect(allText(await chat.say('cancel'))).to.contain('Cancelled. Nothing was changed.');
