@@ -269,6 +269,15 @@ describe('One interruption policy in every flow (help, quick questions, cancel, 
     expect(allText(await chat.press(confirm, 'Yes, drop it'))).to.contain('no longer active');
   });
 
+  it('a card verb named like an Object.prototype member during a flow is stale, the flow goes on', async () => {
+    const { chat, prompt } = await begin(FLOWS[0]);
+    for (const verb of ['constructor', 'toString', '__proto__']) {
+      expect(allText(await chat.say({ verb }, prompt.id))).to.contain('no longer active');
+    }
+    await chat.press(prompt, 'Review', VALID);
+    expect(chat.now(prompt.id)).to.contain('Confirm the attestation');
+  });
+
   it('cancel with nothing running says there is nothing to stop', async () => {
     chat = await FlowChat.start(USERS.adeleAdminAgent, { prices });
     expect(allText(await chat.say('cancel'))).to.contain('Cancelled. Nothing was changed.');
