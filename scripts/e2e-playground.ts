@@ -147,6 +147,39 @@ const SESSIONS: Session[] = [
           await driver.screenshot('flow-attest-ko');
         },
       },
+      {
+        name: 'help in the middle of the attest form, then a future date: named as future in UTC, and ONE Review after correcting it goes on',
+        async run(driver) {
+          const page = driver.page;
+          // The Korean check above left its form waiting: another flow would first ask to drop it.
+          await driver.say('attest northwind');
+          await driver.waitForCardText('You are in the middle of the MCA attestation');
+          await driver.clickCardButton('Yes, drop it');
+          await driver.waitForCardText('Attest MCA acceptance: Northwind');
+          await driver.say('help');
+          await driver.waitForCardText('What you can do');
+          await driver.waitForCardText('Attest MCA acceptance: Northwind');
+          await page.getByText('Shown again below: continue the MCA attestation there.').first().waitFor();
+          const form = page.locator('.ac-adaptiveCard').last();
+          await form.locator('input').nth(0).fill('Priya');
+          await form.locator('input').nth(1).fill('Shah');
+          await form.locator('input').nth(2).fill('priya.shah@northwindtraders.co.uk');
+          // A date after today in UTC (the bot's clock is CLOCK_AT): the client lets it through and
+          // the bot says what is wrong with it.
+          const future = new Date(Date.parse(CLOCK_AT) + 5 * 86_400_000).toISOString().slice(0, 10);
+          const past = new Date(Date.parse(CLOCK_AT) - 86_400_000).toISOString().slice(0, 10);
+          await form.locator('input').nth(4).fill(future);
+          await form.getByRole('button', { name: 'Review' }).click();
+          await page.getByText('is in the future in UTC').first().waitFor();
+          await driver.screenshot('flow-attest-future-date');
+          const again = page.locator('.ac-adaptiveCard').last();
+          await again.locator('input').nth(4).fill(past);
+          await again.getByRole('button', { name: 'Review' }).click();
+          await page.getByText('Confirm the attestation').first().waitFor();
+          await driver.say('cancel');
+          await driver.waitForReplyText('Cancelled the MCA attestation');
+        },
+      },
     ],
   },
   {

@@ -8,15 +8,14 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
-import { assertCan } from '../domain/identity/actor.js';
 import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
-import { runUnknown } from './handlers/coreCommands.js';
+import { DialogHost, type FlowState } from './dialogHost.js';
 import type { IdentityResolver } from './identity.js';
 import { Replier } from './replier.js';
 import { setTurnServices } from './turnServices.js';
@@ -53,6 +52,7 @@ export class AssistantBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
   private readonly lastTypedLocale: StatePropertyAccessor<Locale | undefined>;
+  private readonly dialogHost: DialogHost;
 
   constructor(private readonly deps: AssistantBotDependencies) {
     super();
@@ -60,6 +60,15 @@ export class AssistantBot extends TeamsActivityHandler {
     this.dialogSet = new DialogSet(this.dialogState);
     this.lastTypedLocale = deps.userState.createProperty<Locale | undefined>('lastTypedLocale');
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
+    this.dialogHost = new DialogHost({
+      router: deps.router,
+      commands: deps.commands,
+      submits: deps.submits,
+      fallbacks: deps.fallbacks,
+      cards: deps.cards,
+      logger: deps.logger,
+      state: deps.privateState.createProperty<FlowState>('flowState'),
+    });
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -150,30 +159,8 @@ export class AssistantBot extends TeamsActivityHandler {
   }
 
   private async handleText(scope: TurnScope, text: string): Promise<void> {
-    const match = this.deps.router.match(text);
-    if (match) {
-      // A new command interrupts whatever flow was running: a hurried partner just types the next thing.
-      if (scope.dc.activeDialog) await scope.dc.cancelAllDialogs();
-      if (match.command.id === 'cancel') {
-        await scope.reply.text('core.cancelled');
-        return;
-      }
-      // Refuse early, before any card is shown; the domain services check again on every call.
-      if (match.command.operation) assertCan(scope.actor, match.command.operation);
-      const handler = this.deps.commands[match.command.id];
-      if (handler) {
-        await handler(scope, match.argument);
-        return;
-      }
-    }
-    if (scope.dc.activeDialog) {
-      const result = await scope.dc.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
-    }
-    for (const fallback of this.deps.fallbacks) {
-      if (await fallback(scope, text)) return;
-    }
-    await runUnknown(scope, this.deps.router, text);
+    // Commands, quick questions and dialog input, with one interruption policy for every flow.
+    await this.dialogHost.handleText(scope, text);
   }
 
   private async handleSubmit(scope: TurnScope, data: SubmitData): Promise<void> {
@@ -182,16 +169,7 @@ export class AssistantBot extends TeamsActivityHandler {
       await scope.reply.text('core.cardOtherUser', { command: scope.t.t('command.help.usage') });
       return;
     }
-    const handler = this.deps.submits[data.verb];
-    if (handler) {
-      await handler(scope, data);
-      return;
-    }
-    if (scope.dc.activeDialog) {
-      const result = await scope.dc.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
-    }
-    await scope.reply.text('core.cardStale', { command: scope.t.t('command.help.usage') });
+    await this.dialogHost.handleSubmit(scope, data);
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

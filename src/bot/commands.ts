@@ -15,6 +15,12 @@ export interface CommandDefinition {
   argument: 'none' | 'optional' | 'required';
   /** Shown in the Teams command menu (manifest commandLists; at most 10 per list). */
   inMenu: boolean;
+  /**
+   * What the command does while a guided flow (dialog) waits for the user: `answer` it without
+   * ending the flow (which then asks again where it was), `askToDrop` the flow before starting this
+   * one, or `cancel` the flow. Applied by src/bot/dialogHost.ts, the one interruption policy.
+   */
+  inFlow: 'answer' | 'askToDrop' | 'cancel';
   built: boolean;
 }
 
@@ -46,6 +52,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     },
     operation: null,
     argument: 'none',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -54,6 +61,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['whoami', 'who am i'], 'ko-KR': ['내 정보', '나는 누구'] },
     operation: null,
     argument: 'none',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -62,6 +70,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['customers', 'list customers'], 'ko-KR': ['고객 목록', '고객들'] },
     operation: 'customers.view',
     argument: 'none',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -70,6 +79,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['customer', 'show customer'], 'ko-KR': ['고객'] },
     operation: 'customers.view',
     argument: 'optional',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -78,6 +88,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['attest', 'attest mca', 'mca'], 'ko-KR': ['증명', 'mca 증명', '계약 증명'] },
     operation: 'agreements.attest',
     argument: 'optional',
+    inFlow: 'askToDrop',
     inMenu: true,
     built: true,
   },
@@ -86,6 +97,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['agreements', 'agreement'], 'ko-KR': ['계약 내역', '계약'] },
     operation: 'agreements.view',
     argument: 'required',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -97,6 +109,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     },
     operation: 'plan.purchase',
     argument: 'optional',
+    inFlow: 'askToDrop',
     inMenu: true,
     built: true,
   },
@@ -105,6 +118,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['subscriptions', 'subs'], 'ko-KR': ['구독'] },
     operation: 'subscriptions.view',
     argument: 'required',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -113,6 +127,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['transition status'], 'ko-KR': ['전환 상태'] },
     operation: 'transition.view',
     argument: 'required',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -121,6 +136,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['transition'], 'ko-KR': ['전환'] },
     operation: 'transition.run',
     argument: 'optional',
+    inFlow: 'askToDrop',
     inMenu: true,
     built: true,
   },
@@ -129,6 +145,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['price', 'prices', 'how much is'], 'ko-KR': ['가격', '요금'] },
     operation: 'prices.view',
     argument: 'required',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -137,6 +154,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['pec'], 'ko-KR': ['pec', '파트너 적립 크레딧'] },
     operation: 'pec.view',
     argument: 'optional',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -145,6 +163,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['billing', 'invoice'], 'ko-KR': ['청구', '인보이스'] },
     operation: 'prices.view',
     argument: 'optional',
+    inFlow: 'answer',
     inMenu: true,
     built: true,
   },
@@ -153,6 +172,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['compare offers', 'compare'], 'ko-KR': ['오퍼 비교', '비교'] },
     operation: 'offers.compare',
     argument: 'none',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -161,6 +181,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['availability', 'available'], 'ko-KR': ['가용성', '제공 국가'] },
     operation: 'prices.view',
     argument: 'optional',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -169,6 +190,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['recon', 'reconcile', 'reconciliation'], 'ko-KR': ['대사', '정산 대사'] },
     operation: 'billing.view',
     argument: 'optional',
+    inFlow: 'answer',
     inMenu: false,
     built: true,
   },
@@ -177,6 +199,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['cancel', 'stop'], 'ko-KR': ['취소', '그만'] },
     operation: null,
     argument: 'none',
+    inFlow: 'cancel',
     inMenu: false,
     built: true,
   },

@@ -52,7 +52,7 @@ export function createBot(options: CreateBotOptions): BotParts {
         const match = router.match(text);
         const handler = match ? commands[match.command.id] : undefined;
         if (match && handler) {
-          if (scope.dc.activeDialog) await scope.dc.cancelAllDialogs();
+          // While a flow runs, the DialogHost handles these buttons (same rules as typing the command).
           if (match.command.operation) assertCan(scope.actor, match.command.operation);
           await handler(scope, match.argument);
         } else {

@@ -76,7 +76,11 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
     ['phone of spaces only', { phoneNumber: '   ' }, 'spaces alone are not a number'],
     ['date missing', { dateAgreed: '' }, 'This field is required.'],
     ['date that does not exist', { dateAgreed: '2026-02-30' }, 'Pick a valid date.'],
-    ['date tomorrow in UTC', { dateAgreed: '2026-11-27' }, 'cannot be later than today in UTC'],
+    [
+      'date tomorrow in UTC',
+      { dateAgreed: '2026-11-27' },
+      'Nov 27, 2026 is in the future in UTC: today in UTC is Nov 26, 2026.',
+    ],
   ];
   for (const [what, change, message] of invalid) {
     it(`invalid field (${what}): the form comes back with the message at that field and the values kept`, async () => {
@@ -103,9 +107,9 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
         USERS.meganSalesAgent,
         fixedClock('2026-11-26T23:30:00.000Z'),
       );
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('"max":"2026-11-26"');
+      expect(JSON.stringify(driver.lastCard().content)).to.contain('today in UTC is Nov 26, 2026');
       await submitForm(driver, { ...VALID, dateAgreed: '2026-11-27' });
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('cannot be later than today in UTC');
+      expect(JSON.stringify(driver.lastCard().content)).to.contain('is in the future in UTC');
     });
 
     it('can enter the 27th once it is the 27th in UTC', async () => {
@@ -116,6 +120,54 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
       );
       await submitForm(driver, { ...VALID, dateAgreed: '2026-11-27' });
       expect(JSON.stringify(driver.lastCard().content)).to.contain('Confirm the attestation');
+    });
+  });
+
+  describe('a date in the future (point 3)', () => {
+    /** The Input.Date element of a form card. */
+    function dateInput(card: Record<string, unknown>): Record<string, unknown> {
+      const body = card.body as Array<Record<string, unknown>>;
+      return body.find((element) => element.type === 'Input.Date')!;
+    }
+
+    it('reaches the bot (no client-side limit that says only "pick a date"), which says it is in the future in UTC', async () => {
+      const { driver } = await start('fabrikam', USERS.meganSalesAgent, fixedClock('2026-12-15T10:00:00Z'));
+      const input = dateInput(driver.lastCard().content);
+      // Teams and the Playground check `max` themselves and then show the input's only message,
+      // "Pick the date the customer accepted.", and the message vanishing moves the Review button.
+      expect(input).to.not.have.property('max');
+      expect(input.errorMessage).to.equal('Pick the date the customer accepted.');
+      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-20' });
+      const json = JSON.stringify(driver.lastCard().content);
+      expect(json).to.contain('Dec 20, 2026 is in the future in UTC: today in UTC is Dec 15, 2026.');
+      expect(json).to.not.contain('Pick a valid date');
+    });
+
+    it('after correcting it, ONE press of Review goes to the confirmation', async () => {
+      const { driver } = await start('fabrikam', USERS.meganSalesAgent, fixedClock('2026-12-15T10:00:00Z'));
+      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-20' });
+      expect(JSON.stringify(driver.lastCard().content)).to.contain('is in the future in UTC');
+      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-14' });
+      const confirm = JSON.stringify(driver.lastCard().content);
+      expect(confirm).to.contain('Confirm the attestation');
+      expect(confirm).to.contain('Dec 14, 2026');
+    });
+
+    it('says so in Korean too', async () => {
+      const { driver } = await start(
+        'fabrikam',
+        USERS.meganSalesAgent,
+        fixedClock('2026-12-15T10:00:00Z'),
+        'ko-KR',
+      );
+      const form = driver.lastCard();
+      await driver.send(
+        { ...driver.actionData(form.content, '검토'), ...VALID, dateAgreed: '2026-12-20' },
+        form.id,
+      );
+      expect(JSON.stringify(driver.lastCard().content)).to.contain(
+        '2026년 12월 20일은(는) UTC 기준으로 미래 날짜입니다. UTC 기준 오늘은 2026년 12월 15일입니다.',
+      );
     });
   });
 

@@ -28,7 +28,13 @@ export function attestFormCardData(
     const reason = options.fieldReasons[field];
     if (!reason) return '';
     const key = `attest.reason.${reason}`;
-    return t.has(key) ? t.t(key, { todayUtc: t.date(todayUtc) }) : t.t('attest.reason.other');
+    const entered = options.values[field];
+    return t.has(key)
+      ? t.t(key, {
+          todayUtc: t.date(todayUtc),
+          date: /^\d{4}-\d{2}-\d{2}$/.test(entered) ? t.date(`${entered}T00:00:00Z`) : entered,
+        })
+      : t.t('attest.reason.other');
   };
   const status =
     options.acceptance.kind === 'attested'
@@ -51,7 +57,6 @@ export function attestFormCardData(
       emailRequired: t.t('attest.required.email'),
       dateAgreedRequired: t.t('attest.required.dateAgreed'),
     },
-    maxDate: todayUtc,
     dateHint: t.t('attest.dateHint', { todayUtc: t.date(todayUtc) }),
     documentText: t.t('attest.document', {
       country: t.country(options.customer.country),

@@ -3,6 +3,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import { customerPickCardData } from '../../bot/presenters/customerPresenter.js';
+import { FLOW_VERBS } from '../../bot/dialogHost.js';
 
 export interface ResolveCustomerOptions {
   /** What the user typed after the command (may be ''). */
@@ -65,11 +66,14 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
     const match = await this.directory.find(actorOf(dc.context), query);
     if (match.kind === 'one') return dc.endDialog(match.customer);
     if (match.kind === 'many') {
-      const data = customerPickCardData(translatorOf(dc.context), query, match.customers, {
+      const t = translatorOf(dc.context);
+      const data = customerPickCardData(t, query, match.customers, {
         verb: 'customer.pick',
         flowId: state.flowId,
       });
-      await reply.card('customer-pick', data);
+      // A choice prompt shows every way out too: "Cancel" ends the flow (the DialogHost's verb).
+      const cancel = { title: t.t('flow.cancel'), data: { verb: FLOW_VERBS.cancel, flowId: state.flowId } };
+      await reply.card('customer-pick', { ...data, choices: [...data.choices, cancel] });
       return Dialog.EndOfTurn;
     }
     state.attempts += 1;

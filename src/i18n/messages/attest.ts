@@ -21,7 +21,8 @@ export const attestMessages = defineMessages({
     'attest.reason.blank': 'Leave it empty or enter a phone number; spaces alone are not a number.',
     'attest.reason.invalidEmail': 'Enter a valid email address, e.g. name@contoso.com.',
     'attest.reason.invalidDate': 'Pick a valid date.',
-    'attest.reason.future': 'The date cannot be later than today in UTC ({todayUtc}).',
+    'attest.reason.future':
+      '{date} is in the future in UTC: today in UTC is {todayUtc}. Pick today or an earlier date.',
     'attest.reason.other': 'This value is not accepted.',
     'attest.required.firstName': 'Enter the first name.',
     'attest.required.lastName': 'Enter the last name.',
@@ -71,7 +72,8 @@ export const attestMessages = defineMessages({
     'attest.reason.blank': '비워 두거나 전화번호를 입력하세요. 공백만으로는 번호가 아닙니다.',
     'attest.reason.invalidEmail': '올바른 이메일 주소를 입력하세요. 예: name@contoso.com',
     'attest.reason.invalidDate': '올바른 날짜를 선택하세요.',
-    'attest.reason.future': '날짜는 UTC 기준 오늘({todayUtc})보다 늦을 수 없습니다.',
+    'attest.reason.future':
+      '{date}은(는) UTC 기준으로 미래 날짜입니다. UTC 기준 오늘은 {todayUtc}입니다. 오늘 또는 이전 날짜를 선택하세요.',
     'attest.reason.other': '허용되지 않는 값입니다.',
     'attest.required.firstName': '이름을 입력하세요.',
     'attest.required.lastName': '성을 입력하세요.',
