@@ -38,7 +38,7 @@ export const pecMessages = defineMessages({
       'Access counts only for whole UTC days: {wholeDays, plural, one {# full day} other {# full days}} counted, {partialDays, plural, one {# partial day} other {# partial days}} not counted.',
     'pec.reason.noWholeDay': 'Days with access for only part of the day (no PEC): {days}.',
     'pec.reason.wholeDaysOnly':
-      'Only whole UTC days count, so {stated} days of access count as {days} {days, plural, one {day} other {days}}.',
+      'Only whole UTC days count, so {stated, plural, one {# day} other {# days}} of access count as {days, plural, one {# day} other {# days}}.',
     'pec.reason.scopeRollsUp': 'Access at {scope} level covers every resource under it.',
     'pec.reason.fullMonth':
       'Access on all {daysInMonth, plural, one {# day} other {# days}} of the month: the full rate applies.',
@@ -68,10 +68,10 @@ export const pecMessages = defineMessages({
       'Another role? Type its name, e.g. Network Contributor. Only whole UTC days with the role count: a permanent assignment counts every day, just-in-time access only on days it was active from 00:00 to 24:00 UTC.',
     'pec.ask.days': 'For how many days of {month} did that access last?',
     'pec.ask.tooManyDays':
-      '{month} has {daysInMonth} days, so the access cannot have lasted {days} days. For how many days of {month} did it last?',
-    'pec.ask.allMonth': 'All month ({daysInMonth} days)',
+      '{month} has {daysInMonth, plural, one {# day} other {# days}}, so the access cannot have lasted {days, plural, one {# day} other {# days}}. For how many days of {month} did it last?',
+    'pec.ask.allMonth': 'All month ({daysInMonth, plural, one {# day} other {# days}})',
     'pec.ask.daysHint':
-      'Or type the number of days, e.g. 20. Only whole UTC days count (9.5 days count as 9); {month} has {daysInMonth} days.',
+      'Or type the number of days, e.g. 20. Only whole UTC days count (9.5 days count as 9); {month} has {daysInMonth, plural, one {# day} other {# days}}.',
     'pec.ask.cancel': 'Cancel',
     'pec.roleName.owner': 'Owner',
     'pec.roleName.contributor': 'Contributor',
