@@ -67,6 +67,7 @@ const schema = z
     ),
     TRANSITION_STEP_MS: positiveInt(3000),
     TRANSITION_RECENT_PURCHASE_DAYS: positiveInt(14),
+    REQUEST_LEASE_MS: positiveInt(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',
