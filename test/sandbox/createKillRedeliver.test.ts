@@ -19,7 +19,7 @@ const KILLS = Number(process.env.KILL_RUNS ?? 20);
 /** Seed of the kill moments (reproducible runs). */
 const KILL_SEED = Number(process.env.KILL_SEED ?? 8);
 /** Kills land this many ms (at most) after the child said it is ready. */
-const MAX_KILL_DELAY_MS = 150;
+const MAX_KILL_DELAY_MS = Number(process.env.KILL_MAX_DELAY_MS ?? 250);
 
 type Kind = 'create' | 'rename';
 interface Ledger {
