@@ -1,10 +1,13 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
+import { fixedClock } from '../../src/domain/clock.js';
+import { ExactlyOnce } from '../../src/domain/idempotency/exactlyOnce.js';
+import { fingerprintOf } from '../../src/domain/idempotency/fingerprint.js';
 import { SubscriptionService } from '../../src/domain/services/subscriptionService.js';
 import { isAzurePlan } from '../../src/domain/subscriptions/subscription.js';
 import type { SandboxData } from '../../src/sandbox/sandboxData.js';
 import { servicesOver } from '../domain/services/serviceFixture.js';
-import { CUSTOMERS, sandboxFixture, USERS, type SandboxFixture } from './sandboxFixture.js';
+import { CUSTOMERS, NOW, sandboxFixture, USERS, type SandboxFixture } from './sandboxFixture.js';
 
 const CONTOSO = CUSTOMERS.contosoWithPlan;
 
@@ -84,5 +87,46 @@ describe('sandbox: a state change, its audit entry and its completion record are
     await Promise.all([inside, outside]);
     expect(order).to.deep.equal(['transaction', 'outside']);
     expect((await onDisk(fixture)).directlySigned.slice(-2)).to.deep.equal(['a', 'b']);
+  });
+
+  it('a request id a killed process left in the file is answered "in progress" while its lease lasts, then completed once by the redelivery', async () => {
+    const actor = await fixture.actor(USERS.alexGlobalAdmin);
+    const planId = (await fixture.sandbox.partnerCenter.listSubscriptions(CONTOSO)).find(isAzurePlan)!.id;
+    const input = { customerId: CONTOSO, planId, displayName: 'Left in flight' };
+    const key = `subscriptions.create:${actor.partner.tenantId}:req-9`;
+    const payload = {
+      customerId: CONTOSO,
+      userId: actor.user.aadObjectId,
+      payload: { planId, displayName: input.displayName },
+    };
+    await fixture.sandbox.idempotencyStore.reserve(key, fingerprintOf(payload), {
+      owner: 'killed#1',
+      at: '2026-11-26T11:59:58.000Z',
+      leaseUntil: '2026-11-26T12:00:05.000Z',
+    });
+    await fixture.sandbox.close();
+    const restarted = await fixture.reopen();
+    const serviceAt = (iso: string) =>
+      new SubscriptionService({
+        ...servicesOver(restarted, iso),
+        exactlyOnce: new ExactlyOnce(restarted.idempotencyStore, fixedClock(iso), { waitTimeoutMs: 50 }),
+      });
+
+    const early = await serviceAt(NOW)
+      .createAzureSubscription(actor, input, 'req-9')
+      .catch((e: unknown) => e);
+    expect(early).to.have.property('code', 'request_in_progress');
+
+    const created = await serviceAt('2026-11-26T12:00:06.000Z').createAzureSubscription(
+      actor,
+      input,
+      'req-9',
+    );
+    const again = await serviceAt('2026-11-26T12:00:07.000Z').createAzureSubscription(actor, input, 'req-9');
+    expect(again.id).to.equal(created.id);
+    const data = await onDisk(fixture);
+    expect(data.entitlements.filter((e) => e.friendlyName === 'Left in flight')).to.have.length(1);
+    expect(data.audit.filter((a) => a.requestId === 'req-9')).to.have.length(1);
+    expect(data.idempotency[key]).to.include({ state: 'succeeded' });
   });
 });
