@@ -43,7 +43,7 @@ export async function openBackend(config: Config, logger: Logger, clock: Clock):
     partnerCenter: sandbox.partnerCenter,
     services: {
       partnerCenter: sandbox.partnerCenter,
-      exactlyOnce: new ExactlyOnce(sandbox.idempotencyStore, clock),
+      exactlyOnce: new ExactlyOnce(sandbox.idempotencyStore, clock, { leaseMs: config.REQUEST_LEASE_MS }),
       audit: sandbox.auditLog,
       clock,
     },

@@ -71,6 +71,7 @@ const schema = z
     ATTACHMENT_MAX_BYTES: positiveInt(100 * 1024 * 1024).refine((n) => n > 0, 'a whole number above 0'),
     // Connect/read timeout of attachment downloads, in milliseconds. Default 30 s.
     ATTACHMENT_TIMEOUT_MS: positiveInt(30_000).refine((n) => n > 0, 'a whole number above 0'),
+    REQUEST_LEASE_MS: positiveInt(10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',

@@ -18,6 +18,7 @@ import type { ConversationReferenceStore } from './conversationReferences.js';
 import { DialogHost, type FlowState } from './dialogHost.js';
 import type { IdentityResolver } from './identity.js';
 import { Replier } from './replier.js';
+import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
@@ -82,6 +83,8 @@ export class AssistantBot extends TeamsActivityHandler {
 
   /** Saves every state after the turn, also when a handler failed half-way (nothing acknowledged is lost). */
   override async run(context: TurnContext): Promise<void> {
+    // A card with buttons goes out only once the dialog state it depends on is saved (crash-safe).
+    saveStateBeforeCards(context, () => this.saveStates(context));
     try {
       await super.run(context);
     } finally {

@@ -1,7 +1,10 @@
 import type { AuditEntry, AuditLog } from '../domain/services/auditLog.js';
 import type { SandboxStore } from './sandboxStore.js';
 
-/** Audit entries persisted in the sandbox file. */
+/**
+ * Audit entries persisted in the sandbox file. Recorded inside an exactly-once effect, an entry
+ * joins the store's transaction and is written in the same file write as the change it records.
+ */
 export class SandboxAuditLog implements AuditLog {
   constructor(private readonly store: SandboxStore) {}
 

@@ -1,44 +1,63 @@
-import type { IdempotencyRecord, IdempotencyStore } from '../domain/idempotency/idempotencyStore.js';
+import {
+  decideReservation,
+  heldBy,
+  LeaseLostError,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type Lease,
+  type Reservation,
+} from '../domain/idempotency/idempotencyStore.js';
 import type { SandboxStore } from './sandboxStore.js';
 
-/** Request ids persisted in the sandbox file: `reserve` resolves only once the record is on disk. */
+/**
+ * Request ids persisted in the sandbox file: `reserve` resolves only once the record is on disk,
+ * and takes over an ended lease under the store's lock (compare-and-set). `atomically` is the
+ * store's transaction: the effect (Partner Center data), its audit entry and the completion record
+ * all live in this one file and are written together.
+ */
 export class SandboxIdempotencyStore implements IdempotencyStore {
   constructor(private readonly store: SandboxStore) {}
 
-  reserve(key: string, fingerprint: string, at: string) {
+  reserve(key: string, fingerprint: string, lease: Lease): Promise<Reservation> {
     return this.store.mutate((data) => {
-      const existing = data.idempotency[key];
-      if (existing) return { reserved: false as const, existing: structuredClone(existing) };
-      data.idempotency[key] = { key, fingerprint, state: 'inFlight', startedAt: at };
-      return { reserved: true as const };
+      const decision = decideReservation(data.idempotency[key], key, fingerprint, lease);
+      if (decision.store) data.idempotency[key] = decision.store;
+      return structuredClone(decision.reservation);
     });
   }
 
-  async succeed(key: string, outcome: unknown, at: string): Promise<void> {
+  async succeed(key: string, owner: string, outcome: unknown, at: string): Promise<void> {
     await this.store.mutate((data) => {
       const record = data.idempotency[key];
-      if (record)
-        data.idempotency[key] = {
-          key,
-          fingerprint: record.fingerprint,
-          state: 'succeeded',
-          startedAt: record.startedAt,
-          completedAt: at,
-          outcome: structuredClone(outcome),
-        };
+      if (!heldBy(record, owner)) throw new LeaseLostError(key);
+      data.idempotency[key] = {
+        key,
+        fingerprint: record.fingerprint,
+        state: 'succeeded',
+        startedAt: record.startedAt,
+        completedAt: at,
+        outcome: structuredClone(outcome),
+      };
     });
   }
 
-  async release(key: string): Promise<void> {
+  async release(key: string, owner: string): Promise<void> {
+    if (
+      !heldBy(
+        this.store.read((data) => data.idempotency[key]),
+        owner,
+      )
+    )
+      return;
     await this.store.mutate((data) => {
-      delete data.idempotency[key];
+      if (heldBy(data.idempotency[key], owner)) delete data.idempotency[key];
     });
   }
 
-  async markCrashed(key: string, at: string): Promise<void> {
+  async markCrashed(key: string, owner: string, at: string): Promise<void> {
     await this.store.mutate((data) => {
       const record = data.idempotency[key];
-      if (record)
+      if (heldBy(record, owner))
         data.idempotency[key] = {
           key,
           fingerprint: record.fingerprint,
@@ -53,5 +72,9 @@ export class SandboxIdempotencyStore implements IdempotencyStore {
     return this.store.read((data) =>
       data.idempotency[key] ? structuredClone(data.idempotency[key]) : undefined,
     );
+  }
+
+  atomically<T>(work: () => Promise<T>): Promise<T> {
+    return this.store.transaction(work);
   }
 }

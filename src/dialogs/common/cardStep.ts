@@ -43,6 +43,10 @@ export class CardStep extends Dialog<CardStepOptions> {
   override async beginDialog(dc: DialogContext, options?: CardStepOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('CardStep needs options');
     const attachment = CardFactory.adaptiveCard(this.cards.render(options.card, options.data));
+    // The state is in place BEFORE the card goes out: the bot saves it just before sending a card
+    // with buttons, so a crash right after the send still finds this step waiting for the click.
+    const state: CardStepState = { flowId: options.flowId, verbs: options.verbs };
+    dc.activeDialog!.state = state;
     let activityId = options.replaceActivityId;
     if (activityId) {
       try {
@@ -53,8 +57,8 @@ export class CardStep extends Dialog<CardStepOptions> {
     } else {
       activityId = (await dc.context.sendActivity(MessageFactory.attachment(attachment)))?.id;
     }
-    const state: CardStepState = { flowId: options.flowId, verbs: options.verbs, activityId };
-    dc.activeDialog!.state = state;
+    // Saved at the end of the turn; if that is lost, the click's replyToId names the card.
+    state.activityId = activityId;
     return Dialog.EndOfTurn;
   }
 

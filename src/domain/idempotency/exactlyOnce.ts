@@ -1,18 +1,27 @@
 import type { Clock } from '../clock.js';
 import { DomainError, isDomainError } from '../errors.js';
 import { fingerprintOf } from './fingerprint.js';
-import type { IdempotencyStore } from './idempotencyStore.js';
+import { leaseEnded, LeaseLostError, type IdempotencyStore, type Lease } from './idempotencyStore.js';
+
+/** Longest an attempt may hold a request id before another may take it over (see ExactlyOnceOptions.leaseMs). */
+export const DEFAULT_LEASE_MS = 10_000;
+/** How long a duplicate waits for a live lease before answering 'request_in_progress'. */
+export const DEFAULT_WAIT_MS = 1_000;
 
 export interface ExactlyOnceOptions {
-  /** How often a duplicate polls the store for a request another instance is running. */
-  pollIntervalMs?: number;
-  /** How long a duplicate waits for an in-flight request before giving up with 'request_in_progress'. */
-  waitTimeoutMs?: number;
   /**
-   * An in-flight record older than this that no running code in this process owns was left by a
-   * process that died mid-effect: answered with 'request_failed' (the effect may have happened).
+   * How long an attempt holds a request id. A record still in flight after that was left by a
+   * process that died mid-effect: the next delivery of the request takes it over and runs the
+   * effect. Must be longer than the longest effect (sandbox effects take milliseconds; the default
+   * leaves several seconds of margin for a loaded machine).
    */
-  staleAfterMs?: number;
+  leaseMs?: number;
+  /** How often a duplicate polls the store for a request another attempt holds. */
+  pollIntervalMs?: number;
+  /** How long a duplicate waits for a live lease before answering 'request_in_progress' ("try again in a moment"). */
+  waitTimeoutMs?: number;
+  /** Names this instance in the lease owner (diagnostics); defaults to a random id. */
+  instanceId?: string;
 }
 
 /** One state-changing request: operation scope, the client's request id, and what it asks for. */
@@ -25,30 +34,40 @@ export interface RequestIdentity {
   payload: unknown;
 }
 
+type Settled<T> = { ok: true; outcome: T } | { ok: false; error: DomainError };
+
 /**
  * Runs an effect at most once per request id.
- * - The request id is recorded (durably) BEFORE the effect.
+ * - The request id is recorded (durably) BEFORE the effect, as an in-flight lease with a deadline.
+ * - When the store can (`atomically`: the sandbox), the effect, everything written with it (its
+ *   audit entry) and the completion record are one durable write: a crash leaves all or nothing.
  * - A repeat of a finished request returns the first outcome without running the effect.
- * - A repeat while the first is still running waits for it and returns the same outcome or error.
+ * - A repeat while another attempt holds a live lease waits briefly for its outcome, then answers
+ *   'request_in_progress'. A repeat that finds an ended lease (the holder died) takes the request
+ *   over (compare-and-set in the store) and runs the effect, so a redelivery completes it once.
  * - The same request id with a different payload is refused with 'request_id_conflict'.
  * - A DomainError refusal releases the request id (nothing happened), so a corrected retry can run;
  *   concurrent duplicates of the refused request get the same error.
- * - An unexpected failure leaves the request id blocked ('request_failed'): the effect may have happened.
+ * - An unexpected failure leaves the request id blocked ('request_failed'): the effect may have
+ *   happened. With an atomic store nothing of the failed attempt was written, so it is released.
  */
 export class ExactlyOnce {
   private readonly running = new Map<string, { fingerprint: string; promise: Promise<unknown> }>();
+  private readonly leaseMs: number;
   private readonly pollIntervalMs: number;
   private readonly waitTimeoutMs: number;
-  private readonly staleAfterMs: number;
+  private readonly instanceId: string;
+  private attempts = 0;
 
   constructor(
     private readonly store: IdempotencyStore,
     private readonly clock: Clock,
     options: ExactlyOnceOptions = {},
   ) {
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
-    this.waitTimeoutMs = options.waitTimeoutMs ?? 30_000;
-    this.staleAfterMs = options.staleAfterMs ?? 120_000;
+    this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_MS;
+    this.instanceId = options.instanceId ?? globalThis.crypto.randomUUID();
   }
 
   async run<T>(request: RequestIdentity, effect: () => Promise<T>): Promise<T> {
@@ -75,39 +94,85 @@ export class ExactlyOnce {
     }
   }
 
+  private newLease(): Lease {
+    const now = this.clock.now();
+    this.attempts += 1;
+    return {
+      owner: `${this.instanceId}#${this.attempts}`,
+      at: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + this.leaseMs).toISOString(),
+    };
+  }
+
+  /** Takes the request id (new, or an ended lease), or waits for the attempt that holds it. */
   private async reserveAndRun<T>(
     key: string,
     fingerprint: string,
     requestId: string,
     effect: () => Promise<T>,
   ): Promise<T> {
-    const reservation = await this.store.reserve(key, fingerprint, this.clock.now().toISOString());
-    if (!reservation.reserved) {
+    const deadline = Date.now() + this.waitTimeoutMs;
+    for (;;) {
+      const lease = this.newLease();
+      const reservation = await this.store.reserve(key, fingerprint, lease);
+      if (reservation.reserved) {
+        const settled = await this.perform(key, lease.owner, effect);
+        if (settled === 'leaseLost') continue;
+        if (settled.ok) return settled.outcome;
+        throw settled.error;
+      }
       if (reservation.existing.fingerprint !== fingerprint) throw conflict(requestId);
-      return this.awaitExisting<T>(key, requestId);
+      const outcome = await this.awaitExisting<T>(key, requestId, deadline);
+      if (outcome.kind === 'done') return outcome.value;
+      // The lease ended while waiting: try to take the request over.
     }
+  }
+
+  /** Runs the effect under the lease; effect + completion are one write where the store allows it. */
+  private async perform<T>(
+    key: string,
+    owner: string,
+    effect: () => Promise<T>,
+  ): Promise<Settled<T> | 'leaseLost'> {
+    const atomically = this.store.atomically
+      ? <R>(work: () => Promise<R>) => this.store.atomically!(work)
+      : <R>(work: () => Promise<R>) => work();
     try {
-      const outcome = await effect();
-      await this.store.succeed(key, outcome, this.clock.now().toISOString());
-      return outcome;
+      return await atomically(async (): Promise<Settled<T>> => {
+        let outcome: T;
+        try {
+          outcome = await effect();
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          await this.store.release(key, owner);
+          return { ok: false, error };
+        }
+        await this.store.succeed(key, owner, outcome, this.clock.now().toISOString());
+        return { ok: true, outcome };
+      });
     } catch (error) {
-      if (isDomainError(error)) await this.store.release(key);
-      else await this.store.markCrashed(key, this.clock.now().toISOString());
+      // Ran past the lease and another attempt took over: its outcome is the answer.
+      if (error instanceof LeaseLostError) return 'leaseLost';
+      // An atomic store wrote nothing of a failed attempt, so a retry may run; otherwise the effect
+      // may have partly happened and the request id stays blocked.
+      if (this.store.atomically) await this.store.release(key, owner);
+      else await this.store.markCrashed(key, owner, this.clock.now().toISOString());
       throw error;
     }
   }
 
-  /** Another instance (or a previous process) holds this request id: wait for its outcome. */
-  private async awaitExisting<T>(key: string, requestId: string): Promise<T> {
-    const deadline = Date.now() + this.waitTimeoutMs;
+  /** Another attempt holds this request id: wait (briefly) for its outcome or for its lease to end. */
+  private async awaitExisting<T>(
+    key: string,
+    requestId: string,
+    deadline: number,
+  ): Promise<{ kind: 'done'; value: T } | { kind: 'leaseEnded' }> {
     for (;;) {
       const record = await this.store.get(key);
       if (!record) throw new DomainError('request_refused_retry', { requestId });
-      if (record.state === 'succeeded') return record.outcome as T;
+      if (record.state === 'succeeded') return { kind: 'done', value: record.outcome as T };
       if (record.state === 'crashed') throw new DomainError('request_failed', { requestId });
-      if (this.clock.now().getTime() - Date.parse(record.startedAt) > this.staleAfterMs) {
-        throw new DomainError('request_failed', { requestId });
-      }
+      if (leaseEnded(record, this.clock.now().toISOString())) return { kind: 'leaseEnded' };
       if (Date.now() >= deadline) throw new DomainError('request_in_progress', { requestId });
       await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
     }

@@ -26,7 +26,10 @@ export function requireCustomerId(customerId: string): string {
 
 /**
  * Runs a state-changing operation exactly once per request id and writes the audit entry
- * (succeeded with the ids it produced, or refused with the error code).
+ * (succeeded with the ids it produced, or refused with the error code). The audit entry is written
+ * inside the exactly-once effect, so where the store is atomic (the sandbox) the state change, its
+ * audit entry and the request's completion record are one write: never a change without its entry.
+ * Duplicates return the first outcome without a second audit entry.
  */
 export async function auditedOnce<T>(
   deps: ServiceDependencies,
@@ -46,41 +49,37 @@ export async function auditedOnce<T>(
     customerId,
     requestId,
   };
-  let performed = false;
-  try {
-    const outcome = await deps.exactlyOnce.run(
-      {
-        scope: operation,
-        tenantId: actor.partner.tenantId,
-        requestId,
-        payload: { customerId, userId: actor.user.aadObjectId, payload },
-      },
-      async () => {
-        performed = true;
-        return effect();
-      },
-    );
-    // Duplicates return the first outcome without a second audit entry.
-    if (performed) {
+  return deps.exactlyOnce.run(
+    {
+      scope: operation,
+      tenantId: actor.partner.tenantId,
+      requestId,
+      payload: { customerId, userId: actor.user.aadObjectId, payload },
+    },
+    async () => {
+      let outcome: T;
+      try {
+        outcome = await effect();
+      } catch (error) {
+        if (isDomainError(error)) {
+          await deps.audit.record({
+            ...base,
+            at: deps.clock.now().toISOString(),
+            outcome: 'refused',
+            code: error.code,
+          });
+        }
+        throw error;
+      }
       await deps.audit.record({
         ...base,
         at: deps.clock.now().toISOString(),
         outcome: 'succeeded',
         details: detailsOf(outcome),
       });
-    }
-    return outcome;
-  } catch (error) {
-    if (performed && isDomainError(error)) {
-      await deps.audit.record({
-        ...base,
-        at: deps.clock.now().toISOString(),
-        outcome: 'refused',
-        code: error.code,
-      });
-    }
-    throw error;
-  }
+      return outcome;
+    },
+  );
 }
 
 export function notFound(kind: string, id: string): DomainError {

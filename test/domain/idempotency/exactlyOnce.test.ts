@@ -96,15 +96,3 @@ describe('exactly-once requests (request id recorded before the effect)', () => 
     expect(error).to.be.instanceOf(DomainError).with.property('code', 'request_failed');
   });
 });
-
-describe('exactly-once requests left in flight by a process that died', () => {
-  it('answers request_failed for a stale in-flight request id instead of waiting forever or running it again', async () => {
-    const store = new InMemoryIdempotencyStore();
-    await store.reserve('test.op:t1:r1', JSON.stringify({ customerId: 'c1' }), '2026-11-26T11:00:00.000Z');
-    const runner = new ExactlyOnce(store, clock, { staleAfterMs: 60_000 });
-    let effects = 0;
-    const error = await runner.run(request('r1'), async () => ++effects).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(DomainError).with.property('code', 'request_failed');
-    expect(effects).to.equal(0);
-  });
-});

@@ -16,6 +16,11 @@ export interface ConnectorCall {
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /**
+   * Runs after a call is recorded and before it is answered (a test can kill the bot "right after
+   * the card was sent": the bot never sees the answer).
+   */
+  beforeAnswer?: (call: ConnectorCall) => Promise<void> | void;
   private server?: Server;
   private counter = 0;
   private waiters: Array<() => void> = [];
@@ -29,15 +34,19 @@ export class FakeConnector {
       } catch {
         activity = {};
       }
-      this.calls.push({
+      const call: ConnectorCall = {
         method: req.method ?? '',
         path: req.url ?? '',
         activity,
         authorization: req.headers.authorization,
-      });
+      };
+      this.calls.push(call);
       this.counter += 1;
+      const id = `reply-${this.counter}`;
+      res.on('error', () => undefined);
+      await this.beforeAnswer?.(call);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${this.counter}` }));
+      res.end(JSON.stringify({ id }));
       this.waiters.splice(0).forEach((wake) => wake());
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
