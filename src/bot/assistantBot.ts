@@ -15,6 +15,7 @@ import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
+import { operationOfVerb } from './cardVerbs.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { runUnknown } from './handlers/coreCommands.js';
 import type { IdentityResolver } from './identity.js';
@@ -182,6 +183,9 @@ export class AssistantBot extends TeamsActivityHandler {
       await scope.reply.text('core.cardOtherUser', { command: scope.t.t('command.help.usage') });
       return;
     }
+    // Card data can be forged: the verb's own operation decides, and a refusal names the role.
+    const operation = operationOfVerb(data.verb);
+    if (operation) assertCan(scope.actor, operation);
     const handler = this.deps.submits[data.verb];
     if (handler) {
       await handler(scope, data);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Attachment } from 'botbuilder';
-import { can } from '../../domain/identity/actor.js';
+import { assertCan } from '../../domain/identity/actor.js';
 import type { Logger } from '../../logging.js';
 import { parseAccessRecordsCsv, type AccessRecord } from '../../recon/accessRecords.js';
 import { RECON_REPORT_CARD, reconReportCards } from '../../recon/reconCards.js';
@@ -104,7 +104,9 @@ export function reconFeature(prices: PriceService, logger: Logger): BotFeature {
       // A CSV dropped into the chat without a word is most likely a recon file.
       async (scope) => {
         const file = csvAttachment(scope.context.activity.attachments);
-        if (!file || !can(scope.actor, 'billing.view')) return false;
+        if (!file) return false;
+        // A recon file is the customer's billing data: refuse (naming the roles), don't ignore it.
+        assertCan(scope.actor, 'billing.view');
         await fromAttachment(scope, file);
         return true;
       },
