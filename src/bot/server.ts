@@ -42,12 +42,11 @@ export function createServer(deps: ServerDependencies): RunningServer {
       return;
     }
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { error: 'The body must be a Bot Framework activity (JSON object with a "type").' });
-      return;
-    }
-    const activity = toActivity(body as Record<string, unknown>);
-    const refuse = (status: 401 | 403, reason: string, detail?: string) => {
+    const isActivity =
+      typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+    // A body that is no activity is still authenticated first (as an activity of no channel).
+    const activity = toActivity(isActivity ? (body as Record<string, unknown>) : { channelId: '' });
+    const refuse = (status: 400 | 401 | 403, reason: string, detail?: string) => {
       // One line per refused request, no stack trace: a forged token is an event, not a failure.
       deps.logger.warn(
         {
@@ -61,14 +60,21 @@ export function createServer(deps: ServerDependencies): RunningServer {
         'request refused',
       );
       res.send(status, {
-        error: status === 401 ? 'Unauthorized: a valid Bot Framework token is required.' : 'Forbidden.',
+        error:
+          status === 400
+            ? 'The body must be a Bot Framework activity (JSON object with a "type").'
+            : status === 401
+              ? 'Unauthorized: a valid Bot Framework token is required.'
+              : 'Forbidden.',
       });
     };
     const authHeader = req.header('authorization') ?? '';
     inFlight += 1;
     try {
+      // The token first: with app credentials set, an unverifiable request is 401 whatever its body.
       const authenticated = await deps.inbound.authenticate(activity, authHeader);
       if (!authenticated.ok) return refuse(401, authenticated.reason, authenticated.detail);
+      if (!isActivity) return refuse(400, 'notAnActivity');
       const tenant = checkTenant(activity);
       if (tenant.kind !== 'ok') return refuse(403, tenant.kind === 'missing' ? 'noTenant' : 'tenantMismatch');
       const invokeResponse = await deps.adapter.processAuthenticated(

@@ -114,7 +114,7 @@ function claims(harness: Harness, overrides: Record<string, unknown> = {}): Reco
 
 function expectRefused(
   outcome: Awaited<ReturnType<typeof post>>,
-  status: 401 | 403,
+  status: 400 | 401 | 403,
   reason: string,
   label: string,
 ): void {
@@ -259,6 +259,29 @@ describe('Auth and tenant checks over HTTP', () => {
         reason: 'unknownSigningKey',
       });
       expectRefused(outcome, 401, 'unknownSigningKey', 'message');
+    });
+
+    it('a body that is no activity: 401 without a valid token, 400 with one', async () => {
+      const unauthenticated = await post(harness, { hello: 'world' } as Partial<Activity>);
+      matrix.push({
+        mode: 'auth',
+        case: 'no activity, no token',
+        status: unauthenticated.status,
+        reason: 'missingToken',
+      });
+      expectRefused(unauthenticated, 401, 'missingToken', 'no activity, no token');
+      const authenticated = await post(
+        harness,
+        { hello: 'world' } as Partial<Activity>,
+        `Bearer ${signJwt(claims(harness), served)}`,
+      );
+      matrix.push({
+        mode: 'auth',
+        case: 'no activity, valid token',
+        status: authenticated.status,
+        reason: 'notAnActivity',
+      });
+      expectRefused(authenticated, 400, 'notAnActivity', 'no activity, valid token');
     });
 
     it('a valid token on an activity without a tenant → 403', async () => {
