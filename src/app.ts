@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ShowTypingMiddleware,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { ShowTypingMiddleware } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
+import { AssistantAdapter } from './bot/assistantAdapter.js';
+import { createBotAuthentication } from './bot/auth/botAuthentication.js';
+import { describeError } from './bot/errorMessages.js';
 import { createBot, type BotFeature } from './bot/createBot.js';
 import { DedupeMiddleware } from './bot/middleware/dedupe.js';
 import { createServer, type RunningServer } from './bot/server.js';
@@ -109,13 +107,8 @@ export async function startApp(
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const { auth, inbound } = createBotAuthentication(config);
+  const adapter = new AssistantAdapter(auth);
   adapter.use(new DedupeMiddleware());
   adapter.use(new ShowTypingMiddleware(1000, 2000));
   adapter.onTurnError = async (context, error) => {
@@ -131,7 +124,8 @@ export async function startApp(
     );
     const t = new Translator(resolveLocale(context.activity.locale));
     try {
-      await context.sendActivity(t.t('core.error.generic', { correlationId }));
+      // A refusal that escaped the bot's own handling is still a refusal, not "something went wrong".
+      await context.sendActivity(describeError(t, error) ?? t.t('core.error.generic', { correlationId }));
     } catch (sendError) {
       logger.warn({ err: sendError, correlationId }, 'could not tell the user about the failure');
     }
@@ -154,7 +148,7 @@ export async function startApp(
     adapter,
     bot,
     logger,
-    authEnabled: config.authEnabled,
+    inbound,
     health: async () => ({
       version: config.version,
       backend: config.BACKEND,

@@ -55,6 +55,9 @@ const schema = z
       })
       .optional(),
     MicrosoftAppTenantId: optionalText,
+    // Test/advanced: where the keys of inbound Bot Framework tokens come from (default: public cloud).
+    ToBotFromChannelOpenIdMetadataUrl: optionalText.pipe(z.string().url('an http(s):// URL').optional()),
+    ToBotFromEmulatorOpenIdMetadataUrl: optionalText.pipe(z.string().url('an http(s):// URL').optional()),
     PRICE_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     FINOPS_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     FX_RATES_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),

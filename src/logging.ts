@@ -1,11 +1,11 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs. Secrets and personal data never reach them: known fields are redacted, and
  * callers log ids (activity id, conversation id, AAD object id), not names, e-mails or message text.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: undefined,
     redact: {
@@ -22,7 +22,9 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  // Tests pass a destination to read the lines; the process logs to stdout.
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

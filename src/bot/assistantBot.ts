@@ -13,7 +13,9 @@ import type { CardRenderer } from '../cards/cardRenderer.js';
 import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
+import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
+import { operationOfVerb } from './cardVerbs.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { DialogHost, type FlowState } from './dialogHost.js';
 import type { IdentityResolver } from './identity.js';
@@ -172,6 +174,9 @@ export class AssistantBot extends TeamsActivityHandler {
       await scope.reply.text('core.cardOtherUser', { command: scope.t.t('command.help.usage') });
       return;
     }
+    // Card data can be forged: the verb's own operation decides, and a refusal names the role.
+    const operation = operationOfVerb(data.verb);
+    if (operation) assertCan(scope.actor, operation);
     await this.dialogHost.handleSubmit(scope, data);
   }
 

@@ -161,7 +161,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     id: 'billing',
     phrases: { 'en-US': ['billing', 'invoice'], 'ko-KR': ['청구', '인보이스'] },
-    operation: 'prices.view',
+    // General billing rules (invoice dates, terms, FX month) are for every partner role; answers
+    // drawn from a customer's billing data check 'billing.view' in the handler.
+    operation: null,
     argument: 'optional',
     inFlow: 'answer',
     inMenu: true,

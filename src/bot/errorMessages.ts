@@ -1,6 +1,18 @@
+import { DialogContextError } from 'botbuilder-dialogs';
 import { isDomainError } from '../domain/errors.js';
 import { PERMISSION_MATRIX, type Operation } from '../domain/identity/permissions.js';
 import type { Translator } from '../i18n/translator.js';
+
+/**
+ * The error itself, without the DialogContextError that botbuilder-dialogs wraps around anything a
+ * dialog throws (the original is in `.error`). Without this, a refusal thrown inside a flow (e.g.
+ * `forbidden` from a customer lookup) would read as an unexpected failure.
+ */
+export function unwrapTurnError(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 8 && current instanceof DialogContextError; depth += 1) current = current.error;
+  return current;
+}
 
 /**
  * The localized sentence for a domain refusal, or undefined when the error is not one (a bug or an
@@ -8,9 +20,10 @@ import type { Translator } from '../i18n/translator.js';
  */
 export function describeError(
   t: Translator,
-  error: unknown,
+  thrown: unknown,
   context: Readonly<Record<string, string>> = {},
 ): string | undefined {
+  const error = unwrapTurnError(thrown);
   if (!isDomainError(error)) return undefined;
   // Context (e.g. the customer's name) first: the domain's params only carry ids.
   const params: Record<string, string | readonly string[]> = { customer: '—', ...context };

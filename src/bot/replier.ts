@@ -4,7 +4,7 @@ import type { CardRenderer } from '../cards/cardRenderer.js';
 import type { Translator, MessageParams } from '../i18n/translator.js';
 import type { MessageKey } from '../i18n/messages/index.js';
 import type { Logger } from '../logging.js';
-import { describeError } from './errorMessages.js';
+import { describeError, unwrapTurnError } from './errorMessages.js';
 
 /** Sends localized text and rendered cards for one turn; the only place replies are built. */
 export class Replier {
@@ -55,7 +55,7 @@ export class Replier {
     }
     const correlationId = randomUUID().slice(0, 8);
     this.logger.error(
-      { err: error, correlationId, activityId: this.context.activity.id },
+      { err: unwrapTurnError(error), correlationId, activityId: this.context.activity.id },
       'unexpected error in a turn',
     );
     await this.context.sendActivity(MessageFactory.text(this.t.t('core.error.generic', { correlationId })));

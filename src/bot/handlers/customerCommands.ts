@@ -24,7 +24,7 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
       customers: list,
       customer: async (scope, argument) => {
         if (argument === '') return list(scope);
-        const match = await directory.find(scope.actor, argument);
+        const match = await directory.find(scope.actor, argument, 'customers.view');
         if (match.kind === 'one') return show(scope, match.customer.id);
         if (match.kind === 'many') {
           await scope.reply.card(

@@ -8,7 +8,7 @@ import type { PriceService } from '../../prices/priceService.js';
 import { PecDialog, type PecOptions } from '../../dialogs/pec/pecDialog.js';
 import type { BotFeature } from '../createBot.js';
 import type { TurnScope } from '../turnScope.js';
-import { can } from '../../domain/identity/actor.js';
+import { assertCan, can } from '../../domain/identity/actor.js';
 
 /** Words that make an uncommanded sentence a billing or availability question. */
 const BILLING_WORDS = /\b(invoice|invoiced|billing|billed|due date|net 60)\b|인보이스|청구서|청구일|결제일/i;
@@ -30,6 +30,8 @@ export function knowledgeFeature(
       return;
     }
     const result = answerBillingQuestion(scope.t, question, clock.now());
+    // A bill estimate is drawn from the customer's usage: billing roles only.
+    if (result.kind === 'monthlyEstimate') assertCan(scope.actor, 'billing.view');
     if (result.kind === 'card') await scope.reply.card(result.card, result.data);
     else await scope.context.sendActivity(result.text);
   }
@@ -71,7 +73,7 @@ export function knowledgeFeature(
         return true;
       },
       async (scope, text) => {
-        if (!BILLING_WORDS.test(text) || !can(scope.actor, 'prices.view')) return false;
+        if (!BILLING_WORDS.test(text)) return false;
         await billing(scope, text);
         return true;
       },

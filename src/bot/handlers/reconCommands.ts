@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Attachment } from 'botbuilder';
-import { can } from '../../domain/identity/actor.js';
+import { assertCan } from '../../domain/identity/actor.js';
 import type { Logger } from '../../logging.js';
 import { parseAccessRecordsCsv, type AccessRecord } from '../../recon/accessRecords.js';
 import {
@@ -235,7 +235,9 @@ export function reconFeature(
       // A CSV dropped into the chat without a word is most likely a recon file.
       async (scope) => {
         const file = attachedFile(scope.context.activity.attachments);
-        if (!file?.csv || !can(scope.actor, 'billing.view')) return false;
+        if (!file?.csv) return false;
+        // A recon file is the customer's billing data: refuse (naming the roles), don't ignore it.
+        assertCan(scope.actor, 'billing.view');
         await fromAttachment(scope, file);
         return true;
       },

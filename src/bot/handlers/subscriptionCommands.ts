@@ -40,7 +40,9 @@ export function subscriptionFeature(
         await scope.reply.text(`subs.name.${error.fields.displayName}` as 'subs.name.required');
         return;
       }
-      const customer = await directory.get(scope.actor, customerId).catch(() => undefined);
+      const customer = await directory
+        .get(scope.actor, customerId, 'subscriptions.view')
+        .catch(() => undefined);
       await scope.reply.error(error, { customer: customer?.companyName ?? '—' });
     }
   }
@@ -52,7 +54,7 @@ export function subscriptionFeature(
           await scope.reply.text('flow.customerAsk');
           return;
         }
-        const match = await directory.find(scope.actor, argument);
+        const match = await directory.find(scope.actor, argument, 'subscriptions.view');
         if (match.kind === 'one') return show(scope, match.customer.id);
         if (match.kind === 'many') {
           await scope.reply.card(

@@ -38,7 +38,7 @@ export function attestFeature(
             await scope.reply.text('flow.customerAsk');
             return;
           }
-          const match = await directory.find(scope.actor, argument);
+          const match = await directory.find(scope.actor, argument, 'agreements.view');
           if (match.kind === 'one') return history(scope, match.customer.id);
           if (match.kind === 'many') {
             await scope.reply.card(

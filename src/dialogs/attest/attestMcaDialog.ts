@@ -86,7 +86,7 @@ export class AttestMcaDialog extends ComponentDialog {
     private readonly clock: Clock,
   ) {
     super(AttestMcaDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory));
+    this.addDialog(new ResolveCustomerDialog(directory, 'agreements.attest'));
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [

@@ -1,5 +1,6 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Customer } from '../../domain/customers/customer.js';
+import type { CustomerOperation } from '../../domain/identity/permissions.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import { customerPickCardData } from '../../bot/presenters/customerPresenter.js';
@@ -21,12 +22,17 @@ const MAX_ATTEMPTS = 3;
 /**
  * Turns what the user typed into exactly one customer: by id, domain or name; asks back with
  * buttons when several match and asks again (at most three times) when none does. Ends with the
- * Customer, or undefined when the user gave up.
+ * Customer, or undefined when the user gave up. The lookup needs only the roles of the flow's own
+ * operation (`purpose`): a User management admin finds the customer to buy for without customer
+ * management rights.
  */
 export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
   static readonly ID = 'resolveCustomer';
 
-  constructor(private readonly directory: CustomerDirectory) {
+  constructor(
+    private readonly directory: CustomerDirectory,
+    private readonly purpose: CustomerOperation,
+  ) {
     super(ResolveCustomerDialog.ID);
   }
 
@@ -51,7 +57,11 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
         typeof value.customerId === 'string'
       ) {
         // Re-check server-side: the id in the card must be a customer this user may see.
-        const customer: Customer = await this.directory.get(actorOf(dc.context), value.customerId);
+        const customer: Customer = await this.directory.get(
+          actorOf(dc.context),
+          value.customerId,
+          this.purpose,
+        );
         return dc.endDialog(customer);
       }
       await replierOf(dc.context).text('flow.staleCard');
@@ -63,7 +73,7 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
   private async tryQuery(dc: DialogContext, query: string): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as ResolveState;
     const reply = replierOf(dc.context);
-    const match = await this.directory.find(actorOf(dc.context), query);
+    const match = await this.directory.find(actorOf(dc.context), query, this.purpose);
     if (match.kind === 'one') return dc.endDialog(match.customer);
     if (match.kind === 'many') {
       const t = translatorOf(dc.context);

@@ -67,7 +67,7 @@ export class BuyAzurePlanDialog extends ComponentDialog {
     clock: Clock,
   ) {
     super(BuyAzurePlanDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory));
+    this.addDialog(new ResolveCustomerDialog(directory, 'plan.purchase'));
     this.addDialog(new CardStep(cards));
     this.addDialog(attestDialog);
     this.addDialog(new BuyConfirmDialog(purchases, cards, clock));

@@ -54,7 +54,7 @@ export class TransitionDialog extends ComponentDialog {
     private readonly clock: Clock,
   ) {
     super(TransitionDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory));
+    this.addDialog(new ResolveCustomerDialog(directory, 'transition.run'));
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [

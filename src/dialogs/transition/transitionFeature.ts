@@ -22,7 +22,7 @@ export function transitionFeature(
   async function status(scope: TurnScope, customerId: string): Promise<void> {
     const [upgrade, customer, subscriptions] = await Promise.all([
       transitions.status(scope.actor, customerId),
-      directory.get(scope.actor, customerId),
+      directory.get(scope.actor, customerId, 'transition.view'),
       partnerCenter.listSubscriptions(customerId),
     ]);
     if (!upgrade) {
@@ -49,7 +49,7 @@ export function transitionFeature(
           await scope.reply.text('flow.customerAsk');
           return;
         }
-        const match = await directory.find(scope.actor, argument);
+        const match = await directory.find(scope.actor, argument, 'transition.view');
         if (match.kind === 'one') return status(scope, match.customer.id);
         if (match.kind === 'many') {
           await scope.reply.card(

@@ -64,6 +64,22 @@ export const PERMISSION_MATRIX: Readonly<Record<Operation, readonly PartnerRole[
   'offers.compare': ['AdminAgent', 'BillingAdmin', 'GlobalAdmin', 'HelpdeskAgent', 'SalesAgent'],
 };
 
+/**
+ * Operations that act on one customer. Finding that customer (by name, domain or id) is part of
+ * the operation itself, so a flow needs only its own operation's roles, never 'customers.view' too.
+ */
+export const CUSTOMER_OPERATIONS = [
+  'customers.view',
+  'agreements.view',
+  'agreements.attest',
+  'plan.purchase',
+  'subscriptions.view',
+  'subscriptions.manage',
+  'transition.run',
+  'transition.view',
+] as const satisfies readonly Operation[];
+export type CustomerOperation = (typeof CUSTOMER_OPERATIONS)[number];
+
 /** Operations an indirect reseller cannot perform itself (it must go through its indirect provider). */
 export const PROVIDER_ONLY_OPERATIONS: readonly Operation[] = ['agreements.attest', 'transition.run'];
 

@@ -2,6 +2,7 @@ import { mcaAcceptance, type McaAcceptance } from '../agreements/mcaAcceptance.j
 import type { Customer } from '../customers/customer.js';
 import { matchCustomers, type CustomerMatch } from '../customers/customerMatch.js';
 import { assertCan, type Actor } from '../identity/actor.js';
+import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
 import { isAzurePlan, isOpenLegacyAzure } from '../subscriptions/subscription.js';
 import type { UpgradeStatusValue } from '../transition/productUpgrade.js';
@@ -17,7 +18,11 @@ export interface CustomerSummary {
   upgrade: { id: string; status: UpgradeStatusValue } | null;
 }
 
-/** Finds and lists customers for the partner's users (operation 'customers.view'). */
+/**
+ * Finds and lists customers for the partner's users. Listing and summaries are customer management
+ * ('customers.view'); finding one customer is checked against the operation it is found for
+ * (`purpose`), so e.g. a User management admin can find the customer to buy a plan for.
+ */
 export class CustomerDirectory {
   constructor(private readonly partnerCenter: PartnerCenter) {}
 
@@ -28,14 +33,14 @@ export class CustomerDirectory {
   }
 
   /** By id, domain or name (exact first, then prefix, contains, one typo): one, several or none. */
-  async find(actor: Actor, query: string): Promise<CustomerMatch> {
-    assertCan(actor, 'customers.view');
+  async find(actor: Actor, query: string, purpose: CustomerOperation): Promise<CustomerMatch> {
+    assertCan(actor, purpose);
     return matchCustomers(await this.partnerCenter.listCustomers(), query);
   }
 
-  /** 'validation' (customerId notGuid) or 'not_found'. */
-  async get(actor: Actor, customerId: string): Promise<Customer> {
-    assertCan(actor, 'customers.view');
+  /** Throws: forbidden (for `purpose`), 'validation' (customerId notGuid) or 'not_found'. */
+  async get(actor: Actor, customerId: string, purpose: CustomerOperation): Promise<Customer> {
+    assertCan(actor, purpose);
     return this.partnerCenter.getCustomer(requireCustomerId(customerId));
   }
 

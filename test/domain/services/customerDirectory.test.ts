@@ -13,7 +13,11 @@ describe('CustomerDirectory (customers, customer <name|domain|id>)', () => {
   afterEach(async () => fixture.dispose());
 
   it('finds "customer contoso" as exactly one customer', async () => {
-    const match = await directory.find(await fixture.actor(USERS.alexGlobalAdmin), 'contoso');
+    const match = await directory.find(
+      await fixture.actor(USERS.alexGlobalAdmin),
+      'contoso',
+      'customers.view',
+    );
     expect(match.kind).to.equal('one');
     expect(match.kind === 'one' && match.customer.id).to.equal(CUSTOMERS.contosoWithPlan);
   });
@@ -21,7 +25,7 @@ describe('CustomerDirectory (customers, customer <name|domain|id>)', () => {
   it('finds the Korean customer by its Korean name and by its domain', async () => {
     const actor = await fixture.actor(USERS.meganSalesAgent);
     for (const query of ['한빛소프트', 'hanbitsoft.onmicrosoft.com']) {
-      const match = await directory.find(actor, query);
+      const match = await directory.find(actor, query, 'customers.view');
       expect(match.kind === 'one' && match.customer.id, query).to.equal(CUSTOMERS.hanbitDirectlySigned);
     }
   });
@@ -41,9 +45,23 @@ describe('CustomerDirectory (customers, customer <name|domain|id>)', () => {
     expect(error).to.be.instanceOf(DomainError).with.property('code', 'forbidden');
   });
 
+  it("finds a customer for the operation it is found for, with that operation's roles only", async () => {
+    // A User management admin may buy but not manage customers; a Billing admin may transition.
+    const isaiah = await fixture.actor(USERS.isaiahUserAdmin);
+    const lee = await fixture.actor(USERS.leeBillingAdmin);
+    const forPurchase = await directory.find(isaiah, 'northwind', 'plan.purchase');
+    expect(forPurchase.kind === 'one' && forPurchase.customer.id).to.equal(CUSTOMERS.northwindAttested);
+    const forTransition = await directory.get(lee, CUSTOMERS.woodgroveLegacyTwoResellers, 'transition.run');
+    expect(forTransition.id).to.equal(CUSTOMERS.woodgroveLegacyTwoResellers);
+    const refused = await directory.find(isaiah, 'northwind', 'customers.view').catch((e: unknown) => e);
+    expect(refused).to.be.instanceOf(DomainError).with.nested.property('params.operation', 'customers.view');
+    const notForLee = await directory.find(lee, 'northwind', 'plan.purchase').catch((e: unknown) => e);
+    expect(notForLee).to.be.instanceOf(DomainError).with.nested.property('params.operation', 'plan.purchase');
+  });
+
   it('refuses a malformed customer id with a validation error at customerId', async () => {
     const error = await directory
-      .get(await fixture.actor(USERS.alexGlobalAdmin), 'contoso')
+      .get(await fixture.actor(USERS.alexGlobalAdmin), 'contoso', 'customers.view')
       .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(DomainError).with.property('code', 'validation');
     expect((error as DomainError).params.reasons).to.deep.equal(['customerId:notGuid']);

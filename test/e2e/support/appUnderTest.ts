@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
-import { createLogger } from '../../../src/logging.js';
+import { createLogger, type Logger } from '../../../src/logging.js';
 import { FakeConnector } from './fakeConnector.js';
 import { TeamsClient } from './teamsClient.js';
 
@@ -26,6 +26,7 @@ export interface AppUnderTest {
 export async function startAppUnderTest(
   env: Record<string, string> = {},
   clock?: Clock,
+  logger: Logger = createLogger('silent'),
 ): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
   const connector = new FakeConnector();
@@ -34,7 +35,7 @@ export async function startAppUnderTest(
     { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRANSITION_STEP_MS: '200', ...env },
     'test',
   );
-  const app = await startApp(config, createLogger('silent'), clock ?? fixedClock(E2E_NOW));
+  const app = await startApp(config, logger, clock ?? fixedClock(E2E_NOW));
   return {
     app,
     connector,
