@@ -39,7 +39,7 @@ export function describeError(
     );
     return t.t('core.forbidden', {
       operation: operationText,
-      roles,
+      roles: t.orList(roles),
       yourRoles: yourRoles.length > 0 ? yourRoles : '—',
       partner: String(error.params.partner ?? ''),
     });

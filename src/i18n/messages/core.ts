@@ -32,7 +32,7 @@ export const coreMessages = defineMessages({
       'You are signed in to {partner}, but you have no Partner Center role I know of. Ask a Global admin or User management admin of {partner} to give you a role (for example Admin agent or Sales agent).',
     'core.identity.noUserId': 'I could not tell who sent this message, so I cannot act on it.',
     'core.forbidden':
-      'You cannot {operation}: it needs one of these Partner Center roles: {roles}. You have: {yourRoles}. Ask a Global admin of {partner} for the role.',
+      'You cannot {operation}: that takes the {roles} role in Partner Center. You have: {yourRoles}. Ask a Global admin of {partner} for the role.',
     'core.resellerNotAllowed':
       'Indirect resellers cannot {operation} themselves. Ask your indirect provider to do it for the customer.',
     'core.cardStale': 'That card is no longer active. Start again with **{command}**.',
@@ -91,7 +91,7 @@ export const coreMessages = defineMessages({
       '{partner}에 로그인했지만 알려진 Partner Center 역할이 없습니다. {partner}의 전역 관리자나 사용자 관리 관리자에게 역할(예: 관리 에이전트, 판매 에이전트)을 요청하세요.',
     'core.identity.noUserId': '메시지를 보낸 사용자를 확인할 수 없어 처리할 수 없습니다.',
     'core.forbidden':
-      '{operation} 작업은 다음 Partner Center 역할 중 하나가 필요합니다: {roles}. 현재 역할: {yourRoles}. {partner}의 전역 관리자에게 역할을 요청하세요.',
+      '{operation} 작업에는 Partner Center의 {roles} 역할이 필요합니다. 현재 역할: {yourRoles}. {partner}의 전역 관리자에게 역할을 요청하세요.',
     'core.resellerNotAllowed':
       '간접 재판매인은 직접 {operation} 작업을 할 수 없습니다. 간접 공급자에게 요청하세요.',
     'core.cardStale': '더 이상 사용할 수 없는 카드입니다. **{command}**(으)로 다시 시작하세요.',
