@@ -1,5 +1,6 @@
 import { isDomainError } from '../domain/errors.js';
 import { PERMISSION_MATRIX, type Operation } from '../domain/identity/permissions.js';
+import { meaningOf600002 } from '../domain/partnerCenter/errorDescriptions.js';
 import type { Translator } from '../i18n/translator.js';
 
 /**
@@ -43,6 +44,11 @@ export function describeError(
       yourRoles: yourRoles.length > 0 ? yourRoles : '—',
       partner: String(error.params.partner ?? ''),
     });
+  }
+  // 600002 means different things by its description (future date / tax id vs address).
+  if (error.code === '600002') {
+    params.reason = meaningOf600002(error) ?? 'unknown';
+    params.todayUtc ??= 'none';
   }
   const key = `error.${error.code}`;
   if (t.has(key)) return t.t(key, params);

@@ -7,7 +7,7 @@ import { defineMessages } from '../catalog.js';
 export const errorMessages = defineMessages({
   'en-US': {
     'error.600002':
-      'The date agreed cannot be later than today in UTC (it is {todayUtc} in UTC now). Pick today or an earlier date.',
+      '{reason, select, futureDate {The date agreed cannot be later than today in UTC{todayUtc, select, none {} other { (it is {todayUtc} in UTC now)}}. Pick today or an earlier date.} taxIdAddressMismatch {Partner Center refused the customer details (600002): the tax ID does not agree with the country or address of the customer profile. Check that the tax ID and the billing address belong to the same country or region, then try again.} other {Partner Center refused the details as not valid (600002). Nothing was changed: check the details and try again.}}',
     'error.600061':
       'This customer already has an attestation with exactly these contact details, so nothing new was recorded. To attest again, enter a different contact.',
     'error.13605':
@@ -56,7 +56,7 @@ export const errorMessages = defineMessages({
   },
   'ko-KR': {
     'error.600002':
-      '동의 날짜는 UTC 기준 오늘보다 늦을 수 없습니다(현재 UTC 날짜: {todayUtc}). 오늘 또는 그 이전 날짜를 선택하세요.',
+      '{reason, select, futureDate {동의 날짜는 UTC 기준 오늘보다 늦을 수 없습니다{todayUtc, select, none {} other {(현재 UTC 날짜: {todayUtc})}}. 오늘 또는 그 이전 날짜를 선택하세요.} taxIdAddressMismatch {Partner Center가 고객 정보를 거부했습니다(600002). 세금 ID가 고객 프로필의 국가 또는 주소와 맞지 않습니다. 세금 ID와 청구 주소가 같은 국가/지역의 것인지 확인한 뒤 다시 시도하세요.} other {Partner Center가 입력 정보를 올바르지 않다고 거부했습니다(600002). 아무것도 변경되지 않았습니다. 정보를 확인하고 다시 시도하세요.}}',
     'error.600061':
       '이 고객에게 같은 연락처 정보로 이미 증명이 있어 새로 기록하지 않았습니다. 다시 증명하려면 다른 연락처를 입력하세요.',
     'error.13605':
