@@ -36,7 +36,14 @@ export function blockerCardData(t: Translator, actor: Actor, check: PurchasePrec
   }
   return {
     style: 'warning',
-    title: t.t('plan.blocked.title', { customer: customer.companyName }),
+    // A country where the plan is not sold is not a "not yet": the title says so without "yet".
+    title:
+      blocker.code === 'not_available_in_country'
+        ? t.t('plan.blocked.titleCountry', {
+            customer: customer.companyName,
+            country: t.country(customer.country),
+          })
+        : t.t('plan.blocked.title', { customer: customer.companyName }),
     text:
       describeError(t, blocker, { customer: customer.companyName, country: t.country(customer.country) }) ??
       '',

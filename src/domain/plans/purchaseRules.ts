@@ -2,6 +2,7 @@ import type { Customer } from '../customers/customer.js';
 import { DomainError } from '../errors.js';
 import type { PartnerType } from '../identity/roles.js';
 import { isMpnIdFormat, type IndirectReseller } from '../identity/reseller.js';
+import { notSoldIn } from '../markets/notSold.js';
 import { ValidationError } from '../partnerCenter/validationError.js';
 import { isAzurePlan, isOpenLegacyAzure, type Subscription } from '../subscriptions/subscription.js';
 import type { ProductUpgrade } from '../transition/productUpgrade.js';
@@ -75,8 +76,7 @@ export function purchaseBlockers(state: PurchaseState): DomainError[] {
   if (state.customer.relationship !== 'Reseller') blockers.push(new DomainError('no_relationship'));
   if (!state.mcaAccepted) blockers.push(new DomainError('13605', { customerId: state.customer.id }));
   if (resellerProblem) blockers.push(resellerProblem);
-  if (!state.availability)
-    blockers.push(new DomainError('not_available_in_country', { country: state.customer.country }));
+  if (!state.availability) blockers.push(notAvailableIn(state.customer.country));
   return blockers;
 }
 
@@ -84,6 +84,20 @@ export function purchaseBlockers(state: PurchaseState): DomainError[] {
 export function checkPurchasePreconditions(state: PurchaseState): void {
   const [first] = purchaseBlockers(state);
   if (first) throw first;
+}
+
+/**
+ * The plan is not in the catalog for the customer's country: 'not_available_in_country' with the
+ * country (code, also as countryCode) and why — 'operatedBy21Vianet' (China), 'embargoed', or
+ * 'notInCatalog' (no availability for that market; nothing says it never will be).
+ */
+export function notAvailableIn(country: string): DomainError {
+  const code = country.toUpperCase();
+  return new DomainError('not_available_in_country', {
+    country: code,
+    countryCode: code,
+    reason: notSoldIn(code)?.reason ?? 'notInCatalog',
+  });
 }
 
 function resellerOfRecordProblem(state: PurchaseState): DomainError | undefined {

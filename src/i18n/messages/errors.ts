@@ -36,7 +36,7 @@ export const errorMessages = defineMessages({
     'error.not_found': 'Nothing matches {id}. Check it and try again.',
     'error.validation': 'Some details are not valid: {fields}.',
     'error.not_available_in_country':
-      'The Azure plan is not offered to customers in {country}, where {customer} is based, so it cannot be bought for them.',
+      '{reason, select, operatedBy21Vianet {The Azure plan is not sold in {country} ({countryCode}), where {customer} is based: Azure there is a separate cloud operated by 21Vianet, sold through Partner Center operated by 21Vianet, not through global CSP.} embargoed {The Azure plan is not sold in {country} ({countryCode}), where {customer} is based: the country is under export restrictions.} other {The Azure plan is not offered to customers in {country}, where {customer} is based, so it cannot be bought for them.}}',
     'error.legacy_offer_present':
       '{customer} still has the legacy Microsoft Azure offer (MS-AZR-0145P). A new Azure plan cannot be bought for them: transition them to the Azure plan instead.',
     'error.plan_exists':
@@ -82,7 +82,7 @@ export const errorMessages = defineMessages({
     'error.not_found': '{id}와(과) 일치하는 항목이 없습니다. 확인 후 다시 시도하세요.',
     'error.validation': '올바르지 않은 항목이 있습니다: {fields}.',
     'error.not_available_in_country':
-      '{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.',
+      '{reason, select, operatedBy21Vianet {{customer}이(가) 있는 {country}({countryCode})에서는 Azure 플랜을 판매하지 않습니다. 그곳의 Azure는 21Vianet이 운영하는 별도의 클라우드로, 글로벌 CSP가 아니라 21Vianet이 운영하는 Partner Center를 통해 판매됩니다.} embargoed {{customer}이(가) 있는 {country}({countryCode})에서는 Azure 플랜을 판매하지 않습니다. 수출 제한 대상 국가입니다.} other {{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.}}',
     'error.legacy_offer_present':
       '{customer}은(는) 아직 레거시 Microsoft Azure 오퍼(MS-AZR-0145P)를 사용 중이라 새 Azure 플랜을 구매할 수 없습니다. 대신 Azure 플랜으로 전환하세요.',
     'error.plan_exists':

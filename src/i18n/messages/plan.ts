@@ -4,6 +4,7 @@ import { defineMessages } from '../catalog.js';
 export const planMessages = defineMessages({
   'en-US': {
     'plan.blocked.title': 'The Azure plan cannot be bought for {customer} yet',
+    'plan.blocked.titleCountry': 'The Azure plan cannot be bought for {customer} in {country}',
     'plan.noMca.title': '{customer} has not accepted the Microsoft Customer Agreement',
     'plan.noMca.text':
       'Partner Center refuses every new order until the acceptance is attested (error 13605). Attest it now and I will continue with the purchase.',
@@ -80,6 +81,7 @@ export const planMessages = defineMessages({
   },
   'ko-KR': {
     'plan.blocked.title': '아직 {customer}의 Azure 플랜을 구매할 수 없습니다',
+    'plan.blocked.titleCountry': '{country}에서는 {customer}의 Azure 플랜을 구매할 수 없습니다',
     'plan.noMca.title': '{customer}이(가) Microsoft 고객 계약에 동의하지 않았습니다',
     'plan.noMca.text':
       '동의가 증명될 때까지 Partner Center는 모든 새 주문을 거부합니다(오류 13605). 지금 증명하면 이어서 구매를 진행합니다.',
