@@ -45,6 +45,9 @@ export function describeError(
       partner: String(error.params.partner ?? ''),
     });
   }
+  // A plan of a reseller of record: named by the caller (name and id), else by its id.
+  if (error.code === 'plan_exists')
+    params.reseller = context.reseller ?? (String(error.params.resellerMpnId ?? '') || 'none');
   // 600002 means different things by its description (future date / tax id vs address).
   if (error.code === '600002') {
     params.reason = meaningOf600002(error) ?? 'unknown';

@@ -40,7 +40,7 @@ export const errorMessages = defineMessages({
     'error.legacy_offer_present':
       '{customer} still has the legacy Microsoft Azure offer (MS-AZR-0145P). A new Azure plan cannot be bought for them: transition them to the Azure plan instead.',
     'error.plan_exists':
-      '{customer} already has an Azure plan ({planId}). One plan holds many Azure subscriptions: create another subscription under it instead.',
+      '{customer} already has an Azure plan ({planId}){reseller, select, none {} other { for the reseller of record {reseller}}}. One plan holds many Azure subscriptions: create another subscription under it instead.',
     'error.already_signed_directly':
       '{customer} accepted the Microsoft Customer Agreement directly, so no attestation is needed.',
     'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
@@ -86,7 +86,7 @@ export const errorMessages = defineMessages({
     'error.legacy_offer_present':
       '{customer}은(는) 아직 레거시 Microsoft Azure 오퍼(MS-AZR-0145P)를 사용 중이라 새 Azure 플랜을 구매할 수 없습니다. 대신 Azure 플랜으로 전환하세요.',
     'error.plan_exists':
-      '{customer}에게 이미 Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
+      '{customer}에게 이미 {reseller, select, none {} other {기록상 재판매인 {reseller}의 }}Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
     'error.already_signed_directly':
       '{customer}이(가) Microsoft 고객 계약에 직접 동의했으므로 증명이 필요 없습니다.',
     'error.reseller_required': '이 고객의 간접 재판매인(MPN ID)을 지정하세요.',

@@ -38,6 +38,11 @@ export const planMessages = defineMessages({
     'plan.reseller.required': "Enter the reseller's MPN ID.",
     'plan.reseller.invalidMpnId': 'An MPN ID is 6 to 10 digits.',
     'plan.reseller.unknown': '{resellerMpnId} is not one of your indirect resellers (800016).',
+    'plan.reseller.question':
+      '{customer} already has an Azure plan for the reseller of record {plans}. In the indirect model each reseller of record can have its own Azure plan for the same customer: which reseller is this new plan for?',
+    'plan.reseller.hintFree': 'Resellers without an Azure plan for {customer}: {resellers}',
+    'plan.reseller.hasPlan':
+      '{reseller} already has an Azure plan for this customer ({planId}). Choose another reseller.',
     'plan.button.buy': 'Buy Azure plan',
     'plan.done.title': 'Azure plan bought for {customer}',
     'plan.done.text':
@@ -115,6 +120,11 @@ export const planMessages = defineMessages({
     'plan.reseller.required': '재판매인의 MPN ID를 입력하세요.',
     'plan.reseller.invalidMpnId': 'MPN ID는 6~10자리 숫자입니다.',
     'plan.reseller.unknown': '{resellerMpnId}은(는) 등록된 간접 재판매인이 아닙니다(800016).',
+    'plan.reseller.question':
+      '{customer}에게는 이미 기록상 재판매인 {plans}의 Azure 플랜이 있습니다. 간접 모델에서는 기록상 재판매인마다 같은 고객에 대해 각자의 Azure 플랜을 둘 수 있습니다. 새 플랜은 어느 재판매인의 것인가요?',
+    'plan.reseller.hintFree': '{customer}의 Azure 플랜이 없는 재판매인: {resellers}',
+    'plan.reseller.hasPlan':
+      '{reseller}에게는 이미 이 고객의 Azure 플랜({planId})이 있습니다. 다른 재판매인을 선택하세요.',
     'plan.button.buy': 'Azure 플랜 구매',
     'plan.done.title': '{customer}의 Azure 플랜을 구매했습니다',
     'plan.done.text': 'Partner Center의 고객 주문 목록에 표시되기까지 최대 15분이 걸릴 수 있습니다.',
