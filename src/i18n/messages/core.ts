@@ -5,8 +5,9 @@ export const coreMessages = defineMessages({
   'en-US': {
     'core.appName': 'Azure plan assistant',
     'core.welcome.title': 'Welcome to the Azure plan assistant',
-    'core.welcome.body':
-      'I help {partner} staff attest the Microsoft Customer Agreement, buy and manage Azure plans, transition legacy Azure customers, and answer price, PEC and billing questions.',
+    'core.welcome.body': 'I help {partner} staff with the Azure plan in Partner Center.',
+    'core.welcome.bodyFor':
+      'I help {partner} staff with the Azure plan in Partner Center. As {roles} you can {tasks}.',
     'core.welcome.tryHelp': 'Type **help** to see what you can do.',
     'core.help.title': 'What you can do, {name}',
     'core.help.subtitle': 'As {roles} at {partner} you can use these commands:',
@@ -64,8 +65,9 @@ export const coreMessages = defineMessages({
   'ko-KR': {
     'core.appName': 'Azure 플랜 도우미',
     'core.welcome.title': 'Azure 플랜 도우미에 오신 것을 환영합니다',
-    'core.welcome.body':
-      '{partner} 직원이 Microsoft 고객 계약(MCA) 증명, Azure 플랜 구매와 관리, 레거시 Azure 고객 전환을 하고 가격·PEC·청구 질문에 답을 얻도록 돕습니다.',
+    'core.welcome.body': '{partner} 직원의 Partner Center Azure 플랜 업무를 돕습니다.',
+    'core.welcome.bodyFor':
+      '{partner} 직원의 Partner Center Azure 플랜 업무를 돕습니다. {roles} 역할로 할 수 있는 일: {tasks}.',
     'core.welcome.tryHelp': '**도움말**을 입력하면 할 수 있는 일을 볼 수 있습니다.',
     'core.help.title': '{name}님이 할 수 있는 일',
     'core.help.subtitle': '{partner}의 {roles} 역할로 다음 명령을 쓸 수 있습니다:',
