@@ -17,10 +17,10 @@ import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { runUnknown } from './handlers/coreCommands.js';
-import { welcomeCardData } from './presenters/welcomePresenter.js';
 import type { IdentityResolver } from './identity.js';
 import { Replier } from './replier.js';
 import { setTurnServices } from './turnServices.js';
+import { welcomeCardData } from './presenters/welcomePresenter.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 

@@ -11,7 +11,7 @@ import type { NotSoldCountry } from './notSold.js';
 export const PARTNER_CURRENCY_RULE_FROM = '2021-08-01';
 export const EU_EFTA_UK_PARTNER_CURRENCY_FROM = '2021-01-28';
 export const CURRENCY_RULE_SOURCE =
-  'Partner Center "Azure plan price list" (partner-location currency since Aug 2021) and "Azure plan billing" 2020/2021';
+  'Partner Center "Azure plan price list" (2021-08), "Azure plan billing" (2020/2021)';
 
 /**
  * The rule that decides the billing currency on a date: 'partnerLocation' (all partners, since
