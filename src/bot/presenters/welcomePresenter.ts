@@ -4,7 +4,7 @@ import type { Translator } from '../../i18n/translator.js';
 import type { CommandId } from '../commands.js';
 import { commandsFor } from '../handlers/coreCommands.js';
 
-/** What the welcome card mentions, most useful first; each only when the user's roles allow it. */
+/** What the welcome card mentions (core.welcome.task.*), most useful first; only what the roles allow. */
 const WELCOME_TASKS: readonly Operation[] = [
   'agreements.attest',
   'plan.purchase',
@@ -31,7 +31,7 @@ const WELCOME_COMMANDS: readonly CommandId[] = [
 export function welcomeCardData(t: Translator, actor: Actor | undefined, partnerName: string) {
   const tasks = actor
     ? WELCOME_TASKS.filter((operation) => can(actor, operation)).map((operation) =>
-        t.t(`core.op.${operation}`),
+        t.t(`core.welcome.task.${operation}` as 'core.welcome.task.pec.view'),
       )
     : [];
   const allowed = actor ? new Set(commandsFor(actor).map((command) => command.id)) : new Set<CommandId>();

@@ -9,6 +9,13 @@ export const coreMessages = defineMessages({
     'core.welcome.bodyFor':
       'I help {partner} staff with the Azure plan in Partner Center. As {roles} you can {tasks}.',
     'core.welcome.tryHelp': 'Type **help** to see what you can do.',
+    'core.welcome.task.agreements.attest': 'attest the Microsoft Customer Agreement',
+    'core.welcome.task.plan.purchase': 'buy Azure plans',
+    'core.welcome.task.subscriptions.manage': 'manage Azure subscriptions',
+    'core.welcome.task.transition.run': 'move legacy Azure customers to the Azure plan',
+    'core.welcome.task.prices.view': 'look up prices',
+    'core.welcome.task.pec.view': 'estimate PEC',
+    'core.welcome.task.billing.view': 'ask billing questions',
     'core.help.title': 'What you can do, {name}',
     'core.help.subtitle': 'As {roles} at {partner} you can use these commands:',
     'core.help.none':
@@ -69,6 +76,13 @@ export const coreMessages = defineMessages({
     'core.welcome.bodyFor':
       '{partner} 직원의 Partner Center Azure 플랜 업무를 돕습니다. {roles} 역할로 할 수 있는 일: {tasks}.',
     'core.welcome.tryHelp': '**도움말**을 입력하면 할 수 있는 일을 볼 수 있습니다.',
+    'core.welcome.task.agreements.attest': 'Microsoft 고객 계약 증명',
+    'core.welcome.task.plan.purchase': 'Azure 플랜 구매',
+    'core.welcome.task.subscriptions.manage': 'Azure 구독 관리',
+    'core.welcome.task.transition.run': '레거시 Azure 고객 전환',
+    'core.welcome.task.prices.view': '가격 조회',
+    'core.welcome.task.pec.view': 'PEC 추정',
+    'core.welcome.task.billing.view': '청구 질문',
     'core.help.title': '{name}님이 할 수 있는 일',
     'core.help.subtitle': '{partner}의 {roles} 역할로 다음 명령을 쓸 수 있습니다:',
     'core.help.none':
