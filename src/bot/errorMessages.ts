@@ -1,5 +1,6 @@
 import { isDomainError } from '../domain/errors.js';
 import { PERMISSION_MATRIX, type Operation } from '../domain/identity/permissions.js';
+import { notSoldIn } from '../domain/markets/notSold.js';
 import { meaningOf600002 } from '../domain/partnerCenter/errorDescriptions.js';
 import type { Translator } from '../i18n/translator.js';
 
@@ -17,6 +18,12 @@ export function describeError(
   const params: Record<string, string | readonly string[]> = { customer: '—', ...context };
   for (const [name, value] of Object.entries(error.params)) {
     params[name] = Array.isArray(value) ? value : String(value);
+  }
+  // Where the plan is not sold, why (21Vianet / export restrictions), also when an adapter only sent the country.
+  if (error.code === 'not_available_in_country') {
+    const code = String(error.params.countryCode ?? error.params.country ?? '').toUpperCase();
+    params.countryCode = code;
+    params.reason = String(error.params.reason ?? notSoldIn(code)?.reason ?? 'notInCatalog');
   }
   // Country codes read better as names ("CN" → "China" / "중국").
   if (typeof params.country === 'string' && /^[A-Z]{2}$/i.test(params.country))

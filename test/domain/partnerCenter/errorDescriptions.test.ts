@@ -93,4 +93,12 @@ describe('Partner Center 600002 read by its description', () => {
       expect(text).to.not.match(never);
     });
   }
+
+  it('a bare not_available_in_country for CN (e.g. from the sandbox) still says why, in both languages', () => {
+    const error = new DomainError('not_available_in_country', { country: 'CN' });
+    expect(describeError(new Translator('en-US'), error)).to.contain('not sold in China (CN)');
+    expect(describeError(new Translator('ko-KR'), error)).to.contain(
+      '중국(CN)에서는 Azure 플랜을 판매하지 않습니다',
+    );
+  });
 });
