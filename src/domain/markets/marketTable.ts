@@ -20,6 +20,8 @@ function key(text: string): string {
 export class MarketTable {
   private readonly byCode = new Map<string, CountryLookup>();
   private readonly byName = new Map<string, CountryLookup>();
+  /** Names looked up only as the whole text (see NotSoldCountry.exactOnlyAliases). */
+  private readonly exactOnly = new Map<string, CountryLookup>();
 
   constructor(markets: readonly Market[]) {
     for (const market of markets) {
@@ -33,6 +35,7 @@ export class MarketTable {
       const entry: CountryLookup = { kind: 'notSold', country };
       this.byCode.set(country.countryCode, entry);
       for (const name of [country.countryNameEn, ...country.aliases]) this.byName.set(key(name), entry);
+      for (const name of country.exactOnlyAliases ?? []) this.exactOnly.set(key(name), entry);
     }
     for (const [code, name] of Object.entries(KOREAN_COUNTRY_NAMES)) {
       const entry = this.byCode.get(code);
@@ -69,7 +72,7 @@ export class MarketTable {
     if (/^[A-Za-z]{2}$/.test(trimmed))
       return this.byCode.get(trimmed.toUpperCase()) ?? this.byName.get(key(trimmed));
     const wanted = key(trimmed);
-    const exact = this.byName.get(wanted);
+    const exact = this.byName.get(wanted) ?? this.exactOnly.get(wanted);
     if (exact) return exact;
     const inside = [...this.byName.entries()]
       .filter(([name]) => name.length >= 2 && containsWord(wanted, name))

@@ -16,6 +16,8 @@ export interface NotSoldCountry {
   reason: NotSoldReason;
   /** Other names partners use (English and Korean), matched like the market table's names. */
   aliases: readonly string[];
+  /** Names matched only as the whole question, never inside a sentence (이란 is also "~이란", "is called"). */
+  exactOnlyAliases?: readonly string[];
 }
 
 export const AZURE_PLAN_NOT_SOLD: readonly NotSoldCountry[] = [
@@ -38,7 +40,8 @@ export const AZURE_PLAN_NOT_SOLD: readonly NotSoldCountry[] = [
     countryCode: 'IR',
     countryNameEn: 'Iran',
     reason: 'embargoed',
-    aliases: ['Islamic Republic of Iran', '이란'],
+    aliases: ['Islamic Republic of Iran'],
+    exactOnlyAliases: ['이란'],
   },
   {
     countryCode: 'KP',

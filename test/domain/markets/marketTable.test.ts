@@ -127,6 +127,12 @@ describe('countries where the Azure plan is not sold (never "not found")', () =>
       expect(table.find(text), 'find() returns markets only').to.equal(undefined);
     });
   }
+  it('"이란" alone is Iran, but the particle "~이란" inside a sentence is not', () => {
+    expect(table.lookup('이란')).to.deep.include({ kind: 'notSold' });
+    expect(table.lookup('노르웨이란 나라에서 판매 가능한가요?')?.kind).to.equal('market');
+    expect(table.lookup('PEC이란 무엇인가요?')).to.equal(undefined);
+  });
+
   it('a CSP market is still a market ("Korea" is South Korea, "Hong Kong SAR China" is HK)', () => {
     expect(table.lookup('korea')).to.deep.include({ kind: 'market' });
     expect(notSoldIn('KR')).to.equal(undefined);
