@@ -22,6 +22,7 @@ import type { IdentityResolver } from './identity.js';
 import { Replier } from './replier.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
+import { welcomeCardData } from './presenters/welcomePresenter.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -127,13 +128,8 @@ export class AssistantBot extends TeamsActivityHandler {
     const identity = await this.deps.identity.resolve(context.activity);
     const partnerName = identity.kind === 'ok' ? identity.actor.partner.name : identity.partner.name;
     const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
-    await reply.card('welcome', {
-      title: t.t('core.welcome.title'),
-      body: t.t('core.welcome.body', { partner: partnerName }),
-      tryHelp: t.t('core.welcome.tryHelp'),
-      helpButton: t.t('command.help.usage'),
-      helpCommand: t.t('command.help.usage'),
-    });
+    const actor = identity.kind === 'ok' ? identity.actor : undefined;
+    await reply.card('welcome', welcomeCardData(t, actor, partnerName));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -1,6 +1,8 @@
 import { DialogContextError } from 'botbuilder-dialogs';
 import { isDomainError } from '../domain/errors.js';
 import { PERMISSION_MATRIX, type Operation } from '../domain/identity/permissions.js';
+import { notSoldIn } from '../domain/markets/notSold.js';
+import { meaningOf600002 } from '../domain/partnerCenter/errorDescriptions.js';
 import type { Translator } from '../i18n/translator.js';
 
 /**
@@ -30,6 +32,12 @@ export function describeError(
   for (const [name, value] of Object.entries(error.params)) {
     params[name] = Array.isArray(value) ? value : String(value);
   }
+  // Where the plan is not sold, why (21Vianet / export restrictions), also when an adapter only sent the country.
+  if (error.code === 'not_available_in_country') {
+    const code = String(error.params.countryCode ?? error.params.country ?? '').toUpperCase();
+    params.countryCode = code;
+    params.reason = String(error.params.reason ?? notSoldIn(code)?.reason ?? 'notInCatalog');
+  }
   // Country codes read better as names ("CN" → "China" / "중국").
   if (typeof params.country === 'string' && /^[A-Z]{2}$/i.test(params.country))
     params.country = t.country(params.country);
@@ -52,10 +60,18 @@ export function describeError(
     );
     return t.t('core.forbidden', {
       operation: operationText,
-      roles,
+      roles: t.orList(roles),
       yourRoles: yourRoles.length > 0 ? yourRoles : '—',
       partner: String(error.params.partner ?? ''),
     });
+  }
+  // A plan of a reseller of record: named by the caller (name and id), else by its id.
+  if (error.code === 'plan_exists')
+    params.reseller = context.reseller ?? (String(error.params.resellerMpnId ?? '') || 'none');
+  // 600002 means different things by its description (future date / tax id vs address).
+  if (error.code === '600002') {
+    params.reason = meaningOf600002(error) ?? 'unknown';
+    params.todayUtc ??= 'none';
   }
   const key = `error.${error.code}`;
   if (t.has(key)) return t.t(key, params);

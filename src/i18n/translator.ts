@@ -13,6 +13,7 @@ export type MessageParams = Readonly<Record<string, string | number | readonly s
  */
 export class Translator {
   private readonly listFormat: Intl.ListFormat;
+  private readonly orListFormat: Intl.ListFormat;
 
   /**
    * "Nov 26, 2026" in English; "2026년 11월 26일" in Korean (the short Korean form "2026. 11. 26."
@@ -26,6 +27,7 @@ export class Translator {
     private readonly messages: CompiledMessages = new CompiledMessages(),
   ) {
     this.listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    this.orListFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
     this.dateStyle = locale === 'ko-KR' ? 'long' : 'medium';
   }
 
@@ -45,6 +47,11 @@ export class Translator {
         values[name] === undefined ? match : String(values[name]),
       );
     }
+  }
+
+  /** Alternatives as the locale writes them: "A or B", "A, B, or C" / "A 또는 B". */
+  orList(items: readonly string[]): string {
+    return this.orListFormat.format(items);
   }
 
   /** True when a message with this key exists (used for error codes mapped to `error.<code>`). */

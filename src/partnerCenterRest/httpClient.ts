@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { paramsFromDescription } from '../domain/partnerCenter/errorDescriptions.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
 
@@ -31,7 +32,8 @@ export interface HttpResult<T> {
  * JSON over HTTP to Partner Center. Error bodies `{code, description}` become DomainError with the
  * Partner Center code (e.g. 600061); without a code: 404 → not_found, 401/403 → forbidden,
  * anything else → backend_error (params.httpStatus). The description is not passed on: it is
- * English text, and the bot shows its own localized message per code.
+ * English text, and the bot shows its own localized message per code. Where one code means
+ * different things (600002), the meaning decoded from the description goes along as params.reason.
  */
 export class PartnerCenterHttp {
   private readonly baseUrl: string;
@@ -78,7 +80,11 @@ export function toDomainError(status: number, body: unknown): DomainError {
   const code =
     body && typeof body === 'object' && 'code' in body ? (body as { code: unknown }).code : undefined;
   if (typeof code === 'number' || (typeof code === 'string' && code.length > 0)) {
-    return new DomainError(String(code), { httpStatus: status });
+    const description = (body as { description?: unknown }).description;
+    return new DomainError(String(code), {
+      httpStatus: status,
+      ...paramsFromDescription(String(code), description),
+    });
   }
   if (status === 404) return new DomainError('not_found', { httpStatus: status });
   if (status === 401 || status === 403) return new DomainError('forbidden', { httpStatus: status });

@@ -88,15 +88,9 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
       'Transition to Azure plan',
     ],
     [
-      'a customer with a plan is refused a second one',
-      'contosopharma',
-      /already has an Azure plan/,
-      'Azure subscriptions',
-    ],
-    [
       'a country without the Azure plan is refused',
       'fourth coffee',
-      /not offered to customers in China/,
+      /not sold in China \(CN\).*21Vianet/,
       undefined,
     ],
   ];
@@ -109,6 +103,62 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
       expect(driver.status).to.equal('complete');
     });
   }
+
+  it('rule 12: a customer with a plan under Trey gets a plan under another reseller; the card explains and asks which', async () => {
+    const { driver, first } = await start('contosopharma');
+    const text = textOfActivities(first);
+    expect(text).to.contain('Buy the Azure plan for Contoso Pharmaceuticals');
+    expect(text).to.contain(
+      'Contoso Pharmaceuticals already has an Azure plan for the reseller of record Trey Research Solutions (4412873)',
+    );
+    expect(text).to.contain('which reseller is this new plan for?');
+    expect(text).to.contain(
+      'Resellers without an Azure plan for Contoso Pharmaceuticals: Proseware Cloud Services (5120934)',
+    );
+    expect(JSON.stringify(driver.lastCard().content), 'no reseller prefilled').to.contain('"value":""');
+
+    const card = driver.lastCard();
+    await press(driver, 'Buy Azure plan', { resellerMpnId: '4412873' });
+    expect(driver.lastCard().id).to.equal(card.id);
+    expect(JSON.stringify(driver.lastCard().content)).to.contain(
+      'Trey Research Solutions (4412873) already has an Azure plan for this customer (f80c27d0-528b-4ad2-97b4-482a7a15d2f6). Choose another reseller.',
+    );
+    expect(await plans(CUSTOMERS.contosoWithPlan)).to.have.length(1);
+
+    await press(driver, 'Buy Azure plan', { resellerMpnId: '5120934' });
+    const done = JSON.stringify(driver.lastCard().content);
+    expect(done).to.contain('Azure plan bought for Contoso Pharmaceuticals');
+    expect(done, 'reseller shown by name with its id').to.contain('Proseware Cloud Services (5120934)');
+    const bought = await plans(CUSTOMERS.contosoWithPlan);
+    expect(bought.map((p) => p.partnerIdOnRecord).sort()).to.deep.equal(['4412873', '5120934']);
+  });
+
+  it('rule 12 in Korean: the card explains the existing plan and asks which reseller', async () => {
+    const clock = fixedClock(NOW);
+    fixture = await sandboxFixture({ clock });
+    const services = servicesOver(fixture.sandbox, clock);
+    const directory = new CustomerDirectory(services.partnerCenter);
+    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
+    const driver = new DialogDriver(
+      dialog,
+      await fixture.actor(USERS.meganSalesAgent),
+      { customerQuery: 'contosopharma' },
+      'ko-KR',
+    );
+    const text = textOfActivities(await driver.send('Azure 플랜 구매'));
+    expect(text).to.contain('기록상 재판매인 Trey Research Solutions (4412873)의 Azure 플랜이 있습니다');
+    expect(text).to.contain('새 플랜은 어느 재판매인의 것인가요?');
+  });
+
+  it('a customer in China: not sold, and the card never says "yet"', async () => {
+    const { first } = await start('fourth coffee');
+    const text = textOfActivities(first);
+    expect(text).to.contain(
+      'The Azure plan cannot be bought for Fourth Coffee (Shanghai) Co., Ltd. in China',
+    );
+    expect(text).to.not.match(/\byet\b/);
+  });
 
   it('while a transition is in progress, the purchase is refused (900112/900113)', async () => {
     const clock = fixedClock(NOW);

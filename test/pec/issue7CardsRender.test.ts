@@ -67,8 +67,9 @@ describe('issue-7 cards render and validate in English and Korean', () => {
       const markets = new MarketTable([
         { countryCode: 'NO', countryNameEn: 'Norway', marketRegion: 'europe', currency: 'NOK' },
       ]);
-      const found = answerAvailabilityQuestion(t, markets, 'Norway', today);
-      const missing = answerAvailabilityQuestion(t, markets, 'Atlantis', today);
+      const partner = { name: 'Contoso Cloud Partners', country: 'US' };
+      const found = answerAvailabilityQuestion(t, markets, 'Norway', today, partner);
+      const missing = answerAvailabilityQuestion(t, markets, 'Atlantis', today, partner);
       cards.push(
         [found.card, found.data],
         [missing.card, missing.data],

@@ -45,7 +45,7 @@ export function knowledgeFeature(
       await scope.reply.text('knowledge.availability.ask');
       return;
     }
-    const answer = answerAvailabilityQuestion(scope.t, markets, question, clock.now());
+    const answer = answerAvailabilityQuestion(scope.t, markets, question, clock.now(), scope.actor.partner);
     await scope.reply.card(answer.card, answer.data);
   }
 
@@ -67,7 +67,7 @@ export function knowledgeFeature(
     fallbacks: [
       // Availability first: "… in which currency am I billed?" names a country and is about the market.
       async (scope, text) => {
-        if (!AVAILABILITY_WORDS.test(text) || !can(scope.actor, 'prices.view') || !markets?.find(text))
+        if (!AVAILABILITY_WORDS.test(text) || !can(scope.actor, 'prices.view') || !markets?.lookup(text))
           return false;
         await availability(scope, text);
         return true;

@@ -81,7 +81,10 @@ export function customerDetailCardData(t: Translator, actor: Actor, summary: Cus
       { title: t.t('customers.field.country'), value: t.country(customer.country) },
       {
         title: t.t('customers.field.reseller'),
-        value: customer.resellerOfRecord ?? t.t('customers.reseller.none'),
+        // By name with its id ("Trey Research Solutions (4412873)"); the bare id if the provider does not know it.
+        value: summary.resellerOfRecord
+          ? `${summary.resellerOfRecord.name} (${summary.resellerOfRecord.mpnId})`
+          : (customer.resellerOfRecord ?? t.t('customers.reseller.none')),
       },
       { title: t.t('customers.field.mca'), value: mcaText(t, summary) },
       { title: t.t('customers.field.azure'), value: azureText(t, summary) },

@@ -71,11 +71,11 @@ export function subscriptionsCardData(
         : manage
           ? ''
           : t.t('subs.readOnly'),
-    plans: state.plans.map(({ plan, azureSubscriptions }) => ({
+    plans: state.plans.map(({ plan, azureSubscriptions, reseller }) => ({
       heading: t.t('subs.plan', {
         planId: plan.id,
         status: t.t(`subs.status.${plan.status}`),
-        reseller: plan.partnerIdOnRecord ?? '—',
+        reseller: reseller ? `${reseller.name} (${reseller.mpnId})` : (plan.partnerIdOnRecord ?? '—'),
       }),
       subscriptions: azureSubscriptions.map((sub) => ({
         name: sub.friendlyName,

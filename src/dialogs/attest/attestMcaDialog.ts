@@ -12,6 +12,7 @@ import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import { isDomainError } from '../../domain/errors.js';
+import { meaningOf600002 } from '../../domain/partnerCenter/errorDescriptions.js';
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { describeError } from '../../bot/errorMessages.js';
@@ -309,7 +310,8 @@ class AttestFormDialog extends ComponentDialog {
     } catch (error) {
       let fieldReasons: Record<string, string>;
       if (isValidationError(error)) fieldReasons = { ...error.fields };
-      else if (isDomainError(error) && error.code === '600002') fieldReasons = { dateAgreed: 'future' };
+      else if (isDomainError(error) && meaningOf600002(error) === 'futureDate')
+        fieldReasons = { dateAgreed: 'future' };
       else throw error;
       return step.replaceDialog(FORM, {
         ...step.options,

@@ -101,11 +101,9 @@ export class BuyAzurePlanDialog extends ComponentDialog {
     const actor = actorOf(step.context);
     const t = translatorOf(step.context);
     const reply = replierOf(step.context);
-    // An indirect provider buys for a reseller of record: check against the customer's reseller.
-    const first = await this.purchases.precheck(actor, picked.id);
-    const check = first.suggestedResellerMpnId
-      ? await this.purchases.precheck(actor, picked.id, first.suggestedResellerMpnId)
-      : first;
+    // An indirect provider buys for a reseller of record: checked against the suggested one (the
+    // customer's reseller unless it already has a plan; then the confirmation asks which reseller).
+    const check = await this.purchases.precheck(actor, picked.id);
     flow.customer = check.customer;
     const blockers = check.blockers.filter((blocker) => !isResellerProblem(blocker));
     const stopper = blockers.find((blocker) => blocker.code !== '13605');
@@ -203,11 +201,7 @@ class BuyConfirmDialog extends ComponentDialog {
   private async showStep(step: WaterfallStepContext<ConfirmOptions>): Promise<DialogTurnResult> {
     const options = step.options;
     const actor = actorOf(step.context);
-    const check = await this.purchases.precheck(
-      actor,
-      options.customerId,
-      options.resellerValue || undefined,
-    );
+    const check = await this.purchases.precheck(actor, options.customerId, options.resellerValue || null);
     (step.values as { customerName: string; customerDomain: string }).customerName =
       check.customer.companyName;
     (step.values as { customerName: string; customerDomain: string }).customerDomain = check.customer.domain;

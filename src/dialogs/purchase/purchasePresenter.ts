@@ -1,22 +1,51 @@
 import type { DomainError } from '../../domain/errors.js';
 import { can, type Actor } from '../../domain/identity/actor.js';
 import type { PurchasePrecheck, PurchaseResult } from '../../domain/services/purchaseService.js';
+import { findReseller, type IndirectReseller } from '../../domain/identity/reseller.js';
 import type { Translator } from '../../i18n/translator.js';
 import { describeError } from '../../bot/errorMessages.js';
 import { commandAction } from '../../bot/presenters/customerPresenter.js';
 
-/** Reseller-of-record problems are shown at the form field; every other blocker stops the purchase. */
+/**
+ * Reseller-of-record problems are shown at the form field; every other blocker stops the purchase.
+ * A plan that exists for the named reseller is one too while other resellers can still get a plan
+ * for the customer (rule 12: one plan per reseller of record).
+ */
 export function isResellerProblem(error: DomainError): boolean {
   return (
     error.code === '800016' ||
-    (error.code === 'validation' && String(error.params.fields) === 'resellerMpnId')
+    (error.code === 'validation' && String(error.params.fields) === 'resellerMpnId') ||
+    (error.code === 'plan_exists' && otherResellers(error).length > 0)
   );
 }
 
-export function resellerErrorText(t: Translator, error: DomainError | undefined): string {
+function otherResellers(error: DomainError): readonly string[] {
+  const ids = error.params.otherResellerMpnIds;
+  return Array.isArray(ids) ? ids : [];
+}
+
+/** A reseller as people know it: "Trey Research Solutions (4412873)"; the bare id if unknown. */
+export function resellerLabel(
+  resellers: readonly IndirectReseller[],
+  mpnId: string | null | undefined,
+): string {
+  const reseller = findReseller(resellers, mpnId);
+  return reseller ? `${reseller.name} (${reseller.mpnId})` : (mpnId ?? '');
+}
+
+export function resellerErrorText(
+  t: Translator,
+  error: DomainError | undefined,
+  resellers: readonly IndirectReseller[] = [],
+): string {
   if (!error) return '';
   if (error.code === '800016')
     return t.t('plan.reseller.unknown', { resellerMpnId: String(error.params.resellerMpnId ?? '') });
+  if (error.code === 'plan_exists')
+    return t.t('plan.reseller.hasPlan', {
+      reseller: resellerLabel(resellers, String(error.params.resellerMpnId ?? '')),
+      planId: String(error.params.planId ?? ''),
+    });
   const reason = String(error.params.reasons ?? '').split(':')[1];
   return reason === 'invalidMpnId' ? t.t('plan.reseller.invalidMpnId') : t.t('plan.reseller.required');
 }
@@ -36,10 +65,22 @@ export function blockerCardData(t: Translator, actor: Actor, check: PurchasePrec
   }
   return {
     style: 'warning',
-    title: t.t('plan.blocked.title', { customer: customer.companyName }),
+    // A country where the plan is not sold is not a "not yet": the title says so without "yet".
+    title:
+      blocker.code === 'not_available_in_country'
+        ? t.t('plan.blocked.titleCountry', {
+            customer: customer.companyName,
+            country: t.country(customer.country),
+          })
+        : t.t('plan.blocked.title', { customer: customer.companyName }),
     text:
-      describeError(t, blocker, { customer: customer.companyName, country: t.country(customer.country) }) ??
-      '',
+      describeError(t, blocker, {
+        customer: customer.companyName,
+        country: t.country(customer.country),
+        ...(blocker.code === 'plan_exists' && blocker.params.resellerMpnId
+          ? { reseller: resellerLabel(check.knownResellers, String(blocker.params.resellerMpnId)) }
+          : {}),
+      }) ?? '',
     facts: [],
     actions,
   };
@@ -100,10 +141,26 @@ export function planConfirmCardData(
     resellerLabel: t.t('plan.reseller.label'),
     resellerValue: options.resellerValue,
     resellerRequired: t.t('plan.reseller.required'),
-    resellerError: resellerErrorText(t, options.resellerError),
-    resellerHint: t.t('plan.reseller.hint', {
-      resellers: check.knownResellers.map((r) => `${r.name} (${r.mpnId})`).join(', '),
-    }),
+    resellerError: resellerErrorText(t, options.resellerError, check.knownResellers),
+    // Rule 12: the customer has a plan under some reseller already: explain, and ask which one.
+    resellerQuestion:
+      check.needsResellerOfRecord && check.plansOfRecord.length > 0
+        ? t.t('plan.reseller.question', {
+            customer: check.customer.companyName,
+            plans: check.plansOfRecord.map((plan) =>
+              resellerLabel(check.knownResellers, plan.partnerIdOnRecord),
+            ),
+          })
+        : '',
+    resellerHint:
+      check.plansOfRecord.length > 0
+        ? t.t('plan.reseller.hintFree', {
+            customer: check.customer.companyName,
+            resellers: check.resellersWithoutPlan.map((r) => `${r.name} (${r.mpnId})`).join(', '),
+          })
+        : t.t('plan.reseller.hint', {
+            resellers: check.knownResellers.map((r) => `${r.name} (${r.mpnId})`).join(', '),
+          }),
     buttons: { buy: t.t('plan.button.buy'), cancel: t.t('flow.cancel') },
     flowId: options.flowId,
     requestId: options.requestId,
@@ -133,7 +190,14 @@ export function planDoneCardData(
         ? [{ title: t.t('plan.done.firstSubscription'), value: `${first.friendlyName} (${first.id})` }]
         : []),
       ...(result.partnerIdOnRecord
-        ? [{ title: t.t('plan.done.reseller'), value: result.partnerIdOnRecord }]
+        ? [
+            {
+              title: t.t('plan.done.reseller'),
+              value: result.resellerOfRecord
+                ? `${result.resellerOfRecord.name} (${result.resellerOfRecord.mpnId})`
+                : result.partnerIdOnRecord,
+            },
+          ]
         : []),
     ],
     footer: t.t('flow.submitted', { user: actor.user.displayName, time: t.dateTime(now) }),

@@ -9,3 +9,12 @@ export interface IndirectReseller {
 export function isMpnIdFormat(value: string): boolean {
   return /^\d{6,10}$/.test(value.trim());
 }
+
+/** The known reseller with this MPN id (undefined for none / an id the provider does not know). */
+export function findReseller(
+  resellers: readonly IndirectReseller[],
+  mpnId: string | null | undefined,
+): IndirectReseller | undefined {
+  const id = mpnId?.trim();
+  return id ? resellers.find((reseller) => reseller.mpnId === id) : undefined;
+}

@@ -4,6 +4,7 @@ import { matchCustomers, type CustomerMatch } from '../customers/customerMatch.j
 import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
+import { findReseller, type IndirectReseller } from '../identity/reseller.js';
 import { isAzurePlan, isOpenLegacyAzure } from '../subscriptions/subscription.js';
 import type { UpgradeStatusValue } from '../transition/productUpgrade.js';
 import { loadCustomerState } from './customerState.js';
@@ -16,6 +17,8 @@ export interface CustomerSummary {
   azurePlanIds: string[];
   legacySubscriptionIds: string[];
   upgrade: { id: string; status: UpgradeStatusValue } | null;
+  /** The customer's reseller of record as the provider knows it (name and MPN id), if any. */
+  resellerOfRecord?: IndirectReseller | null;
 }
 
 /**
@@ -47,12 +50,17 @@ export class CustomerDirectory {
   async summarize(actor: Actor, customerId: string): Promise<CustomerSummary> {
     assertCan(actor, 'customers.view');
     const state = await loadCustomerState(this.partnerCenter, requireCustomerId(customerId));
+    const resellerId = state.customer.resellerOfRecord;
+    const reseller = resellerId
+      ? findReseller(await this.partnerCenter.listIndirectResellers(), resellerId)
+      : undefined;
     return {
       customer: state.customer,
       mca: mcaAcceptance(state.agreements, state.directlySigned),
       azurePlanIds: state.subscriptions.filter(isAzurePlan).map((s) => s.id),
       legacySubscriptionIds: state.subscriptions.filter(isOpenLegacyAzure).map((s) => s.id),
       upgrade: state.upgrade ? { id: state.upgrade.id, status: state.upgrade.status } : null,
+      resellerOfRecord: reseller ?? null,
     };
   }
 

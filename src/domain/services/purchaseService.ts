@@ -2,13 +2,19 @@ import { mcaAcceptance, type McaAcceptance } from '../agreements/mcaAcceptance.j
 import type { Customer } from '../customers/customer.js';
 import type { DomainError } from '../errors.js';
 import { assertCan, can, type Actor } from '../identity/actor.js';
-import type { IndirectReseller } from '../identity/reseller.js';
+import { findReseller, type IndirectReseller } from '../identity/reseller.js';
 import {
   AZURE_PLAN_BILLING_CYCLE,
   AZURE_PLAN_QUANTITY,
   type AzurePlanAvailability,
 } from '../plans/azurePlanCatalog.js';
-import { checkPurchasePreconditions, purchaseBlockers, type PurchaseState } from '../plans/purchaseRules.js';
+import {
+  checkPurchasePreconditions,
+  purchaseBlockers,
+  resellerOfRecordChoice,
+  type PlanOfRecord,
+  type PurchaseState,
+} from '../plans/purchaseRules.js';
 import { isAzurePlan, type AzureEntitlement, type Subscription } from '../subscriptions/subscription.js';
 import { loadCustomerState } from './customerState.js';
 import { KeyedMutex } from './keyedMutex.js';
@@ -25,10 +31,19 @@ export interface PurchasePrecheck {
   canPurchase: boolean;
   /** An indirect provider must name the reseller of record. */
   needsResellerOfRecord: boolean;
-  /** Default for the reseller field: the customer's reseller of record. */
+  /**
+   * Default for the reseller field: the customer's reseller of record unless it already has a plan
+   * for this customer (rule 12: then the user says which reseller the new plan is for).
+   */
   suggestedResellerMpnId: string | null;
+  /** The reseller the blockers were checked for (the one asked about, else the suggested one). */
+  checkedResellerMpnId: string | null;
   knownResellers: IndirectReseller[];
   existingPlans: Subscription[];
+  /** The customer's plans with their partner of record (rule 12). */
+  plansOfRecord: PlanOfRecord[];
+  /** Indirect provider: resellers that have no plan for this customer yet (each may get one). */
+  resellersWithoutPlan: IndirectReseller[];
 }
 
 export interface PurchaseRequest {
@@ -43,6 +58,8 @@ export interface PurchaseResult {
   planId: string;
   catalogItemId: string;
   partnerIdOnRecord: string | null;
+  /** The reseller of record as the provider knows it (name and MPN id), when there is one. */
+  resellerOfRecord: IndirectReseller | null;
   firstAzureSubscription: AzureEntitlement | null;
 }
 
@@ -54,18 +71,19 @@ export class PurchaseService {
   constructor(private readonly deps: ServiceDependencies) {}
 
   /**
-   * What would be bought and every blocker, for the confirmation card. Throws: forbidden (needs
-   * customers.view or plan.purchase), validation (customerId), not_found.
+   * What would be bought and every blocker, for the confirmation card. Without `resellerMpnId`
+   * (undefined) an indirect provider's blockers are checked for the suggested reseller of record.
+   * Throws: forbidden (needs customers.view or plan.purchase), validation (customerId), not_found.
    */
   async precheck(actor: Actor, customerId: string, resellerMpnId?: string | null): Promise<PurchasePrecheck> {
     // Buyers without customer management (User management admin) still need the confirmation card.
     if (!can(actor, 'customers.view')) assertCan(actor, 'plan.purchase');
     const id = requireCustomerId(customerId);
-    const { state, customer, agreements, directlySigned, knownResellers } = await this.purchaseState(
-      actor,
-      id,
-      resellerMpnId,
-    );
+    const loaded = await this.purchaseState(actor, id, resellerMpnId ?? null);
+    const choice = resellerOfRecordChoice(loaded.state);
+    const checked = resellerMpnId === undefined ? choice.suggestedResellerMpnId : resellerMpnId;
+    const state: PurchaseState = { ...loaded.state, resellerMpnId: checked };
+    const { customer, agreements, directlySigned, knownResellers } = loaded;
     return {
       customer,
       availability: state.availability,
@@ -73,9 +91,12 @@ export class PurchaseService {
       blockers: purchaseBlockers(state),
       canPurchase: can(actor, 'plan.purchase'),
       needsResellerOfRecord: actor.partner.type === 'IndirectProvider',
-      suggestedResellerMpnId: customer.resellerOfRecord,
+      suggestedResellerMpnId: choice.suggestedResellerMpnId,
+      checkedResellerMpnId: checked ?? null,
       knownResellers,
       existingPlans: state.subscriptions.filter(isAzurePlan),
+      plansOfRecord: choice.plans,
+      resellersWithoutPlan: choice.resellersWithoutPlan,
     };
   }
 
@@ -129,6 +150,7 @@ export class PurchaseService {
       planId: line.subscriptionId,
       catalogItemId: availability.catalogItemId,
       partnerIdOnRecord: line.partnerIdOnRecord,
+      resellerOfRecord: findReseller(state.knownResellers, line.partnerIdOnRecord) ?? null,
       firstAzureSubscription: entitlements[0] ?? null,
     };
   }

@@ -1,5 +1,6 @@
 import type { Customer } from '../customers/customer.js';
 import { assertCan, type Actor } from '../identity/actor.js';
+import { findReseller, type IndirectReseller } from '../identity/reseller.js';
 import { ValidationError } from '../partnerCenter/validationError.js';
 import {
   isAzurePlan,
@@ -13,6 +14,8 @@ import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serv
 export interface PlanWithSubscriptions {
   plan: Subscription;
   azureSubscriptions: AzureEntitlement[];
+  /** The plan's reseller of record as the provider knows it (name and MPN id), if any. */
+  reseller?: IndirectReseller | null;
 }
 
 export interface CustomerSubscriptions {
@@ -35,10 +38,16 @@ export class SubscriptionService {
     const id = requireCustomerId(customerId);
     const pc = this.deps.partnerCenter;
     const [customer, subscriptions] = await Promise.all([pc.getCustomer(id), pc.listSubscriptions(id)]);
+    const azurePlans = subscriptions.filter(isAzurePlan);
+    const resellers = azurePlans.some((plan) => plan.partnerIdOnRecord)
+      ? await pc.listIndirectResellers()
+      : [];
     const plans = await Promise.all(
-      subscriptions
-        .filter(isAzurePlan)
-        .map(async (plan) => ({ plan, azureSubscriptions: await pc.listAzureEntitlements(id, plan.id) })),
+      azurePlans.map(async (plan) => ({
+        plan,
+        azureSubscriptions: await pc.listAzureEntitlements(id, plan.id),
+        reseller: findReseller(resellers, plan.partnerIdOnRecord) ?? null,
+      })),
     );
     return { customer, plans, legacy: subscriptions.filter(isLegacyAzure) };
   }

@@ -145,12 +145,35 @@ export const billingMessages = defineMessages({
     'billing.availability.fact.priceList': 'Price list',
     'billing.availability.value.noCurrency': 'Not given in the table',
     'billing.availability.value.usd': "USD global price list, converted at Microsoft's monthly FX rate",
+    'billing.availability.fact.rule': 'Currency rule',
+    'billing.availability.fact.customerCurrency': "Customer country's currency",
+    'billing.availability.value.rule.partnerLocation': "Partner's location (since August 2021)",
+    'billing.availability.value.rule.euEftaUkPartnerLocation':
+      "Partner's location for new customers (EU/EFTA/UK partners, from 28 January 2021)",
+    'billing.availability.value.rule.customerLocation': "Customer's country (before 2021)",
+    'billing.availability.value.billedIn': '{currency} (your location: {partnerCountry})',
+    'billing.availability.value.partnerUnknown': "Your location's currency (not in the table)",
     'billing.availability.rule.partnerLocation':
-      "Since August 2021 the Azure plan is billed in the partner's location currency, whatever the customer's country: a partner located in {country} is billed in {currency}.",
+      "Rule in force: since August 2021 the Azure plan is billed in the partner's location currency, whatever the customer's country. The location of {partner} is {partnerCountry}, so a customer in {country} is billed to you in {currency}{differs, select, yes {, not in {customerCurrency}} other {}}.",
+    'billing.availability.rule.partnerUnknown':
+      "Rule in force: since August 2021 the Azure plan is billed in the partner's location currency, whatever the customer's country. The location of {partner} is not in the market table, so check the currency in Partner Center.",
+    'billing.availability.rule.euEftaUkPartnerLocation':
+      "Rule in force on {date}: from 28 January 2021 partners in the EU, EFTA and UK were billed in their own location currency for new customers, so {partner} ({partnerCountry}) was billed in {currency}; existing customers stayed on the customer's currency ({customerCurrency}) until August 2021.",
     'billing.availability.rule.customerLocation':
       "On {date} the customer's country currency applied ({currency}), one invoice per currency; since August 2021 it is the partner's location currency.",
-    'billing.availability.euTransition':
-      'From 28 January 2021 partners in the EU, EFTA and UK were already billed in their own currency for new customers.',
+    'billing.availability.notSold.title': 'The Azure plan is not sold in {country} ({code})',
+    'billing.availability.notSold.operatedBy21Vianet':
+      'Azure in {country} is a separate cloud operated by 21Vianet, sold through Partner Center operated by 21Vianet, not through global CSP. The Azure plan of global CSP is not sold there, so you cannot buy it for customers in {country}.',
+    'billing.availability.notSold.embargoed':
+      "{country} is under export restrictions: Microsoft's commercial cloud, the Azure plan included, is not sold there, so you cannot buy it for customers in {country}.",
+    'billing.availability.notSold.footer':
+      'Market table: {source}, dated {asOf} ({licence}); {country} is not a CSP market in it.',
+    'billing.availability.notSold.fact.inTable': 'In the CSP market table',
+    'billing.availability.notSold.value.inTable': 'No',
+    'billing.availability.notSold.fact.soldThrough': 'Azure there',
+    'billing.availability.notSold.value.operatedBy21Vianet':
+      'Azure operated by 21Vianet (separate Partner Center)',
+    'billing.availability.notSold.value.embargoed': 'Not sold (export restrictions)',
     'billing.availability.footer':
       'Market table: {source}, dated {asOf} ({licence}). Currency rule: {ruleSource}. The docs counted 139 Azure plan countries in 2020: confirm in Partner Center before you sell.',
   },
@@ -290,12 +313,34 @@ export const billingMessages = defineMessages({
     'billing.availability.fact.priceList': '가격표',
     'billing.availability.value.noCurrency': '표에 없음',
     'billing.availability.value.usd': 'USD 글로벌 가격표, Microsoft 월별 환율로 환산',
+    'billing.availability.fact.rule': '통화 규칙',
+    'billing.availability.fact.customerCurrency': '고객 국가의 통화',
+    'billing.availability.value.rule.partnerLocation': '파트너 소재지(2021년 8월부터)',
+    'billing.availability.value.rule.euEftaUkPartnerLocation':
+      '신규 고객은 파트너 소재지(EU/EFTA/영국 파트너, 2021년 1월 28일부터)',
+    'billing.availability.value.rule.customerLocation': '고객 국가(2021년 이전)',
+    'billing.availability.value.billedIn': '{currency}(파트너 소재지: {partnerCountry})',
+    'billing.availability.value.partnerUnknown': '파트너 소재지 통화(표에 없음)',
     'billing.availability.rule.partnerLocation':
-      '2021년 8월부터 Azure 플랜은 고객 국가와 관계없이 파트너 소재지 통화로 청구됩니다. {country}에 있는 파트너는 {currency}로 청구받습니다.',
+      '적용 규칙: 2021년 8월부터 Azure 플랜은 고객 국가와 관계없이 파트너 소재지 통화로 청구됩니다. {partner}의 소재지는 {partnerCountry}이므로 {country} 고객의 사용량도 {currency}로 청구됩니다{differs, select, yes {({customerCurrency} 아님)} other {}}.',
+    'billing.availability.rule.partnerUnknown':
+      '적용 규칙: 2021년 8월부터 Azure 플랜은 고객 국가와 관계없이 파트너 소재지 통화로 청구됩니다. {partner}의 소재지가 시장 표에 없으므로 Partner Center에서 통화를 확인해 주세요.',
+    'billing.availability.rule.euEftaUkPartnerLocation':
+      '{date} 기준 적용 규칙: 2021년 1월 28일부터 EU, EFTA, 영국의 파트너는 신규 고객에 대해 자국 통화로 청구받았으므로 {partner}({partnerCountry})은(는) {currency}로 청구받았습니다. 기존 고객은 2021년 8월까지 고객 통화({customerCurrency})로 청구되었습니다.',
     'billing.availability.rule.customerLocation':
       '{date} 기준으로는 고객 국가의 통화({currency})로 통화별 청구서가 발행되었습니다. 2021년 8월부터는 파트너 소재지 통화로 청구됩니다.',
-    'billing.availability.euTransition':
-      '2021년 1월 28일부터 EU, EFTA, 영국의 파트너는 신규 고객에 대해 이미 자국 통화로 청구받았습니다.',
+    'billing.availability.notSold.title': '{country}({code})에서는 Azure 플랜을 판매하지 않습니다',
+    'billing.availability.notSold.operatedBy21Vianet':
+      '{country}의 Azure는 21Vianet이 운영하는 별도의 클라우드로, 글로벌 CSP가 아니라 21Vianet이 운영하는 Partner Center를 통해 판매됩니다. 글로벌 CSP의 Azure 플랜은 그곳에서 판매되지 않으므로 {country} 고객에게는 구매할 수 없습니다.',
+    'billing.availability.notSold.embargoed':
+      '{country}은(는) 수출 제한 대상 국가입니다. Azure 플랜을 포함한 Microsoft 상용 클라우드가 판매되지 않으므로 {country} 고객에게는 구매할 수 없습니다.',
+    'billing.availability.notSold.footer':
+      '시장 표: {source}, {asOf} 기준({licence}). {country}은(는) 이 표의 CSP 시장이 아닙니다.',
+    'billing.availability.notSold.fact.inTable': 'CSP 시장 표에 있음',
+    'billing.availability.notSold.value.inTable': '아니요',
+    'billing.availability.notSold.fact.soldThrough': '현지 Azure',
+    'billing.availability.notSold.value.operatedBy21Vianet': '21Vianet 운영 Azure(별도 Partner Center)',
+    'billing.availability.notSold.value.embargoed': '판매 안 함(수출 제한)',
     'billing.availability.footer':
       '시장 표: {source}, {asOf} 기준({licence}). 통화 규칙: {ruleSource}. 2020년 문서 기준 Azure 플랜 판매 국가는 139개국이므로, 판매 전에 Partner Center에서 확인해 주세요.',
   },

@@ -5,9 +5,17 @@ export const coreMessages = defineMessages({
   'en-US': {
     'core.appName': 'Azure plan assistant',
     'core.welcome.title': 'Welcome to the Azure plan assistant',
-    'core.welcome.body':
-      'I help {partner} staff attest the Microsoft Customer Agreement, buy and manage Azure plans, transition legacy Azure customers, and answer price, PEC and billing questions.',
+    'core.welcome.body': 'I help {partner} staff with the Azure plan in Partner Center.',
+    'core.welcome.bodyFor':
+      'I help {partner} staff with the Azure plan in Partner Center. As {roles} you can {tasks}.',
     'core.welcome.tryHelp': 'Type **help** to see what you can do.',
+    'core.welcome.task.agreements.attest': 'attest the Microsoft Customer Agreement',
+    'core.welcome.task.plan.purchase': 'buy Azure plans',
+    'core.welcome.task.subscriptions.manage': 'manage Azure subscriptions',
+    'core.welcome.task.transition.run': 'move legacy Azure customers to the Azure plan',
+    'core.welcome.task.prices.view': 'look up prices',
+    'core.welcome.task.pec.view': 'estimate PEC',
+    'core.welcome.task.billing.view': 'ask billing questions',
     'core.help.title': 'What you can do, {name}',
     'core.help.subtitle': 'As {roles} at {partner} you can use these commands:',
     'core.help.none':
@@ -32,7 +40,7 @@ export const coreMessages = defineMessages({
       'You are signed in to {partner}, but you have no Partner Center role I know of. Ask a Global admin or User management admin of {partner} to give you a role (for example Admin agent or Sales agent).',
     'core.identity.noUserId': 'I could not tell who sent this message, so I cannot act on it.',
     'core.forbidden':
-      'You cannot {operation}: it needs one of these Partner Center roles: {roles}. You have: {yourRoles}. Ask a Global admin of {partner} for the role.',
+      'You cannot {operation}: that takes the {roles} role in Partner Center. You have: {yourRoles}. Ask a Global admin of {partner} for the role.',
     'core.resellerNotAllowed':
       'Indirect resellers cannot {operation} themselves. Ask your indirect provider to do it for the customer.',
     'core.cardStale': 'That card is no longer active. Start again with **{command}**.',
@@ -64,9 +72,17 @@ export const coreMessages = defineMessages({
   'ko-KR': {
     'core.appName': 'Azure 플랜 도우미',
     'core.welcome.title': 'Azure 플랜 도우미에 오신 것을 환영합니다',
-    'core.welcome.body':
-      '{partner} 직원이 Microsoft 고객 계약(MCA) 증명, Azure 플랜 구매와 관리, 레거시 Azure 고객 전환을 하고 가격·PEC·청구 질문에 답을 얻도록 돕습니다.',
+    'core.welcome.body': '{partner} 직원의 Partner Center Azure 플랜 업무를 돕습니다.',
+    'core.welcome.bodyFor':
+      '{partner} 직원의 Partner Center Azure 플랜 업무를 돕습니다. {roles} 역할로 할 수 있는 일: {tasks}.',
     'core.welcome.tryHelp': '**도움말**을 입력하면 할 수 있는 일을 볼 수 있습니다.',
+    'core.welcome.task.agreements.attest': 'Microsoft 고객 계약 증명',
+    'core.welcome.task.plan.purchase': 'Azure 플랜 구매',
+    'core.welcome.task.subscriptions.manage': 'Azure 구독 관리',
+    'core.welcome.task.transition.run': '레거시 Azure 고객 전환',
+    'core.welcome.task.prices.view': '가격 조회',
+    'core.welcome.task.pec.view': 'PEC 추정',
+    'core.welcome.task.billing.view': '청구 질문',
     'core.help.title': '{name}님이 할 수 있는 일',
     'core.help.subtitle': '{partner}의 {roles} 역할로 다음 명령을 쓸 수 있습니다:',
     'core.help.none':
@@ -91,7 +107,7 @@ export const coreMessages = defineMessages({
       '{partner}에 로그인했지만 알려진 Partner Center 역할이 없습니다. {partner}의 전역 관리자나 사용자 관리 관리자에게 역할(예: 관리 에이전트, 판매 에이전트)을 요청하세요.',
     'core.identity.noUserId': '메시지를 보낸 사용자를 확인할 수 없어 처리할 수 없습니다.',
     'core.forbidden':
-      '{operation} 작업은 다음 Partner Center 역할 중 하나가 필요합니다: {roles}. 현재 역할: {yourRoles}. {partner}의 전역 관리자에게 역할을 요청하세요.',
+      '{operation} 작업에는 Partner Center의 {roles} 역할이 필요합니다. 현재 역할: {yourRoles}. {partner}의 전역 관리자에게 역할을 요청하세요.',
     'core.resellerNotAllowed':
       '간접 재판매인은 직접 {operation} 작업을 할 수 없습니다. 간접 공급자에게 요청하세요.',
     'core.cardStale': '더 이상 사용할 수 없는 카드입니다. **{command}**(으)로 다시 시작하세요.',

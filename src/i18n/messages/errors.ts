@@ -7,7 +7,7 @@ import { defineMessages } from '../catalog.js';
 export const errorMessages = defineMessages({
   'en-US': {
     'error.600002':
-      'The date agreed cannot be later than today in UTC (it is {todayUtc} in UTC now). Pick today or an earlier date.',
+      '{reason, select, futureDate {The date agreed cannot be later than today in UTC{todayUtc, select, none {} other { (it is {todayUtc} in UTC now)}}. Pick today or an earlier date.} taxIdAddressMismatch {Partner Center refused the customer details (600002): the tax ID does not agree with the country or address of the customer profile. Check that the tax ID and the billing address belong to the same country or region, then try again.} other {Partner Center refused the details as not valid (600002). Nothing was changed: check the details and try again.}}',
     'error.600061':
       'This customer already has an attestation with exactly these contact details, so nothing new was recorded. To attest again, enter a different contact.',
     'error.13605':
@@ -36,11 +36,11 @@ export const errorMessages = defineMessages({
     'error.not_found': 'Nothing matches {id}. Check it and try again.',
     'error.validation': 'Some details are not valid: {fields}.',
     'error.not_available_in_country':
-      'The Azure plan is not offered to customers in {country}, where {customer} is based, so it cannot be bought for them.',
+      '{reason, select, operatedBy21Vianet {The Azure plan is not sold in {country} ({countryCode}), where {customer} is based: Azure there is a separate cloud operated by 21Vianet, sold through Partner Center operated by 21Vianet, not through global CSP.} embargoed {The Azure plan is not sold in {country} ({countryCode}), where {customer} is based: the country is under export restrictions.} other {The Azure plan is not offered to customers in {country}, where {customer} is based, so it cannot be bought for them.}}',
     'error.legacy_offer_present':
       '{customer} still has the legacy Microsoft Azure offer (MS-AZR-0145P). A new Azure plan cannot be bought for them: transition them to the Azure plan instead.',
     'error.plan_exists':
-      '{customer} already has an Azure plan ({planId}). One plan holds many Azure subscriptions: create another subscription under it instead.',
+      '{customer} already has an Azure plan ({planId}){reseller, select, none {} other { for the reseller of record {reseller}}}. One plan holds many Azure subscriptions: create another subscription under it instead.',
     'error.already_signed_directly':
       '{customer} accepted the Microsoft Customer Agreement directly, so no attestation is needed.',
     'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
@@ -56,7 +56,7 @@ export const errorMessages = defineMessages({
   },
   'ko-KR': {
     'error.600002':
-      '동의 날짜는 UTC 기준 오늘보다 늦을 수 없습니다(현재 UTC 날짜: {todayUtc}). 오늘 또는 그 이전 날짜를 선택하세요.',
+      '{reason, select, futureDate {동의 날짜는 UTC 기준 오늘보다 늦을 수 없습니다{todayUtc, select, none {} other {(현재 UTC 날짜: {todayUtc})}}. 오늘 또는 그 이전 날짜를 선택하세요.} taxIdAddressMismatch {Partner Center가 고객 정보를 거부했습니다(600002). 세금 ID가 고객 프로필의 국가 또는 주소와 맞지 않습니다. 세금 ID와 청구 주소가 같은 국가/지역의 것인지 확인한 뒤 다시 시도하세요.} other {Partner Center가 입력 정보를 올바르지 않다고 거부했습니다(600002). 아무것도 변경되지 않았습니다. 정보를 확인하고 다시 시도하세요.}}',
     'error.600061':
       '이 고객에게 같은 연락처 정보로 이미 증명이 있어 새로 기록하지 않았습니다. 다시 증명하려면 다른 연락처를 입력하세요.',
     'error.13605':
@@ -82,11 +82,11 @@ export const errorMessages = defineMessages({
     'error.not_found': '{id}와(과) 일치하는 항목이 없습니다. 확인 후 다시 시도하세요.',
     'error.validation': '올바르지 않은 항목이 있습니다: {fields}.',
     'error.not_available_in_country':
-      '{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.',
+      '{reason, select, operatedBy21Vianet {{customer}이(가) 있는 {country}({countryCode})에서는 Azure 플랜을 판매하지 않습니다. 그곳의 Azure는 21Vianet이 운영하는 별도의 클라우드로, 글로벌 CSP가 아니라 21Vianet이 운영하는 Partner Center를 통해 판매됩니다.} embargoed {{customer}이(가) 있는 {country}({countryCode})에서는 Azure 플랜을 판매하지 않습니다. 수출 제한 대상 국가입니다.} other {{country}의 고객에게는 Azure 플랜이 제공되지 않아 {customer}에게 구매할 수 없습니다.}}',
     'error.legacy_offer_present':
       '{customer}은(는) 아직 레거시 Microsoft Azure 오퍼(MS-AZR-0145P)를 사용 중이라 새 Azure 플랜을 구매할 수 없습니다. 대신 Azure 플랜으로 전환하세요.',
     'error.plan_exists':
-      '{customer}에게 이미 Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
+      '{customer}에게 이미 {reseller, select, none {} other {기록상 재판매인 {reseller}의 }}Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
     'error.already_signed_directly':
       '{customer}이(가) Microsoft 고객 계약에 직접 동의했으므로 증명이 필요 없습니다.',
     'error.reseller_required': '이 고객의 간접 재판매인(MPN ID)을 지정하세요.',

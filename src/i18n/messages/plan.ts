@@ -4,6 +4,7 @@ import { defineMessages } from '../catalog.js';
 export const planMessages = defineMessages({
   'en-US': {
     'plan.blocked.title': 'The Azure plan cannot be bought for {customer} yet',
+    'plan.blocked.titleCountry': 'The Azure plan cannot be bought for {customer} in {country}',
     'plan.noMca.title': '{customer} has not accepted the Microsoft Customer Agreement',
     'plan.noMca.text':
       'Partner Center refuses every new order until the acceptance is attested (error 13605). Attest it now and I will continue with the purchase.',
@@ -37,6 +38,11 @@ export const planMessages = defineMessages({
     'plan.reseller.required': "Enter the reseller's MPN ID.",
     'plan.reseller.invalidMpnId': 'An MPN ID is 6 to 10 digits.',
     'plan.reseller.unknown': '{resellerMpnId} is not one of your indirect resellers (800016).',
+    'plan.reseller.question':
+      '{customer} already has an Azure plan for the reseller of record {plans}. In the indirect model each reseller of record can have its own Azure plan for the same customer: which reseller is this new plan for?',
+    'plan.reseller.hintFree': 'Resellers without an Azure plan for {customer}: {resellers}',
+    'plan.reseller.hasPlan':
+      '{reseller} already has an Azure plan for this customer ({planId}). Choose another reseller.',
     'plan.button.buy': 'Buy Azure plan',
     'plan.done.title': 'Azure plan bought for {customer}',
     'plan.done.text':
@@ -80,6 +86,7 @@ export const planMessages = defineMessages({
   },
   'ko-KR': {
     'plan.blocked.title': '아직 {customer}의 Azure 플랜을 구매할 수 없습니다',
+    'plan.blocked.titleCountry': '{country}에서는 {customer}의 Azure 플랜을 구매할 수 없습니다',
     'plan.noMca.title': '{customer}이(가) Microsoft 고객 계약에 동의하지 않았습니다',
     'plan.noMca.text':
       '동의가 증명될 때까지 Partner Center는 모든 새 주문을 거부합니다(오류 13605). 지금 증명하면 이어서 구매를 진행합니다.',
@@ -113,6 +120,11 @@ export const planMessages = defineMessages({
     'plan.reseller.required': '재판매인의 MPN ID를 입력하세요.',
     'plan.reseller.invalidMpnId': 'MPN ID는 6~10자리 숫자입니다.',
     'plan.reseller.unknown': '{resellerMpnId}은(는) 등록된 간접 재판매인이 아닙니다(800016).',
+    'plan.reseller.question':
+      '{customer}에게는 이미 기록상 재판매인 {plans}의 Azure 플랜이 있습니다. 간접 모델에서는 기록상 재판매인마다 같은 고객에 대해 각자의 Azure 플랜을 둘 수 있습니다. 새 플랜은 어느 재판매인의 것인가요?',
+    'plan.reseller.hintFree': '{customer}의 Azure 플랜이 없는 재판매인: {resellers}',
+    'plan.reseller.hasPlan':
+      '{reseller}에게는 이미 이 고객의 Azure 플랜({planId})이 있습니다. 다른 재판매인을 선택하세요.',
     'plan.button.buy': 'Azure 플랜 구매',
     'plan.done.title': '{customer}의 Azure 플랜을 구매했습니다',
     'plan.done.text': 'Partner Center의 고객 주문 목록에 표시되기까지 최대 15분이 걸릴 수 있습니다.',

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { MarketTable } from '../../../src/domain/markets/marketTable.js';
 import { availabilityAnswer } from '../../../src/domain/markets/billingCurrency.js';
+import { notSoldIn } from '../../../src/domain/markets/notSold.js';
 import type { Market } from '../../../src/domain/markets/market.js';
 
 const m = (
@@ -49,36 +50,92 @@ describe('market lookup', () => {
   }
 });
 
-describe('billing currency rule', () => {
-  it('since August 2021 a partner in Norway is billed in NOK whatever the customer country', () => {
-    const a = availabilityAnswer(table.find('NO')!, '2026-11-26', table.find('DE'));
+describe('billing currency rule (the partner location decides, not the customer country)', () => {
+  it('since August 2021 a US partner asking about a customer in Norway is billed in USD, not NOK', () => {
+    const a = availabilityAnswer(table.find('NO')!, '2026-11-26', table.find('US'));
     expect(a).to.include({
       availability: 'listed',
-      billingCurrency: 'NOK',
+      billingCurrency: 'USD',
+      customerCurrency: 'NOK',
       rule: 'partnerLocation',
+      currencyFrom: 'partner',
       ruleFrom: '2021-08-01',
       pricedIn: 'USD',
     });
+    expect(a.market.countryCode).to.equal('NO');
     expect(a.dataSource.asOf).to.equal('2021-05-20');
   });
+  it('a Korean partner with a German customer is billed in KRW', () => {
+    expect(availabilityAnswer(table.find('독일')!, '2026-11-26', table.find('KR'))).to.include({
+      billingCurrency: 'KRW',
+      rule: 'partnerLocation',
+    });
+  });
   it('before 2021 the customer currency applied: an Irish partner with a Norwegian customer got NOK invoices', () => {
-    const a = availabilityAnswer(table.find('IE')!, '2020-10-01', table.find('NO'));
+    const a = availabilityAnswer(table.find('NO')!, '2020-10-01', table.find('IE'));
     expect(a).to.include({
       billingCurrency: 'NOK',
       rule: 'customerLocation',
+      currencyFrom: 'customer',
       ruleFrom: null,
       euEftaUkTransition: false,
     });
   });
-  it('flags the EU/EFTA/UK transition window between 28 Jan and Aug 2021', () => {
-    expect(availabilityAnswer(table.find('IE')!, '2021-03-01', table.find('NO')).euEftaUkTransition).to.equal(
-      true,
-    );
+  it('between 28 Jan and Aug 2021 only EU/EFTA/UK partners were already on their own currency', () => {
+    expect(availabilityAnswer(table.find('NO')!, '2021-03-01', table.find('IE'))).to.include({
+      rule: 'euEftaUkPartnerLocation',
+      billingCurrency: 'EUR',
+      ruleFrom: '2021-01-28',
+      euEftaUkTransition: true,
+    });
+    expect(availabilityAnswer(table.find('NO')!, '2021-03-01', table.find('US'))).to.include({
+      rule: 'customerLocation',
+      billingCurrency: 'NOK',
+    });
   });
   it('does not guess a currency where the table cell is blank', () => {
-    expect(availabilityAnswer(table.find('VA')!, '2026-11-26')).to.include({
+    expect(availabilityAnswer(table.find('VA')!, '2020-06-01', table.find('US'))).to.include({
       availability: 'listedNoCurrency',
       billingCurrency: null,
     });
+    expect(availabilityAnswer(table.find('NO')!, '2026-11-26', undefined)).to.include({
+      billingCurrency: null,
+      currencyFrom: 'partner',
+    });
+  });
+});
+
+describe('countries where the Azure plan is not sold (never "not found")', () => {
+  const cases: Array<[string, string, string]> = [
+    ['China', 'CN', 'operatedBy21Vianet'],
+    ['CN', 'CN', 'operatedBy21Vianet'],
+    ['cn', 'CN', 'operatedBy21Vianet'],
+    ['중국', 'CN', 'operatedBy21Vianet'],
+    ["People's Republic of China", 'CN', 'operatedBy21Vianet'],
+    ['Is the Azure plan available in China?', 'CN', 'operatedBy21Vianet'],
+    ['중국에서 Azure 플랜 판매 가능한가요?', 'CN', 'operatedBy21Vianet'],
+    ['North Korea', 'KP', 'embargoed'],
+    ['Iran', 'IR', 'embargoed'],
+  ];
+  for (const [text, code, reason] of cases) {
+    it(`"${text}" → not sold in ${code} (${reason})`, () => {
+      const found = table.lookup(text);
+      expect(found?.kind).to.equal('notSold');
+      if (found?.kind !== 'notSold') return;
+      expect(found.country).to.include({ countryCode: code, reason });
+      expect(notSoldIn(code)?.reason).to.equal(reason);
+      expect(table.find(text), 'find() returns markets only').to.equal(undefined);
+    });
+  }
+  it('"이란" alone is Iran, but the particle "~이란" inside a sentence is not', () => {
+    expect(table.lookup('이란')).to.deep.include({ kind: 'notSold' });
+    expect(table.lookup('노르웨이란 나라에서 판매 가능한가요?')?.kind).to.equal('market');
+    expect(table.lookup('PEC이란 무엇인가요?')).to.equal(undefined);
+  });
+
+  it('a CSP market is still a market ("Korea" is South Korea, "Hong Kong SAR China" is HK)', () => {
+    expect(table.lookup('korea')).to.deep.include({ kind: 'market' });
+    expect(notSoldIn('KR')).to.equal(undefined);
+    expect(notSoldIn('NO')).to.equal(undefined);
   });
 });
