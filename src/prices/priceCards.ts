@@ -1,5 +1,5 @@
 import type { Decimal } from 'decimal.js';
-import type { PriceAnswer, PriceChoice } from '../domain/prices/priceAnswer.js';
+import type { PriceAnswer, PriceChoice, SnapshotInfo } from '../domain/prices/priceAnswer.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../domain/prices/regions.js';
 import type { MessageKey } from '../i18n/messages/index.js';
@@ -71,13 +71,16 @@ function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
 
 const KOREAN_NAMES = new Map(KOREAN_REGION_NAMES.map((alias) => [alias.regionId, alias.alias]));
 
-/** The region as the partner reads it: "West Europe", or "서유럽" in Korean. */
+/** A region id as the partner reads it: "West Europe", or "서유럽" in Korean; never the id itself. */
+function regionLabel(regionId: string, snapshot: SnapshotInfo, t: Translator, fallback?: string): string {
+  if (t.locale === 'ko-KR' && KOREAN_NAMES.has(regionId)) return KOREAN_NAMES.get(regionId)!;
+  return snapshot.regionNames[regionId] ?? fallback ?? regionId;
+}
+
 function regionName(answer: Answered, t: Translator): string {
-  if (t.locale === 'ko-KR' && KOREAN_NAMES.has(answer.row.armRegionName))
-    return KOREAN_NAMES.get(answer.row.armRegionName)!;
-  return answer.understood.region?.regionId === answer.row.armRegionName
-    ? answer.understood.region.displayName
-    : answer.row.armRegionName;
+  const understood = answer.understood.region;
+  const fallback = understood?.regionId === answer.row.armRegionName ? understood.displayName : undefined;
+  return regionLabel(answer.row.armRegionName, answer.snapshot, t, fallback);
 }
 
 /** The answer card's data: product, SKU, meter, region, prices, PEC, and where the price comes from. */
@@ -89,7 +92,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     { title: t.t('prices.fact.product'), value: row.productName },
     { title: t.t('prices.fact.sku'), value: row.skuName },
     { title: t.t('prices.fact.meter'), value: row.meterName },
-    { title: t.t('prices.fact.region'), value: `${region} (${row.armRegionName})` },
+    { title: t.t('prices.fact.region'), value: region },
     {
       title: t.t('prices.fact.unitPrice'),
       value: t.t('prices.perUnit', { price: unitPrice(t, row.unitPrice), unit }),
@@ -165,6 +168,18 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     const others = [...new Set(answer.sameMeter.map((other) => other.skuName))].slice(0, 5);
     notes.push({ text: t.t('prices.note.sameMeter', { others }) });
   }
+  if (answer.tierCaveat) notes.push({ text: t.t('prices.note.storageTiers', { meter: row.meterName }) });
+  if (answer.unusedQuantities.length > 0) {
+    notes.push({
+      text: t.t('prices.note.unusedQuantity', {
+        parts: [...answer.unusedQuantities],
+        unit: row.unitOfMeasure,
+      }),
+    });
+  }
+  if (understood.quantity.unread.length > 0) {
+    notes.push({ text: t.t('prices.note.unreadNumbers', { numbers: [...understood.quantity.unread] }) });
+  }
   if (answer.quantity && /hour/i.test(unit) && understood.quantity.hours?.mod(730).isZero()) {
     notes.push({ text: t.t('prices.note.month') });
   }
@@ -198,8 +213,8 @@ export function buildPriceChoicesCard(
   const lines = answer.missing.map((missing) => {
     if (missing === 'regionNotInSnapshot') {
       return t.t('prices.needMore.regionNotInSnapshot', {
-        region: u.region?.displayName ?? '',
-        regions: answer.snapshot.regions as string[],
+        region: u.region ? regionLabel(u.region.regionId, answer.snapshot, t, u.region.displayName) : '',
+        regions: answer.snapshot.regions.map((id) => regionLabel(id, answer.snapshot, t)),
       });
     }
     if (missing === 'noMatchingRow') {
@@ -207,7 +222,7 @@ export function buildPriceChoicesCard(
         os: t.t(`prices.os.${u.os}`),
         priority: t.t(`prices.priority.${u.priority}`),
         size: u.sizeName ?? '',
-        region: u.region?.displayName ?? '',
+        region: u.region ? regionLabel(u.region.regionId, answer.snapshot, t, u.region.displayName) : '',
       });
     }
     return t.t(`prices.needMore.${missing}` as MessageKey);

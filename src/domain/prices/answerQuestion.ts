@@ -10,7 +10,7 @@ import {
   priorityOfSku,
   type PriceRow,
 } from './priceRow.js';
-import { quantityInUnits } from './quantity.js';
+import { quantityInUnits, unusedQuantityFacts } from './quantity.js';
 import { readQuantityFacts } from './quantityWords.js';
 import { readQuestionOptions } from './questionOptions.js';
 import type { RegionResolver } from './regions.js';
@@ -28,8 +28,13 @@ export interface AnswerContext {
 
 const MAX_CHOICES = 5;
 
-export function snapshotInfoOf(catalog: PriceCatalog): SnapshotInfo {
-  return { ...catalog.meta, rowCount: catalog.rowCount, regions: catalog.regions() };
+export function snapshotInfoOf(
+  catalog: PriceCatalog,
+  regions?: Pick<RegionResolver, 'displayName'>,
+): SnapshotInfo {
+  const ids = catalog.regions();
+  const regionNames = Object.fromEntries(ids.map((id) => [id, regions ? regions.displayName(id) : id]));
+  return { ...catalog.meta, rowCount: catalog.rowCount, regions: ids, regionNames };
 }
 
 /**
@@ -38,7 +43,7 @@ export function snapshotInfoOf(catalog: PriceCatalog): SnapshotInfo {
  */
 export function answerQuestion(question: string, context: AnswerContext): PriceAnswer {
   const { catalog, regions } = context;
-  const snapshot = snapshotInfoOf(catalog);
+  const snapshot = snapshotInfoOf(catalog, regions);
   const options = readQuestionOptions(question);
   const text = options.textWithoutMonth;
   const facts = readQuantityFacts(text);
@@ -76,9 +81,12 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     }));
     return { kind: 'choices', topic: 'region', choices, ...base };
   }
-  const missing: ('region' | 'size' | 'diskTier')[] = [];
+  const missing: ('region' | 'size' | 'diskTier' | 'regionNotInSnapshot')[] = [];
   if (!region) missing.push('region');
   if (!knowsWhat) missing.push(storage?.kind === 'needTier' ? 'diskTier' : 'size');
+  // A region the snapshot lacks is said plainly, whatever else is missing.
+  if (region && !catalog.hasRegion(region.regionId) && missing.length > 0)
+    missing.push('regionNotInSnapshot');
   if (missing.length > 0) {
     const suggestions =
       missing.length === 1 && missing[0] === 'region'
@@ -118,7 +126,7 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     if (intent.kind === 'pickMeter') {
       const choices = intent.options.map((option) => ({
         label: option.kind === 'meter' || option.kind === 'skuMeter' ? option.label : '',
-        question: `${question.trim()} (${option.kind === 'meter' ? option.meterName : option.kind === 'skuMeter' ? option.label : ''})`,
+        question: `${question.trim()} (${refinement(option)})`,
         row: null,
       }));
       return { kind: 'choices', topic: 'meter', choices, ...base };
@@ -140,7 +148,14 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     return { kind: 'choices', topic: 'row', choices, ...base };
   }
   const row = pickFirstTier(candidates.filter((r) => r.meterId === distinct[0].meterId));
-  return priced(row, candidates, facts, options.currency, options.month, context, base);
+  const tierCaveat = size.kind !== 'found' && storage?.kind === 'meter' && storage.tiered === true;
+  return priced(row, candidates, facts, options.currency, options.month, context, base, tierCaveat);
+}
+
+/** What a meter choice adds to the question so that asking again picks it. */
+function refinement(option: StorageIntent): string {
+  if (option.kind === 'meter') return option.tiered ? option.productName : option.meterName;
+  return option.kind === 'skuMeter' ? option.label : '';
 }
 
 function priced(
@@ -151,6 +166,7 @@ function priced(
   month: string | null,
   context: AnswerContext,
   base: { understood: Understood; snapshot: SnapshotInfo },
+  tierCaveat: boolean,
 ): PriceAnswer {
   const blockSize = context.units.blockSize(row.unitOfMeasure);
   const quantity = quantityInUnits(facts, row.unitOfMeasure, blockSize);
@@ -186,7 +202,20 @@ function priced(
       total: totalConverted && totalConverted.ok ? totalConverted.amount : null,
     };
   }
-  return { kind: 'answer', row, sameMeter, quantity, total, savingsPlan1YearTotal, pec, inCurrency, ...base };
+  const unusedQuantities = unusedQuantityFacts(facts, row.unitOfMeasure).map((kind) => facts.said[kind]!);
+  return {
+    kind: 'answer',
+    row,
+    sameMeter,
+    quantity,
+    total,
+    savingsPlan1YearTotal,
+    pec,
+    inCurrency,
+    unusedQuantities,
+    tierCaveat,
+    ...base,
+  };
 }
 
 function storageRows(catalog: PriceCatalog, regionId: string, intent: StorageIntent): PriceRow[] {

@@ -13,6 +13,8 @@ export interface SnapshotInfo {
   readonly location: string;
   readonly rowCount: number;
   readonly regions: readonly string[];
+  /** Display name of each region id of `regions` ("westeurope" → "West Europe"): answers never show ids. */
+  readonly regionNames: Readonly<Record<string, string>>;
 }
 
 /** What the question was understood to ask, shown back to the partner so nothing is guessed silently. */
@@ -63,6 +65,10 @@ export type PriceAnswer =
       readonly savingsPlan1YearTotal: Decimal | null;
       readonly pec: MeterPecEligibility;
       readonly inCurrency: CurrencyAmounts | null;
+      /** Quantities the question gave that this row's unit has no use for, as typed ("512 GiB"). */
+      readonly unusedQuantities: readonly string[];
+      /** The meter is tiered in reality but the snapshot keeps one tier (storage capacity). */
+      readonly tierCaveat: boolean;
       readonly understood: Understood;
       readonly snapshot: SnapshotInfo;
     }
