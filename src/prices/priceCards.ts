@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import type { PriceAnswer, PriceChoice, SnapshotInfo } from '../domain/prices/priceAnswer.js';
+import type { PriceAnswer, PriceChoice, SnapshotInfo, Understood } from '../domain/prices/priceAnswer.js';
+import type { UnplacedWord } from '../domain/prices/unplacedWords.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../domain/prices/regions.js';
 import type { MessageKey } from '../i18n/messages/index.js';
@@ -152,6 +153,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   }
   if (row.serviceName === 'Virtual Machines' && !understood.osNamed)
     notes.push({ text: t.t('prices.note.linuxDefault') });
+  notes.push(...unplacedNotes(understood, answer.snapshot, t).map((text) => ({ text })));
   if (understood.region?.corrected)
     notes.push({
       text: t.t('prices.note.corrected', {
@@ -192,6 +194,27 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   };
 }
 
+/** What an unplaced word was read as, in the partner's language. */
+function meaningLabel(word: UnplacedWord, snapshot: SnapshotInfo, t: Translator): string {
+  const meaning = word.meaning;
+  if (meaning.kind === 'region')
+    return regionLabel(meaning.region.regionId, snapshot, t, meaning.region.displayName);
+  if (meaning.kind === 'os') return t.t(`prices.os.${meaning.os}`);
+  if (meaning.kind === 'priority') return t.t(`prices.priority.${meaning.priority}`);
+  return '';
+}
+
+/** One line per word the engine did not place: what it ignored, or how it read it. */
+function unplacedNotes(understood: Understood, snapshot: SnapshotInfo, t: Translator): string[] {
+  return understood.unplaced
+    .filter((word) => !word.changesAnswer)
+    .map((word) =>
+      word.meaning.kind === 'notCovered'
+        ? t.t('prices.note.notCovered', { typed: word.typed })
+        : t.t('prices.note.corrected', { typed: word.typed, meant: meaningLabel(word, snapshot, t) }),
+    );
+}
+
 function choiceButtons(choices: readonly PriceChoice[]): { label: string; question: string }[] {
   return choices.map((choice) => ({ label: choice.label, question: choice.question }));
 }
@@ -202,6 +225,17 @@ export function buildPriceChoicesCard(
   t: Translator,
 ): PriceChoicesCardData {
   if (answer.kind === 'noSnapshot') return { title: t.t('prices.noSnapshot'), text: '', choices: [] };
+  if (answer.kind === 'choices' && answer.topic === 'typo') {
+    const typo = answer.understood.unplaced.find((word) => word.changesAnswer)!;
+    return {
+      title: t.t('prices.choices.title.typo', {
+        typed: typo.typed,
+        meant: meaningLabel(typo, answer.snapshot, t),
+      }),
+      text: t.t('prices.choices.text'),
+      choices: choiceButtons(answer.choices),
+    };
+  }
   if (answer.kind === 'choices') {
     return {
       title: t.t(`prices.choices.title.${answer.topic}` as MessageKey),
@@ -227,6 +261,7 @@ export function buildPriceChoicesCard(
     }
     return t.t(`prices.needMore.${missing}` as MessageKey);
   });
+  lines.push(...unplacedNotes(u, answer.snapshot, t));
   return {
     title: t.t('prices.needMore.title'),
     text: lines.join('\n\n'),

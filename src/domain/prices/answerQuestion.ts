@@ -13,8 +13,9 @@ import {
 import { quantityInUnits, unusedQuantityFacts } from './quantity.js';
 import { readQuantityFacts } from './quantityWords.js';
 import { readQuestionOptions } from './questionOptions.js';
-import type { RegionResolver } from './regions.js';
+import type { RegionMatch, RegionResolver } from './regions.js';
 import { readStorageIntent, type StorageIntent } from './storageIntent.js';
+import { findUnplacedWords, type UnplacedWord } from './unplacedWords.js';
 import { graduatedCost } from './tiers.js';
 import type { UnitTable } from './units.js';
 
@@ -50,9 +51,22 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
   const regionResolution = regions.resolve(text);
   const storage = readStorageIntent(text);
   const size = storage && storage.kind !== 'needTier' ? { kind: 'none' as const } : catalog.sizes.find(text);
-  const region = regionResolution.kind === 'found' ? regionResolution.region : null;
+  const matchedRegion = regionResolution.kind === 'found' ? regionResolution.region : null;
+  const placed = [
+    ...(regionResolution.kind === 'found' ? [regionResolution.region] : []),
+    ...(regionResolution.kind === 'ambiguous' ? regionResolution.regions : []),
+    ...(size.kind === 'found' ? [size.size] : []),
+    ...(size.kind === 'ambiguous' ? size.sizes : []),
+  ];
+  const unplacedWords = findUnplacedWords(text, options, matchedRegion, regions, { spans: placed });
+  // A slip next to the region that names the same region ("Wset Europe") widens the region read.
+  const sameRegion = unplacedWords.find((word) => word.meaning.kind === 'region' && !word.changesAnswer);
+  const region =
+    sameRegion && sameRegion.meaning.kind === 'region' ? sameRegion.meaning.region : matchedRegion;
+  const unplaced = unplacedWords.filter((word) => word !== sameRegion);
   const understood: Understood = {
     region,
+    unplaced,
     sizeName: size.kind === 'found' ? catalog.sizeName(size.size.sizeKey) : null,
     sizeCorrected: size.kind === 'found' && size.size.corrected,
     sizeTyped: size.kind === 'found' ? text.slice(size.size.start, size.size.end) : null,
@@ -72,6 +86,9 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     });
     return { kind: 'choices', topic: 'size', choices, ...base };
   }
+  const typo = unplaced.find((word) => word.changesAnswer && word.correctedQuestion);
+  if (typo)
+    return { kind: 'choices', topic: 'typo', choices: typoChoices(text, typo, matchedRegion), ...base };
   const knowsWhat = size.kind === 'found' || (storage !== null && storage.kind !== 'needTier');
   if (regionResolution.kind === 'ambiguous') {
     const choices = regionResolution.regions.slice(0, MAX_CHOICES).map((match) => ({
@@ -150,6 +167,28 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
   const row = pickFirstTier(candidates.filter((r) => r.meterId === distinct[0].meterId));
   const tierCaveat = size.kind !== 'found' && storage?.kind === 'meter' && storage.tiered === true;
   return priced(row, candidates, facts, options.currency, options.month, context, base, tierCaveat);
+}
+
+/**
+ * Asking back about a word that would change the price: the question read with the word
+ * corrected, and the question as the engine would otherwise answer it.
+ */
+function typoChoices(question: string, typo: UnplacedWord, matched: RegionMatch | null): PriceChoice[] {
+  const corrected = typo.correctedQuestion!;
+  if (typo.meaning.kind === 'region' && matched) {
+    const otherwise = replaceSpan(question, typo.start, typo.end, matched.displayName)
+      .replace(/\s+/g, ' ')
+      .trim();
+    return [
+      { label: typo.meaning.region.displayName, question: corrected, row: null },
+      { label: matched.displayName, question: otherwise, row: null },
+    ];
+  }
+  const without = replaceSpan(question, typo.start, typo.end, '').replace(/\s+/g, ' ').trim();
+  return [
+    { label: corrected, question: corrected, row: null },
+    { label: without, question: without, row: null },
+  ];
 }
 
 /** What a meter choice adds to the question so that asking again picks it. */

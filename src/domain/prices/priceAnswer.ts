@@ -5,6 +5,7 @@ import type { PriceRow, VmPriority } from './priceRow.js';
 import type { QuantityFacts } from './quantityWords.js';
 import type { OperatingSystem } from './questionOptions.js';
 import type { RegionMatch } from './regions.js';
+import type { UnplacedWord } from './unplacedWords.js';
 
 /** What the snapshot behind an answer is. */
 export interface SnapshotInfo {
@@ -20,6 +21,8 @@ export interface SnapshotInfo {
 /** What the question was understood to ask, shown back to the partner so nothing is guessed silently. */
 export interface Understood {
   readonly region: RegionMatch | null;
+  /** Words the engine could not place (typos of price types or regions, uncovered price types). */
+  readonly unplaced: readonly UnplacedWord[];
   /** The size as the price file writes it ("D2s v3"), for VM questions. */
   readonly sizeName: string | null;
   readonly sizeCorrected: boolean;
@@ -51,7 +54,7 @@ export interface CurrencyAmounts {
 export type MissingPart =
   'region' | 'size' | 'diskTier' | 'meterKind' | 'regionNotInSnapshot' | 'noMatchingRow';
 
-export type ChoiceTopic = 'region' | 'size' | 'row' | 'meter';
+export type ChoiceTopic = 'region' | 'size' | 'row' | 'meter' | 'typo';
 
 export type PriceAnswer =
   | {
