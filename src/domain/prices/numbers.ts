@@ -109,8 +109,8 @@ export class NumberReader {
   /** Every number of the text, left to right. */
   find(text: string): NumberMention[] {
     const found: NumberMention[] = [];
-    this.pattern.lastIndex = 0;
-    for (let match = this.pattern.exec(text); match; match = this.pattern.exec(text)) {
+    const pattern = new RegExp(this.pattern.source, 'g');
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const start = match.index;
       const literal = this.readLiteral(match[0]);
       let end = start + literal.length;
@@ -127,7 +127,7 @@ export class NumberReader {
         }
       }
       found.push({ start, end, value, text: text.slice(start, end) });
-      this.pattern.lastIndex = end;
+      pattern.lastIndex = end;
     }
     return found;
   }

@@ -47,7 +47,8 @@ const WORD_NUMBERS: Record<string, number> = {
   네: 4,
   다섯: 5,
 };
-const NUMBER = String.raw`(?<![\w.])(\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|한|두|세|네|다섯)`;
+/** A number after normalizeNumbers (plain digits: "1010000", "1.5"), or a number word. */
+const NUMBER = String.raw`(?<![\w.])(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|한|두|세|네|다섯)`;
 const END = String.raw`(?![a-z])`;
 
 function numberOf(text: string): Decimal {

@@ -239,6 +239,7 @@ function regionFromSlips(
 }
 
 function nearTerm(text: string): { word: string; term: Term } | null {
+  if (TERMS.some((entry) => text === entry.word)) return null;
   for (const entry of TERMS) {
     const korean = /[\uAC00-\uD7A3]/.test(entry.word);
     // A Korean word may carry a particle ("윈도루로"): compare its head.
