@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { CardRenderer } from '../../src/cards/cardRenderer.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import type { PriceAnswer } from '../../src/domain/prices/priceAnswer.js';
 import { Translator } from '../../src/i18n/translator.js';
 import { answerText, buildPriceCard } from '../../src/prices/priceCards.js';
 import { PriceService } from '../../src/prices/priceService.js';
+import { adaptiveCardProblems } from '../cards/adaptiveCardValidator.js';
 import { EU_SNAPSHOT, FINOPS_DIR } from './fixtures.js';
 
 const translators = { 'en-US': new Translator('en-US'), 'ko-KR': new Translator('ko-KR') } as const;
@@ -244,5 +247,27 @@ describe('price questions as partners type them (EU snapshot, 5 regions)', () =>
         expect(answer.kind === 'answer' && answer.understood.unplaced, question).to.deep.equal([]);
       }
     });
+  });
+
+  it('the new answers render as valid Adaptive Cards, with a price.pick button per typo choice', () => {
+    const renderer = new CardRenderer(fileURLToPath(new URL('../../cards/', import.meta.url)));
+    for (const question of [
+      '1 TB of hot LRS blob storage in west europe',
+      '서유럽 핫 LRS blob 스토리지 1TB',
+      'D2s v3 spto West Europe',
+      '미국 동부 핫 LRS blob 스토리지 1TB',
+      'D2s v3 5 in West Europe',
+    ]) {
+      const locale = localeOf(question);
+      const card = buildPriceCard(service.ask(question, locale), translators[locale]);
+      const rendered = renderer.render(card.template, card.data);
+      expect(adaptiveCardProblems(rendered), question).to.deep.equal([]);
+    }
+    const typo = buildPriceCard(service.ask('D2s v3 spto West Europe', 'en-US'), translators['en-US']);
+    const rendered = renderer.render(typo.template, typo.data) as { actions: { data: unknown }[] };
+    expect(rendered.actions.map((action) => action.data)).to.deep.equal([
+      { verb: 'price.pick', question: 'D2s v3 spot West Europe' },
+      { verb: 'price.pick', question: 'D2s v3 West Europe' },
+    ]);
   });
 });
