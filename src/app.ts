@@ -70,6 +70,8 @@ export async function startApp(
       PRICE_DATA_DIR: config.PRICE_DATA_DIR,
       FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
       FX_RATES_FILE: config.FX_RATES_FILE,
+      PRICE_CACHE_DIR: config.PRICE_CACHE_DIR,
+      DATA_DIR: config.DATA_DIR,
     }),
     clock,
     logger,

@@ -61,6 +61,10 @@ const schema = z
     PRICE_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     FINOPS_DATA_DIR: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     FX_RATES_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    /** Folder for the compact snapshot cache; "off" disables it; unset = DATA_DIR/cache/prices. */
+    PRICE_CACHE_DIR: optionalText.transform((value) =>
+      !value ? undefined : value.toLowerCase() === 'off' ? 'off' : resolve(value),
+    ),
     SHARED_DATA_DIR: optionalText.transform((value) => resolve(value ?? '../shared')),
     CLOCK_START_AT: optionalText.pipe(
       z

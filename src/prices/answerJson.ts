@@ -38,6 +38,13 @@ export function answerJson(answer: PriceAnswer): Record<string, unknown> {
     os: answer.understood.os,
     priority: answer.understood.priority,
     currency: answer.understood.currency,
+    /** Words the engine could not place, and numbers no quantity was read from: never dropped silently. */
+    unplaced: answer.understood.unplaced.map((word) => ({
+      typed: word.typed,
+      meaning: word.meaning.kind,
+      changesAnswer: word.changesAnswer,
+    })),
+    unreadNumbers: answer.understood.quantity.unread,
   };
   const snapshot = { takenAt: answer.snapshot.takenAt, source: answer.snapshot.source };
   if (answer.kind === 'answer') {
@@ -62,6 +69,8 @@ export function answerJson(answer: PriceAnswer): Record<string, unknown> {
           }
         : null,
       alsoOnSameMeter: answer.sameMeter.map((row) => `${row.productName} / ${row.skuName}`),
+      unusedQuantities: answer.unusedQuantities,
+      tierCaveat: answer.tierCaveat,
       understood,
       snapshot,
     };

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import type { PriceAnswer, PriceChoice } from '../domain/prices/priceAnswer.js';
+import type { PriceAnswer, PriceChoice, SnapshotInfo, Understood } from '../domain/prices/priceAnswer.js';
+import type { UnplacedWord } from '../domain/prices/unplacedWords.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../domain/prices/regions.js';
 import type { MessageKey } from '../i18n/messages/index.js';
@@ -71,13 +72,16 @@ function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
 
 const KOREAN_NAMES = new Map(KOREAN_REGION_NAMES.map((alias) => [alias.regionId, alias.alias]));
 
-/** The region as the partner reads it: "West Europe", or "서유럽" in Korean. */
+/** A region id as the partner reads it: "West Europe", or "서유럽" in Korean; never the id itself. */
+function regionLabel(regionId: string, snapshot: SnapshotInfo, t: Translator, fallback?: string): string {
+  if (t.locale === 'ko-KR' && KOREAN_NAMES.has(regionId)) return KOREAN_NAMES.get(regionId)!;
+  return snapshot.regionNames[regionId] ?? fallback ?? regionId;
+}
+
 function regionName(answer: Answered, t: Translator): string {
-  if (t.locale === 'ko-KR' && KOREAN_NAMES.has(answer.row.armRegionName))
-    return KOREAN_NAMES.get(answer.row.armRegionName)!;
-  return answer.understood.region?.regionId === answer.row.armRegionName
-    ? answer.understood.region.displayName
-    : answer.row.armRegionName;
+  const understood = answer.understood.region;
+  const fallback = understood?.regionId === answer.row.armRegionName ? understood.displayName : undefined;
+  return regionLabel(answer.row.armRegionName, answer.snapshot, t, fallback);
 }
 
 /** The answer card's data: product, SKU, meter, region, prices, PEC, and where the price comes from. */
@@ -89,7 +93,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     { title: t.t('prices.fact.product'), value: row.productName },
     { title: t.t('prices.fact.sku'), value: row.skuName },
     { title: t.t('prices.fact.meter'), value: row.meterName },
-    { title: t.t('prices.fact.region'), value: `${region} (${row.armRegionName})` },
+    { title: t.t('prices.fact.region'), value: region },
     {
       title: t.t('prices.fact.unitPrice'),
       value: t.t('prices.perUnit', { price: unitPrice(t, row.unitPrice), unit }),
@@ -149,6 +153,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   }
   if (row.serviceName === 'Virtual Machines' && !understood.osNamed)
     notes.push({ text: t.t('prices.note.linuxDefault') });
+  notes.push(...unplacedNotes(understood, answer.snapshot, t).map((text) => ({ text })));
   if (understood.region?.corrected)
     notes.push({
       text: t.t('prices.note.corrected', {
@@ -165,6 +170,18 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     const others = [...new Set(answer.sameMeter.map((other) => other.skuName))].slice(0, 5);
     notes.push({ text: t.t('prices.note.sameMeter', { others }) });
   }
+  if (answer.tierCaveat) notes.push({ text: t.t('prices.note.storageTiers', { meter: row.meterName }) });
+  if (answer.unusedQuantities.length > 0) {
+    notes.push({
+      text: t.t('prices.note.unusedQuantity', {
+        parts: [...answer.unusedQuantities],
+        unit: row.unitOfMeasure,
+      }),
+    });
+  }
+  if (understood.quantity.unread.length > 0) {
+    notes.push({ text: t.t('prices.note.unreadNumbers', { numbers: [...understood.quantity.unread] }) });
+  }
   if (answer.quantity && /hour/i.test(unit) && understood.quantity.hours?.mod(730).isZero()) {
     notes.push({ text: t.t('prices.note.month') });
   }
@@ -177,6 +194,27 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   };
 }
 
+/** What an unplaced word was read as, in the partner's language. */
+function meaningLabel(word: UnplacedWord, snapshot: SnapshotInfo, t: Translator): string {
+  const meaning = word.meaning;
+  if (meaning.kind === 'region')
+    return regionLabel(meaning.region.regionId, snapshot, t, meaning.region.displayName);
+  if (meaning.kind === 'os') return t.t(`prices.os.${meaning.os}`);
+  if (meaning.kind === 'priority') return t.t(`prices.priority.${meaning.priority}`);
+  return '';
+}
+
+/** One line per word the engine did not place: what it ignored, or how it read it. */
+function unplacedNotes(understood: Understood, snapshot: SnapshotInfo, t: Translator): string[] {
+  return understood.unplaced
+    .filter((word) => !word.changesAnswer)
+    .map((word) =>
+      word.meaning.kind === 'notCovered'
+        ? t.t('prices.note.notCovered', { typed: word.typed })
+        : t.t('prices.note.corrected', { typed: word.typed, meant: meaningLabel(word, snapshot, t) }),
+    );
+}
+
 function choiceButtons(choices: readonly PriceChoice[]): { label: string; question: string }[] {
   return choices.map((choice) => ({ label: choice.label, question: choice.question }));
 }
@@ -187,6 +225,17 @@ export function buildPriceChoicesCard(
   t: Translator,
 ): PriceChoicesCardData {
   if (answer.kind === 'noSnapshot') return { title: t.t('prices.noSnapshot'), text: '', choices: [] };
+  if (answer.kind === 'choices' && answer.topic === 'typo') {
+    const typo = answer.understood.unplaced.find((word) => word.changesAnswer)!;
+    return {
+      title: t.t('prices.choices.title.typo', {
+        typed: typo.typed,
+        meant: meaningLabel(typo, answer.snapshot, t),
+      }),
+      text: t.t('prices.choices.text'),
+      choices: choiceButtons(answer.choices),
+    };
+  }
   if (answer.kind === 'choices') {
     return {
       title: t.t(`prices.choices.title.${answer.topic}` as MessageKey),
@@ -198,8 +247,8 @@ export function buildPriceChoicesCard(
   const lines = answer.missing.map((missing) => {
     if (missing === 'regionNotInSnapshot') {
       return t.t('prices.needMore.regionNotInSnapshot', {
-        region: u.region?.displayName ?? '',
-        regions: answer.snapshot.regions as string[],
+        region: u.region ? regionLabel(u.region.regionId, answer.snapshot, t, u.region.displayName) : '',
+        regions: answer.snapshot.regions.map((id) => regionLabel(id, answer.snapshot, t)),
       });
     }
     if (missing === 'noMatchingRow') {
@@ -207,11 +256,12 @@ export function buildPriceChoicesCard(
         os: t.t(`prices.os.${u.os}`),
         priority: t.t(`prices.priority.${u.priority}`),
         size: u.sizeName ?? '',
-        region: u.region?.displayName ?? '',
+        region: u.region ? regionLabel(u.region.regionId, answer.snapshot, t, u.region.displayName) : '',
       });
     }
     return t.t(`prices.needMore.${missing}` as MessageKey);
   });
+  lines.push(...unplacedNotes(u, answer.snapshot, t));
   return {
     title: t.t('prices.needMore.title'),
     text: lines.join('\n\n'),

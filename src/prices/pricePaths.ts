@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** Where the price engine reads its files from. */
@@ -10,7 +9,7 @@ export interface PricePaths {
   readonly finopsDir: string | null;
   /** Monthly FX rates CSV, or null. */
   readonly fxFile: string | null;
-  /** Where compact copies of imported snapshots are kept (PRICE_CACHE_DIR, default: the OS temp folder); null = no cache. */
+  /** Where compact copies of imported snapshots are kept (PRICE_CACHE_DIR, default DATA_DIR/cache/prices); null = no cache. */
   readonly cacheDir?: string | null;
 }
 
@@ -27,7 +26,8 @@ export function repositoryRoot(): string {
  * Snapshot: `PRICE_DATA_DIR`; else `data/prices` (written by `npm run prices:fetch`) when present;
  * else the development snapshot in `../shared/azure-price-data/` when present; else none.
  * FinOps lookups: `FINOPS_DATA_DIR` or `../shared/azure-price-data/finops-toolkit-open-data`.
- * Cache of imported snapshots: `PRICE_CACHE_DIR` (or "off"), default a folder in the OS temp dir.
+ * Cache of imported snapshots: `PRICE_CACHE_DIR` (or "off"), default `cache/prices` under `DATA_DIR`
+ * (`data/` of this checkout), so two checkouts or bots never share one cache.
  */
 export function resolvePricePaths(env: PriceEnvironment, root = repositoryRoot()): PricePaths {
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
@@ -44,11 +44,13 @@ export function resolvePricePaths(env: PriceEnvironment, root = repositoryRoot()
       ? finopsDefault
       : null;
   const fxFile = env.FX_RATES_FILE ? abs(env.FX_RATES_FILE) : null;
+  const configuredCache = env.PRICE_CACHE_DIR?.trim();
+  const dataDir = env.DATA_DIR?.trim() ? abs(env.DATA_DIR.trim()) : join(root, 'data');
   const cacheDir =
-    env.PRICE_CACHE_DIR === 'off'
+    configuredCache?.toLowerCase() === 'off'
       ? null
-      : env.PRICE_CACHE_DIR
-        ? abs(env.PRICE_CACHE_DIR)
-        : join(tmpdir(), 'azure-plan-assistant-prices');
+      : configuredCache
+        ? abs(configuredCache)
+        : join(dataDir, 'cache', 'prices');
   return { snapshotDir, finopsDir, fxFile, cacheDir };
 }

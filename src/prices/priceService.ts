@@ -116,7 +116,7 @@ export class PriceService {
   }
 
   snapshotInfo(): SnapshotInfo | null {
-    return this.catalog ? snapshotInfoOf(this.catalog) : null;
+    return this.catalog ? snapshotInfoOf(this.catalog, this.regions) : null;
   }
 
   fxMonths(): string[] {

@@ -10,11 +10,12 @@ import {
   priorityOfSku,
   type PriceRow,
 } from './priceRow.js';
-import { quantityInUnits } from './quantity.js';
+import { quantityInUnits, unusedQuantityFacts } from './quantity.js';
 import { readQuantityFacts } from './quantityWords.js';
 import { readQuestionOptions } from './questionOptions.js';
-import type { RegionResolver } from './regions.js';
+import type { RegionMatch, RegionResolver } from './regions.js';
 import { readStorageIntent, type StorageIntent } from './storageIntent.js';
+import { findUnplacedWords, type UnplacedWord } from './unplacedWords.js';
 import { graduatedCost } from './tiers.js';
 import type { UnitTable } from './units.js';
 
@@ -28,8 +29,13 @@ export interface AnswerContext {
 
 const MAX_CHOICES = 5;
 
-export function snapshotInfoOf(catalog: PriceCatalog): SnapshotInfo {
-  return { ...catalog.meta, rowCount: catalog.rowCount, regions: catalog.regions() };
+export function snapshotInfoOf(
+  catalog: PriceCatalog,
+  regions?: Pick<RegionResolver, 'displayName'>,
+): SnapshotInfo {
+  const ids = catalog.regions();
+  const regionNames = Object.fromEntries(ids.map((id) => [id, regions ? regions.displayName(id) : id]));
+  return { ...catalog.meta, rowCount: catalog.rowCount, regions: ids, regionNames };
 }
 
 /**
@@ -38,16 +44,29 @@ export function snapshotInfoOf(catalog: PriceCatalog): SnapshotInfo {
  */
 export function answerQuestion(question: string, context: AnswerContext): PriceAnswer {
   const { catalog, regions } = context;
-  const snapshot = snapshotInfoOf(catalog);
+  const snapshot = snapshotInfoOf(catalog, regions);
   const options = readQuestionOptions(question);
   const text = options.textWithoutMonth;
   const facts = readQuantityFacts(text);
   const regionResolution = regions.resolve(text);
   const storage = readStorageIntent(text);
   const size = storage && storage.kind !== 'needTier' ? { kind: 'none' as const } : catalog.sizes.find(text);
-  const region = regionResolution.kind === 'found' ? regionResolution.region : null;
+  const matchedRegion = regionResolution.kind === 'found' ? regionResolution.region : null;
+  const placed = [
+    ...(regionResolution.kind === 'found' ? [regionResolution.region] : []),
+    ...(regionResolution.kind === 'ambiguous' ? regionResolution.regions : []),
+    ...(size.kind === 'found' ? [size.size] : []),
+    ...(size.kind === 'ambiguous' ? size.sizes : []),
+  ];
+  const unplacedWords = findUnplacedWords(text, options, matchedRegion, regions, { spans: placed });
+  // A slip next to the region that names the same region ("Wset Europe") widens the region read.
+  const sameRegion = unplacedWords.find((word) => word.meaning.kind === 'region' && !word.changesAnswer);
+  const region =
+    sameRegion && sameRegion.meaning.kind === 'region' ? sameRegion.meaning.region : matchedRegion;
+  const unplaced = unplacedWords.filter((word) => word !== sameRegion);
   const understood: Understood = {
     region,
+    unplaced,
     sizeName: size.kind === 'found' ? catalog.sizeName(size.size.sizeKey) : null,
     sizeCorrected: size.kind === 'found' && size.size.corrected,
     sizeTyped: size.kind === 'found' ? text.slice(size.size.start, size.size.end) : null,
@@ -67,6 +86,9 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     });
     return { kind: 'choices', topic: 'size', choices, ...base };
   }
+  const typo = unplaced.find((word) => word.changesAnswer && word.correctedQuestion);
+  if (typo)
+    return { kind: 'choices', topic: 'typo', choices: typoChoices(text, typo, matchedRegion), ...base };
   const knowsWhat = size.kind === 'found' || (storage !== null && storage.kind !== 'needTier');
   if (regionResolution.kind === 'ambiguous') {
     const choices = regionResolution.regions.slice(0, MAX_CHOICES).map((match) => ({
@@ -76,9 +98,12 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     }));
     return { kind: 'choices', topic: 'region', choices, ...base };
   }
-  const missing: ('region' | 'size' | 'diskTier')[] = [];
+  const missing: ('region' | 'size' | 'diskTier' | 'regionNotInSnapshot')[] = [];
   if (!region) missing.push('region');
   if (!knowsWhat) missing.push(storage?.kind === 'needTier' ? 'diskTier' : 'size');
+  // A region the snapshot lacks is said plainly, whatever else is missing.
+  if (region && !catalog.hasRegion(region.regionId) && missing.length > 0)
+    missing.push('regionNotInSnapshot');
   if (missing.length > 0) {
     const suggestions =
       missing.length === 1 && missing[0] === 'region'
@@ -118,7 +143,7 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     if (intent.kind === 'pickMeter') {
       const choices = intent.options.map((option) => ({
         label: option.kind === 'meter' || option.kind === 'skuMeter' ? option.label : '',
-        question: `${question.trim()} (${option.kind === 'meter' ? option.meterName : option.kind === 'skuMeter' ? option.label : ''})`,
+        question: `${question.trim()} (${refinement(option)})`,
         row: null,
       }));
       return { kind: 'choices', topic: 'meter', choices, ...base };
@@ -140,7 +165,36 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     return { kind: 'choices', topic: 'row', choices, ...base };
   }
   const row = pickFirstTier(candidates.filter((r) => r.meterId === distinct[0].meterId));
-  return priced(row, candidates, facts, options.currency, options.month, context, base);
+  const tierCaveat = size.kind !== 'found' && storage?.kind === 'meter' && storage.tiered === true;
+  return priced(row, candidates, facts, options.currency, options.month, context, base, tierCaveat);
+}
+
+/**
+ * Asking back about a word that would change the price: the question read with the word
+ * corrected, and the question as the engine would otherwise answer it.
+ */
+function typoChoices(question: string, typo: UnplacedWord, matched: RegionMatch | null): PriceChoice[] {
+  const corrected = typo.correctedQuestion!;
+  if (typo.meaning.kind === 'region' && matched) {
+    const otherwise = replaceSpan(question, typo.start, typo.end, matched.displayName)
+      .replace(/\s+/g, ' ')
+      .trim();
+    return [
+      { label: typo.meaning.region.displayName, question: corrected, row: null },
+      { label: matched.displayName, question: otherwise, row: null },
+    ];
+  }
+  const without = replaceSpan(question, typo.start, typo.end, '').replace(/\s+/g, ' ').trim();
+  return [
+    { label: corrected, question: corrected, row: null },
+    { label: without, question: without, row: null },
+  ];
+}
+
+/** What a meter choice adds to the question so that asking again picks it. */
+function refinement(option: StorageIntent): string {
+  if (option.kind === 'meter') return option.tiered ? option.productName : option.meterName;
+  return option.kind === 'skuMeter' ? option.label : '';
 }
 
 function priced(
@@ -151,6 +205,7 @@ function priced(
   month: string | null,
   context: AnswerContext,
   base: { understood: Understood; snapshot: SnapshotInfo },
+  tierCaveat: boolean,
 ): PriceAnswer {
   const blockSize = context.units.blockSize(row.unitOfMeasure);
   const quantity = quantityInUnits(facts, row.unitOfMeasure, blockSize);
@@ -186,7 +241,20 @@ function priced(
       total: totalConverted && totalConverted.ok ? totalConverted.amount : null,
     };
   }
-  return { kind: 'answer', row, sameMeter, quantity, total, savingsPlan1YearTotal, pec, inCurrency, ...base };
+  const unusedQuantities = unusedQuantityFacts(facts, row.unitOfMeasure).map((kind) => facts.said[kind]!);
+  return {
+    kind: 'answer',
+    row,
+    sameMeter,
+    quantity,
+    total,
+    savingsPlan1YearTotal,
+    pec,
+    inCurrency,
+    unusedQuantities,
+    tierCaveat,
+    ...base,
+  };
 }
 
 function storageRows(catalog: PriceCatalog, regionId: string, intent: StorageIntent): PriceRow[] {

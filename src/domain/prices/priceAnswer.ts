@@ -5,6 +5,7 @@ import type { PriceRow, VmPriority } from './priceRow.js';
 import type { QuantityFacts } from './quantityWords.js';
 import type { OperatingSystem } from './questionOptions.js';
 import type { RegionMatch } from './regions.js';
+import type { UnplacedWord } from './unplacedWords.js';
 
 /** What the snapshot behind an answer is. */
 export interface SnapshotInfo {
@@ -13,11 +14,15 @@ export interface SnapshotInfo {
   readonly location: string;
   readonly rowCount: number;
   readonly regions: readonly string[];
+  /** Display name of each region id of `regions` ("westeurope" → "West Europe"): answers never show ids. */
+  readonly regionNames: Readonly<Record<string, string>>;
 }
 
 /** What the question was understood to ask, shown back to the partner so nothing is guessed silently. */
 export interface Understood {
   readonly region: RegionMatch | null;
+  /** Words the engine could not place (typos of price types or regions, uncovered price types). */
+  readonly unplaced: readonly UnplacedWord[];
   /** The size as the price file writes it ("D2s v3"), for VM questions. */
   readonly sizeName: string | null;
   readonly sizeCorrected: boolean;
@@ -49,7 +54,7 @@ export interface CurrencyAmounts {
 export type MissingPart =
   'region' | 'size' | 'diskTier' | 'meterKind' | 'regionNotInSnapshot' | 'noMatchingRow';
 
-export type ChoiceTopic = 'region' | 'size' | 'row' | 'meter';
+export type ChoiceTopic = 'region' | 'size' | 'row' | 'meter' | 'typo';
 
 export type PriceAnswer =
   | {
@@ -63,6 +68,10 @@ export type PriceAnswer =
       readonly savingsPlan1YearTotal: Decimal | null;
       readonly pec: MeterPecEligibility;
       readonly inCurrency: CurrencyAmounts | null;
+      /** Quantities the question gave that this row's unit has no use for, as typed ("512 GiB"). */
+      readonly unusedQuantities: readonly string[];
+      /** The meter is tiered in reality but the snapshot keeps one tier (storage capacity). */
+      readonly tierCaveat: boolean;
       readonly understood: Understood;
       readonly snapshot: SnapshotInfo;
     }

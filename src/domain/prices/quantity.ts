@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { HOURS_PER_MONTH, type QuantityFacts } from './quantityWords.js';
+import { HOURS_PER_MONTH, type QuantityFacts, type QuantityKind } from './quantityWords.js';
 
 /**
  * The quantity of a question in the row's unit of measure (blocks), or null for a plain price
@@ -33,4 +33,24 @@ export function quantityInUnits(
   }
   if (facts.operations) return facts.operations.dividedBy(blockSize);
   return null;
+}
+
+/**
+ * The quantities a question gave that the row's unit of measure has no use for ("512 GiB" for a
+ * VM hour, "3 VMs" for 10K operations), so the answer can say so instead of dropping them.
+ * A rate ("per month") is no quantity and is never listed.
+ */
+export function unusedQuantityFacts(facts: QuantityFacts, unitOfMeasure: string): QuantityKind[] {
+  const unit = unitOfMeasure.toLowerCase().replace(/\s+/g, ' ').trim();
+  const used = new Set<QuantityKind>();
+  if (/^\d*\s*(gib|gb)\/(hour|month)$/.test(unit)) {
+    used.add('gib');
+    if (facts.gib) used.add('hours');
+  } else if (/hour|month/.test(unit)) {
+    used.add('hours').add('count');
+  } else {
+    used.add('operations');
+  }
+  const given: QuantityKind[] = ['count', 'hours', 'operations', 'gib'];
+  return given.filter((kind) => facts[kind] !== null && facts.said[kind] !== undefined && !used.has(kind));
 }

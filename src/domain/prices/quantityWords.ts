@@ -1,4 +1,8 @@
 import { Decimal } from 'decimal.js';
+import { numberReader, type NumberReader } from './numbers.js';
+
+/** The kinds of quantity a question can give. */
+export type QuantityKind = 'count' | 'hours' | 'operations' | 'gib';
 
 /** Quantities a question mentions, before they are turned into units of a particular price row. */
 export interface QuantityFacts {
@@ -12,6 +16,10 @@ export interface QuantityFacts {
   readonly operations: Decimal | null;
   /** Capacity in GiB ("512 GiB", "1 TiB" = 1024). */
   readonly gib: Decimal | null;
+  /** The words each quantity was read from, as typed ("1,010,000 hours", "3대"), to show back. */
+  readonly said: Readonly<Partial<Record<QuantityKind, string>>>;
+  /** Numbers of the question no quantity was read from, as typed: shown, never dropped silently. */
+  readonly unread: readonly string[];
 }
 
 export const HOURS_PER_MONTH = new Decimal(730);
@@ -39,7 +47,8 @@ const WORD_NUMBERS: Record<string, number> = {
   네: 4,
   다섯: 5,
 };
-const NUMBER = String.raw`(?<![\w.])(\d[\d,]*(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|한|두|세|네|다섯)`;
+/** A number after normalizeNumbers (plain digits: "1010000", "1.5"), or a number word. */
+const NUMBER = String.raw`(?<![\w.])(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|한|두|세|네|다섯)`;
 const END = String.raw`(?![a-z])`;
 
 function numberOf(text: string): Decimal {
@@ -48,24 +57,92 @@ function numberOf(text: string): Decimal {
   return new Decimal(lower.replace(/,/g, ''));
 }
 
-function firstNumber(text: string, pattern: RegExp): Decimal | null {
-  const match = pattern.exec(text);
-  return match ? numberOf(match[1]) : null;
+/**
+ * A question with every number written plainly ("1,010,000" → "1010000", "1.5k" → "1500",
+ * "10만" → "100000"), lower-cased, plus where each number stood in the original text.
+ */
+interface NormalizedText {
+  readonly text: string;
+  readonly numbers: readonly { start: number; end: number; typed: string }[];
+  /** Maps a position of `text` back to the question. */
+  original(start: number, end: number): string;
 }
 
-/** Reads counts, durations, operations and capacity from a lower-cased question. */
-export function readQuantityFacts(question: string): QuantityFacts {
-  const text = question.toLowerCase();
-  const count =
-    firstNumber(text, new RegExp(`${NUMBER}\\s*(?:x|×)(?=\\s|$)`)) ??
-    firstNumber(
-      text,
-      new RegExp(`${NUMBER}\\s*(?:vms?|virtual machines?|servers?|nodes?|instances?|machines?|disks?)${END}`),
-    ) ??
-    firstNumber(text, new RegExp(`${NUMBER}\\s*(?:대|개)(?![월])`)) ??
-    firstNumber(text, /(?:^|\s)[x×]\s*(\d+)(?=[\s,.;!?]|$)/) ??
-    // "2 P30 disks", "3 D4s v5 for 100 hours": a plain number right before a size or disk tier.
-    firstNumber(text, /(?<![\w.,/-])(\d+)\s+(?=(?:standard[_\s])?[a-z]{1,4}\d)/);
+function normalizeNumbers(question: string, reader: NumberReader): NormalizedText {
+  const mentions = reader.find(question);
+  let text = '';
+  let at = 0;
+  const spans: { nStart: number; nEnd: number; oStart: number; oEnd: number }[] = [];
+  const numbers: { start: number; end: number; typed: string }[] = [];
+  for (const mention of mentions) {
+    text += question.slice(at, mention.start).toLowerCase();
+    const plain = mention.value.toFixed();
+    spans.push({
+      nStart: text.length,
+      nEnd: text.length + plain.length,
+      oStart: mention.start,
+      oEnd: mention.end,
+    });
+    numbers.push({ start: text.length, end: text.length + plain.length, typed: mention.text });
+    text += plain;
+    at = mention.end;
+  }
+  text += question.slice(at).toLowerCase();
+  const toOriginal = (position: number, edge: 'start' | 'end'): number => {
+    let shift = 0;
+    for (const span of spans) {
+      if (position < span.nStart || (edge === 'end' && position === span.nStart)) break;
+      if (position < span.nEnd || (edge === 'end' && position === span.nEnd)) {
+        return edge === 'start' ? span.oStart : span.oEnd;
+      }
+      shift = span.oEnd - span.nEnd;
+    }
+    return position + shift;
+  };
+  return {
+    text,
+    numbers,
+    original: (start, end) => question.slice(toOriginal(start, 'start'), toOriginal(end, 'end')).trim(),
+  };
+}
+
+/** Numbers that are not quantities: "per 10K", "15%", "version 3", "1-year savings plan", "1만 건당". */
+function isNoQuantity(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 24);
+  return (
+    /(?:\bper|\beach|\bevery|\bver(?:sion|\.)?)\s*$/.test(before) ||
+    /^\s*%/.test(after) ||
+    /^\s*(?:개|건)?\s*당/.test(after) ||
+    /^[\s-]*(?:years?|yrs?|년)\s*(?:savings|reserv|sp\b|절약|예약|약정)/.test(after)
+  );
+}
+
+/**
+ * Reads counts, durations, operations and capacity from a question. Each number is used for one
+ * quantity at most (durations, operations and capacity first, then machine counts), and a number
+ * no quantity was read from is kept in `unread`.
+ */
+export function readQuantityFacts(question: string, reader: NumberReader = numberReader): QuantityFacts {
+  const normalized = normalizeNumbers(question, reader);
+  const text = normalized.text;
+  const taken: [number, number][] = [];
+  const said: Partial<Record<QuantityKind, string>> = {};
+  /** The first match whose number is not used yet; marks it used. */
+  const take = (pattern: RegExp): { value: Decimal; start: number; end: number } | null => {
+    const global = new RegExp(pattern.source, `${pattern.flags.replace(/[gd]/g, '')}gd`);
+    for (const match of text.matchAll(global)) {
+      const [start, end] = match.indices![1];
+      if (taken.some(([a, b]) => start < b && a < end)) continue;
+      taken.push([start, end]);
+      return { value: numberOf(match[1]), start: match.index!, end: match.index! + match[0].length };
+    }
+    return null;
+  };
+  const remember = (kind: QuantityKind, found: { start: number; end: number } | null) => {
+    if (found) said[kind] = normalized.original(found.start, found.end);
+  };
+
   let hours: Decimal | null = null;
   let durationIsRate = false;
   const explicit: [RegExp, Decimal][] = [
@@ -79,9 +156,10 @@ export function readQuantityFacts(question: string): QuantityFacts {
     ],
   ];
   for (const [pattern, factor] of explicit) {
-    const amount = firstNumber(text, pattern);
-    if (amount) {
-      hours = amount.times(factor);
+    const found = take(pattern);
+    if (found) {
+      hours = found.value.times(factor);
+      remember('hours', found);
       break;
     }
   }
@@ -107,29 +185,41 @@ export function readQuantityFacts(question: string): QuantityFacts {
       }
     }
   }
-  const scale = '(k|thousand|m|mn|million|b|bn|billion|만|억)';
+  // "2 million transactions" (scale words are already folded into the number), "트랜잭션 1만 건",
+  // or the number after the meter: "disk transactions 5 million", "write operations: 250K".
   const what = '(?:transactions?|operations?|ops|requests?|calls?|트랜잭션|작업|요청)';
-  // "2 million transactions", or the number after the meter: "disk transactions 5 million".
-  const operationMatch =
-    new RegExp(`${NUMBER}\\s*${scale}?\\s*${what}`).exec(text) ??
-    new RegExp(`${what}\\s*(?:of\\s+|:\\s*)?${NUMBER}\\s*${scale}(?![a-z])`).exec(text);
-  let operations: Decimal | null = null;
-  if (operationMatch) {
-    const multipliers: Record<string, number> = {
-      k: 1e3,
-      thousand: 1e3,
-      m: 1e6,
-      mn: 1e6,
-      million: 1e6,
-      b: 1e9,
-      bn: 1e9,
-      billion: 1e9,
-      만: 1e4,
-      억: 1e8,
-    };
-    operations = numberOf(operationMatch[1]).times(operationMatch[2] ? multipliers[operationMatch[2]] : 1);
+  const operationsFound =
+    take(new RegExp(`${NUMBER}\\s*(?:개|건)?\\s*(?:의\\s*)?${what}`)) ??
+    take(new RegExp(`${what}\\s*(?:of\\s+|:\\s*)?${NUMBER}\\s*(?:개|건)?(?![a-z\\d])`));
+  remember('operations', operationsFound);
+  const gibFound = take(new RegExp(`${NUMBER}\\s*(?:gib|gb|tib|tb|기가바이트|테라바이트)${END}`));
+  let gib: Decimal | null = null;
+  if (gibFound) {
+    const unit = text.slice(gibFound.start, gibFound.end);
+    gib = gibFound.value.times(/(?:tib|tb|테라)/.test(unit) ? 1024 : 1);
+    remember('gib', gibFound);
   }
-  const gibMatch = new RegExp(`${NUMBER}\\s*(gib|gb|tib|tb)${END}`).exec(text);
-  const gib = gibMatch ? numberOf(gibMatch[1]).times(/^t/.test(gibMatch[2]) ? 1024 : 1) : null;
-  return { count, hours, durationIsRate, operations, gib };
+  const countFound =
+    take(new RegExp(`${NUMBER}\\s*(?:x|×)(?=\\s|$)`)) ??
+    take(
+      new RegExp(`${NUMBER}\\s*(?:vms?|virtual machines?|servers?|nodes?|instances?|machines?|disks?)${END}`),
+    ) ??
+    take(new RegExp(`${NUMBER}\\s*(?:대|개)(?![월])`)) ??
+    take(/(?:^|\s)[x×]\s*(\d+(?:\.\d+)?)(?=[\s,.;!?]|$)/) ??
+    // "2 P30 disks", "3 D4s v5 for 100 hours": a plain number right before a size or disk tier.
+    take(/(?<![\w.,/-])(\d+)\s+(?=(?:standard[_\s])?[a-z]{1,4}\d)/);
+  remember('count', countFound);
+  const unread = normalized.numbers
+    .filter(({ start, end }) => !taken.some(([a, b]) => start < b && a < end))
+    .filter(({ start, end }) => !isNoQuantity(text, start, end))
+    .map(({ typed }) => typed);
+  return {
+    count: countFound?.value ?? null,
+    hours,
+    durationIsRate,
+    operations: operationsFound?.value ?? null,
+    gib,
+    said,
+    unread,
+  };
 }

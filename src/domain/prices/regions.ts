@@ -124,9 +124,13 @@ export class RegionResolver {
   private readonly korean: { pattern: RegExp; compact: string; alias: RegionAlias }[] = [];
   private readonly fuzzyByLength = new Map<number, { alias: string; region: RegionAlias }[]>();
   private readonly displayNames = new Map<string, string>();
+  private readonly words = new Set<string>();
 
   constructor(aliases: readonly RegionAlias[]) {
     for (const alias of aliases) {
+      for (const word of normalizeAlias(alias.displayName).split(' ')) {
+        if (/^[a-z]{4,}$/.test(word)) this.words.add(word);
+      }
       if (!this.displayNames.has(alias.regionId)) this.displayNames.set(alias.regionId, alias.displayName);
       if (HANGUL.test(alias.alias)) {
         const words = alias.alias.trim().split(/\s+/).map(escapeRegExp);
@@ -146,6 +150,11 @@ export class RegionResolver {
 
   displayName(regionId: string): string {
     return this.displayNames.get(regionId) ?? regionId;
+  }
+
+  /** The words of region display names ("west", "europe", "central", …), for spotting near-misses. */
+  nameWords(): readonly string[] {
+    return [...this.words];
   }
 
   knows(regionId: string): boolean {
@@ -212,14 +221,23 @@ export class RegionResolver {
         }
       }
     }
-    // Korean: a token may carry a particle ("북유렵에서"), so compare its leading characters too.
-    for (const token of tokens) {
+    // Korean: a token may carry a particle ("북유렵에서"), so compare its leading characters too;
+    // a name typed with its space ("스웨덴 중뷰") is compared as one word.
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
       if (!HANGUL.test(token.text)) continue;
+      const next = tokens[i + 1];
+      const spaced = next && HANGUL.test(next.text) && /^\s+$/.test(question.slice(token.end, next.start));
+      const joined = spaced ? token.text + next.text : token.text;
+      const endOf = (length: number) =>
+        length <= token.text.length ? token.start + length : next.start + (length - token.text.length);
       for (const { compact, alias } of this.korean) {
-        for (const length of [compact.length - 1, compact.length, compact.length + 1]) {
-          const head = token.text.slice(0, length);
+        // "서유럽에서", "서유럽 가격": the exact name with more after it is no typo.
+        if (joined.startsWith(compact)) continue;
+        for (const length of [compact.length, compact.length - 1, compact.length + 1]) {
+          const head = joined.slice(0, length);
           if (head.length === length && distance(head, compact) === 1 && head.length >= 3) {
-            found.push(this.match(alias, question, token.start, token.start + length, true));
+            found.push(this.match(alias, question, token.start, endOf(length), true));
             break;
           }
         }

@@ -34,11 +34,19 @@ export const pricesMessages = defineMessages({
     'prices.note.corrected': 'I read "{typed}" as {meant}.',
     'prices.note.sameMeter': 'Billed on the same meter at the same price: {others}.',
     'prices.note.month': 'A month is counted as 730 hours.',
+    'prices.note.storageTiers':
+      'Storage capacity such as {meter} is priced in volume tiers in Azure, but this snapshot keeps only one tier per meter. The total uses that one price; for large volumes the real bill can differ.',
+    'prices.note.notCovered':
+      'I ignored "{typed}": these answers have pay-as-you-go prices only (no reservation or Dev/Test prices).',
+    'prices.note.unusedQuantity': 'I did not use {parts} for this price: it is billed per {unit}.',
+    'prices.note.unreadNumbers':
+      'I did not use {numbers} in the total. Say what it counts, for example "3 VMs", "100 hours" or "2 TB".',
     'prices.footer': 'Estimated retail price, USD. Snapshot of {date}; source: {source}.',
     'prices.choices.title.size': 'Which size do you mean?',
     'prices.choices.title.region': 'Which region do you mean?',
     'prices.choices.title.row': 'Several prices match. Which one do you mean?',
     'prices.choices.title.meter': 'Which meter do you mean?',
+    'prices.choices.title.typo': 'I could not place "{typed}". Did you mean {meant}?',
     'prices.choices.text': 'Pick one and I will price it.',
     'prices.needMore.title': 'I need a little more to find the price',
     'prices.needMore.region': 'Which region? For example West Europe, northeurope or 서유럽.',
@@ -97,11 +105,20 @@ export const pricesMessages = defineMessages({
     'prices.note.corrected': '"{typed}"를 {meant}(으)로 이해했습니다.',
     'prices.note.sameMeter': '같은 미터, 같은 가격으로 청구되는 항목: {others}',
     'prices.note.month': '한 달은 730시간으로 계산합니다.',
+    'prices.note.storageTiers':
+      'Azure에서 {meter} 같은 스토리지 용량은 사용량 구간별로 가격이 다르지만, 이 스냅샷에는 미터마다 한 구간의 가격만 있습니다. 합계는 그 가격으로 계산했으며, 용량이 크면 실제 청구 금액과 다를 수 있습니다.',
+    'prices.note.notCovered':
+      '"{typed}"는 반영하지 않았습니다. 이 답변에는 종량제 가격만 있습니다(예약 및 개발/테스트 가격 없음).',
+    'prices.note.unusedQuantity':
+      '{parts}은(는) 이 가격에 사용하지 않았습니다. 이 미터는 {unit} 단위로 청구됩니다.',
+    'prices.note.unreadNumbers':
+      '{numbers}은(는) 합계에 사용하지 않았습니다. 무엇의 수량인지 알려 주세요. 예: "3대", "100시간", "2TB"',
     'prices.footer': '예상 소매가(USD)입니다. {date} 기준 스냅샷, 출처: {source}',
     'prices.choices.title.size': '어떤 크기를 말씀하시는 건가요?',
     'prices.choices.title.region': '어느 지역을 말씀하시는 건가요?',
     'prices.choices.title.row': '해당하는 가격이 여러 개입니다. 어느 것인가요?',
     'prices.choices.title.meter': '어떤 미터를 말씀하시는 건가요?',
+    'prices.choices.title.typo': '"{typed}"를 이해하지 못했습니다. {meant}을(를) 말씀하시는 건가요?',
     'prices.choices.text': '하나를 고르시면 가격을 알려 드립니다.',
     'prices.needMore.title': '가격을 찾으려면 정보가 조금 더 필요합니다',
     'prices.needMore.region': '어느 지역인가요? 예: 서유럽, West Europe, northeurope',
