@@ -2,6 +2,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type PrivateConversationState,
@@ -18,6 +19,8 @@ import type { Logger } from '../logging.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { runUnknown } from './handlers/coreCommands.js';
 import type { IdentityResolver } from './identity.js';
+import { ownHandler } from './handlerTable.js';
+import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
 import { setTurnServices } from './turnServices.js';
 import type { CommandRouter } from './router.js';
@@ -160,7 +163,7 @@ export class AssistantBot extends TeamsActivityHandler {
       }
       // Refuse early, before any card is shown; the domain services check again on every call.
       if (match.command.operation) assertCan(scope.actor, match.command.operation);
-      const handler = this.deps.commands[match.command.id];
+      const handler = ownHandler(this.deps.commands, match.command.id);
       if (handler) {
         await handler(scope, match.argument);
         return;
@@ -182,7 +185,7 @@ export class AssistantBot extends TeamsActivityHandler {
       await scope.reply.text('core.cardOtherUser', { command: scope.t.t('command.help.usage') });
       return;
     }
-    const handler = this.deps.submits[data.verb];
+    const handler = ownHandler(this.deps.submits, data.verb);
     if (handler) {
       await handler(scope, data);
       return;
@@ -192,6 +195,22 @@ export class AssistantBot extends TeamsActivityHandler {
       if (result.status !== DialogTurnStatus.empty) return;
     }
     await scope.reply.text('core.cardStale', { command: scope.t.t('command.help.usage') });
+  }
+
+  /** Every invoke gets a well-formed answer, never a 500/501 or a chat message (invokeGuard.ts). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return guardInvoke({
+      name: context.activity.name,
+      value: context.activity.value,
+      logger: this.deps.logger,
+      dispatch: () => super.onInvokeActivity(context),
+      staleCardText: async () => {
+        const t = await this.translatorFor(context);
+        return t.t('core.cardStale', { command: t.t('command.help.usage') });
+      },
+      failureText: async (correlationId) =>
+        (await this.translatorFor(context)).t('core.error.generic', { correlationId }),
+    });
   }
 
   protected override async handleTeamsMessagingExtensionQuery(
