@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from '../logging.js';
+import { checkInboundActivity } from './activityShape.js';
 import type { AssistantBot } from './assistantBot.js';
 
 export interface ServerDependencies {
@@ -42,6 +43,12 @@ export function createServer(deps: ServerDependencies): RunningServer {
     if (deps.authEnabled && !/^Bearer\s+\S+/i.test(req.header('authorization') ?? '')) {
       // CloudAdapter would refuse it too, but prints a stack trace for every anonymous probe.
       res.send(401, { error: 'Unauthorized: a Bot Framework token is required.' });
+      return;
+    }
+    // Fields of the wrong type are dropped; no serviceUrl to answer to is a 400 (activityShape.ts).
+    const shapeProblem = checkInboundActivity(body as Record<string, unknown>);
+    if (shapeProblem) {
+      res.send(400, { error: shapeProblem });
       return;
     }
     inFlight += 1;
