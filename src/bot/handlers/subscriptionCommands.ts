@@ -1,6 +1,7 @@
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { SubscriptionService } from '../../domain/services/subscriptionService.js';
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
+import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH } from '../../domain/subscriptions/subscription.js';
 import type { BotFeature } from '../createBot.js';
 import { customerPickCardData } from '../presenters/customerPresenter.js';
 import { subscriptionsCardData } from '../presenters/subscriptionPresenter.js';
@@ -37,7 +38,9 @@ export function subscriptionFeature(
       await show(scope, customerId, notice, scope.context.activity.replyToId);
     } catch (error) {
       if (isValidationError(error) && error.fields.displayName) {
-        await scope.reply.text(`subs.name.${error.fields.displayName}` as 'subs.name.required');
+        await scope.reply.text(`subs.name.${error.fields.displayName}` as 'subs.name.required', {
+          max: AZURE_SUBSCRIPTION_NAME_MAX_LENGTH,
+        });
         return;
       }
       const customer = await directory.get(scope.actor, customerId).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { Agreement } from '../../domain/agreements/agreement.js';
-import { todayInUtc } from '../../domain/agreements/attestationRules.js';
+import { CONTACT_FIELD_MAX_LENGTH, todayInUtc } from '../../domain/agreements/attestationRules.js';
 import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { Actor } from '../../domain/identity/actor.js';
@@ -28,7 +28,8 @@ export function attestFormCardData(
     const reason = options.fieldReasons[field];
     if (!reason) return '';
     const key = `attest.reason.${reason}`;
-    return t.has(key) ? t.t(key, { todayUtc: t.date(todayUtc) }) : t.t('attest.reason.other');
+    const max = CONTACT_FIELD_MAX_LENGTH[field as keyof typeof CONTACT_FIELD_MAX_LENGTH];
+    return t.has(key) ? t.t(key, { todayUtc: t.date(todayUtc), max }) : t.t('attest.reason.other');
   };
   const status =
     options.acceptance.kind === 'attested'
