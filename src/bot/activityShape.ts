@@ -60,6 +60,7 @@ function isHttpUrl(value: unknown): boolean {
  * cannot be processed at all, or undefined.
  */
 export function checkInboundActivity(body: Json): string | undefined {
+  if (typeof body.type !== 'string' || body.type.trim() === '') return 'The activity must have a type.';
   if (!isHttpUrl(body.serviceUrl)) return 'The activity must have a serviceUrl (an http or https URL).';
   for (const field of TEXT_FIELDS) keepText(body, field);
   keepAccount(body, 'from', ACCOUNT_TEXT_FIELDS);
