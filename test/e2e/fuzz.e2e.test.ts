@@ -524,10 +524,14 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
     const sandboxBefore = readFileSync(join(sut.dataDir, 'sandbox.json'), 'utf8');
     const byKind = new Map<Kind, number>();
     const statuses = new Map<string, number>();
+    // Up to 3 examples of each kind of failure, so one frequent problem does not hide the others.
     const failures: string[] = [];
+    const failureKinds = new Map<string, number>();
     const fail = (index: number, kind: Kind, problem: string) => {
-      if (failures.length < 40) failures.push(`#${index} (${kind}, FUZZ_SEED=${SEED}): ${problem}`);
-      else if (failures.length === 40) failures.push('… more failures left out');
+      const key = `${kind} ${problem.split(/[\s:]/).slice(0, 3).join(' ')}`;
+      const seen = (failureKinds.get(key) ?? 0) + 1;
+      failureKinds.set(key, seen);
+      if (seen <= 3) failures.push(`#${index} (${kind}, FUZZ_SEED=${SEED}): ${problem}`);
     };
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -540,7 +544,8 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
       for (;;) {
         const index = next++;
         if (index >= COUNT) return;
-        if (process.env.FUZZ_PROGRESS && index % 1000 === 0) console.log(`      ${index} after ${Date.now() - started} ms`);
+        if (process.env.FUZZ_PROGRESS && index % 1000 === 0)
+          console.log(`      ${index} after ${Date.now() - started} ms`);
         const p = plan(index);
         byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
         let status = 0;
@@ -620,7 +625,7 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
         .sort((a, b) => b.ms - a.ms)
         .slice(0, 3)
         .map((r) => `#${r.index} ${r.planned.kind} ${r.ms} ms`),
-      failures: failures.length,
+      failures: Object.fromEntries(failureKinds),
     };
     console.log(`      fuzz: ${JSON.stringify(summary)}`);
 

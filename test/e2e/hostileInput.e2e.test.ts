@@ -233,6 +233,41 @@ describe('HTTP end to end: hostile input (template syntax, prototype names, malf
     }
   });
 
+  describe('activities with fields of the wrong type', () => {
+    it('a numeric serviceUrl gets 400 (not a 500 with the TypeError text) and no reply', async () => {
+      const response = await sut.client.post({ ...sut.client.activity('help'), serviceUrl: 5 });
+      expect(response.status).to.equal(400);
+      expect(await response.text()).to.not.match(/TypeError|toLowerCase/);
+    });
+
+    const answered: Array<[label: string, fields: Record<string, unknown>]> = [
+      ['a numeric locale', { locale: 5 }],
+      ['numeric text', { text: 42 }],
+      ['entities that are not a list', { entities: 'x' }],
+      ['entities: null', { entities: null }],
+      ['a mention without "mentioned"', { entities: [{ type: 'mention' }] }],
+      ['a numeric recipient id', { recipient: { id: 5 } }],
+      ['attachments that are not a list', { attachments: 'x' }],
+    ];
+    for (const [label, fields] of answered) {
+      it(`${label}: the user still gets an answer, not an error`, async () => {
+        const conversationId = freshConversation();
+        const before = sut.connector.calls.length;
+        const response = await sut.client.post({
+          ...sut.client.activity(typeof fields.text === 'number' ? '' : 'help', { conversationId }),
+          ...fields,
+        });
+        expect(response.status).to.equal(200);
+        const texts = sut.connector.calls
+          .slice(before)
+          .filter((call) => call.activity.type === 'message')
+          .map((call) => visibleText(call.activity));
+        expect(texts).to.have.length(1);
+        expect(texts[0]).to.not.contain('Something went wrong');
+      });
+    }
+  });
+
   describe('names with control characters, lone surrogates or over the limit are refused; nothing changes', () => {
     const refused: Array<[label: string, name: string, message: string]> = [
       ['a lone surrogate', 'Prod \uD83D', 'broken character'],
