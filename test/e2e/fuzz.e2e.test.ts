@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { cardsIn, visibleText, type ConnectorCall } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
-import { ADELE, ALEX, MEGAN, PARTNER_TENANT } from './support/teamsClient.js';
+import { ADELE, ALEX, MEGAN } from './support/teamsClient.js';
 
 /**
  * Fuzzing the real HTTP endpoint (loopback only: the bot, a fake connector, nothing else).
