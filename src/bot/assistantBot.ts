@@ -12,7 +12,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
-import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
+import { resolveLocale, resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
@@ -205,12 +205,19 @@ export class AssistantBot extends TeamsActivityHandler {
       logger: this.deps.logger,
       dispatch: () => super.onInvokeActivity(context),
       staleCardText: async () => {
-        const t = await this.translatorFor(context);
+        const t = await this.invokeTranslator(context);
         return t.t('core.cardStale', { command: t.t('command.help.usage') });
       },
       failureText: async (correlationId) =>
-        (await this.translatorFor(context)).t('core.error.generic', { correlationId }),
+        (await this.invokeTranslator(context)).t('core.error.generic', { correlationId }),
     });
+  }
+
+  /** The user's language for an invoke answer; the activity's locale when user state cannot be read. */
+  private async invokeTranslator(context: TurnContext): Promise<Translator> {
+    return this.translatorFor(context).catch(
+      () => new Translator(resolveLocale(context.activity.locale), this.messages),
+    );
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

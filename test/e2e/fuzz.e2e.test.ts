@@ -443,6 +443,7 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
             'installationUpdate',
             'typing',
             'messageReaction',
+            'invoke',
             'endOfConversation',
             'deleteUserData',
             'handoff',

@@ -168,6 +168,11 @@ describe('HTTP end to end: hostile input (template syntax, prototype names, malf
         { name: AC, value: { action: { type: 'Action.Execute', verb: '__proto__' } } },
         200,
       ],
+      [
+        'adaptiveCard/action from nobody (no from)',
+        { name: AC, value: { action: { type: 'Action.Execute', verb: 'x' } }, from: null },
+        200,
+      ],
       ['composeExtension/query without value', { name: ME }, 400],
       ['composeExtension/query with a number value', { name: ME, value: 7 }, 400],
       ['composeExtension/query with string parameters', { name: ME, value: { parameters: 'x' } }, 400],
