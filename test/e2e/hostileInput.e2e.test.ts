@@ -94,6 +94,18 @@ describe('HTTP end to end: hostile input (template syntax, prototype names, malf
       expect(text).to.contain('I didn\'t understand "zzqx ${1+1} ${name} $when"');
     });
 
+    it('a 5 000-character customer name is quoted back cut to 80 characters', async () => {
+      const answer = await replies(freshConversation(), `customer ${'q'.repeat(5000)}`);
+      expect(answer).to.have.length(1);
+      expect(answer[0]).to.contain(`No customer matches "${'q'.repeat(79)}…"`);
+      expect(answer[0].length).to.be.lessThan(400);
+    });
+
+    it('typed text with a lone surrogate is quoted back as well-formed text', async () => {
+      const [text] = await replies(freshConversation(), 'zzqx \uD83D\u0000 end');
+      expect(text).to.contain('I didn\'t understand "zzqx \uFFFD end"');
+    });
+
     it('contact names with template syntax reach the confirmation card unchanged', async () => {
       const conversationId = freshConversation();
       await replies(conversationId, 'attest fabrikam', { user: MEGAN });

@@ -6,6 +6,7 @@ import type { BotFeature } from '../createBot.js';
 import { customerPickCardData } from '../presenters/customerPresenter.js';
 import { subscriptionsCardData } from '../presenters/subscriptionPresenter.js';
 import type { SubmitData, TurnScope } from '../turnScope.js';
+import { quoteUserText } from '../../domain/text/userText.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -60,11 +61,11 @@ export function subscriptionFeature(
         if (match.kind === 'many') {
           await scope.reply.card(
             'customer-pick',
-            customerPickCardData(scope.t, argument, match.customers, { verb: 'subs.show' }),
+            customerPickCardData(scope.t, quoteUserText(argument), match.customers, { verb: 'subs.show' }),
           );
           return;
         }
-        await scope.reply.text('customers.notFound', { query: argument });
+        await scope.reply.text('customers.notFound', { query: quoteUserText(argument) });
       },
     },
     submits: {

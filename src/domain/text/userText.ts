@@ -41,3 +41,23 @@ export function checkUserText(value: unknown, rule: UserTextRule): UserTextResul
 export function isCleanText(value: string): boolean {
   return !LONE_SURROGATE.test(value) && !CONTROL.test(value);
 }
+
+/** How much of a user's text a reply quotes back ("No customer matches "…""). */
+export const QUOTE_MAX_LENGTH = 80;
+
+/**
+ * Text a user typed, made safe to quote in a reply: lone surrogates become U+FFFD, control
+ * characters a space, and anything past `max` characters is cut with "…" (a 200 KB question is
+ * not repeated back; Teams would refuse such a message and the user would get nothing).
+ */
+export function quoteUserText(text: string, max = QUOTE_MAX_LENGTH): string {
+  const clean = text
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD')
+    .replace(new RegExp(CONTROL.source, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (clean.length <= max) return clean;
+  // Room for the ellipsis; never end on half an emoji.
+  const cut = clean.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

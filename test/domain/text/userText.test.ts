@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { validateAttestation } from '../../../src/domain/agreements/attestationRules.js';
 import { ValidationError } from '../../../src/domain/partnerCenter/validationError.js';
 import { validateAzureSubscriptionName } from '../../../src/domain/subscriptions/subscriptionRules.js';
-import { checkUserText, isCleanText } from '../../../src/domain/text/userText.js';
+import { checkUserText, isCleanText, quoteUserText } from '../../../src/domain/text/userText.js';
 
 /** Names a user could paste or a client could send that must never be stored. */
 const REFUSED: Array<[label: string, text: string, problem: string]> = [
@@ -127,4 +127,21 @@ describe('MCA attestation contact fields use the user-text rule', () => {
       {},
     );
   });
+});
+
+describe('Quoting what a user typed back in a reply', () => {
+  const cases: Array<[label: string, text: string, quoted: string]> = [
+    ['short text as typed', 'contoso ${x}', 'contoso ${x}'],
+    ['control characters as spaces', 'a\u0000b\nc\u202Ed', 'a b c d'],
+    ['a lone surrogate as U+FFFD', 'a\uD83D b', 'a\uFFFD b'],
+    ['long text cut at 80 with an ellipsis', 'x'.repeat(5000), `${'x'.repeat(79)}…`],
+    ['a whole emoji kept at the cut', `${'x'.repeat(77)}🚀🚀🚀`, `${'x'.repeat(77)}🚀…`],
+    ['never half an emoji', `${'x'.repeat(78)}🚀🚀🚀`, `${'x'.repeat(78)}…`],
+  ];
+  for (const [label, text, quoted] of cases) {
+    it(label, () => {
+      expect(quoteUserText(text)).to.equal(quoted);
+      expect(isCleanText(quoteUserText(text))).to.equal(true);
+    });
+  }
 });
