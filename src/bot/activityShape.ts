@@ -4,7 +4,8 @@
  * TypeError's text as body), a numeric `locale` or `recipient.id` makes every reply fail to
  * serialize (the user gets nothing), a mention entity without `mentioned` or `entities: null`
  * crashes the mention removal. So:
- * - what no reply can be sent without (`serviceUrl`, an http(s) URL) is refused: 400;
+ * - what no reply can be sent without (`serviceUrl`, an http(s) URL; a conversation id) is refused:
+ *   400, and so is a tenant id that is not text (the sender's tenant must never become unknown);
  * - fields of the wrong type that the bot can do without are dropped, and numbers where text
  *   belongs become text, so the turn runs and the user gets an answer.
  * The activity is changed in place (it is the request body the adapter goes on to read).
@@ -62,6 +63,17 @@ function isHttpUrl(value: unknown): boolean {
 export function checkInboundActivity(body: Json): string | undefined {
   if (typeof body.type !== 'string' || body.type.trim() === '') return 'The activity must have a type.';
   if (!isHttpUrl(body.serviceUrl)) return 'The activity must have a serviceUrl (an http or https URL).';
+  const conversation = body.conversation;
+  if (
+    !isObject(conversation) ||
+    !['string', 'number'].includes(typeof conversation.id) ||
+    conversation.id === ''
+  )
+    return 'The activity must have a conversation with an id.';
+  // A tenant of the wrong type is refused, never dropped: without it the sender's tenant is unknown.
+  const tenantId = conversation.tenantId;
+  if (tenantId !== undefined && tenantId !== null && typeof tenantId !== 'string')
+    return 'The conversation.tenantId must be text.';
   for (const field of TEXT_FIELDS) keepText(body, field);
   keepAccount(body, 'from', ACCOUNT_TEXT_FIELDS);
   keepAccount(body, 'recipient', ACCOUNT_TEXT_FIELDS);

@@ -59,12 +59,33 @@ describe('checkInboundActivity: the shape of an inbound activity', () => {
   const serviceUrl = 'http://127.0.0.1:1234';
   it('refuses an activity without an http(s) serviceUrl or without a type', () => {
     for (const bad of [undefined, 5, {}, '', 'not a url', 'ftp://127.0.0.1/', 'x'.repeat(3000)]) {
-      expect(checkInboundActivity({ type: 'message', serviceUrl: bad })).to.be.a('string');
+      expect(checkInboundActivity({ type: 'message', serviceUrl: bad, conversation: { id: 'c' } })).to.be.a(
+        'string',
+      );
     }
-    expect(checkInboundActivity({ type: ' ', serviceUrl })).to.be.a('string');
+    expect(checkInboundActivity({ type: ' ', serviceUrl, conversation: { id: 'c' } })).to.be.a('string');
   });
 
-  // A numeric tenant id stays (as text), so it is still refused as another tenant, never dropped.
+  it('refuses an activity without a conversation id, or whose tenant id is not text (never drops the tenant)', () => {
+    for (const conversation of [
+      undefined,
+      null,
+      'c',
+      { id: '' },
+      { id: {} },
+      { id: 'c', tenantId: 5 },
+      { id: 'c', tenantId: {} },
+    ]) {
+      expect(
+        checkInboundActivity({ type: 'message', serviceUrl, conversation }),
+        JSON.stringify(conversation),
+      ).to.be.a('string');
+    }
+    expect(
+      checkInboundActivity({ type: 'message', serviceUrl, conversation: { id: 'c', tenantId: 't' } }),
+    ).to.equal(undefined);
+  });
+
   it('drops fields of the wrong type and turns numbers into text', () => {
     const activity: Record<string, unknown> = {
       type: 'message',
@@ -74,7 +95,7 @@ describe('checkInboundActivity: the shape of an inbound activity', () => {
       id: {},
       from: { id: 7, aadObjectId: null, name: 'A' },
       recipient: 'bot',
-      conversation: { id: 'c', tenantId: 5, isGroup: 'yes' },
+      conversation: { id: 'c', tenantId: null, isGroup: 'yes' },
       entities: [5, { type: 'mention' }, { type: 'mention', text: '<at>b</at>', mentioned: { id: 'b' } }],
       attachments: [null, { contentType: 'x' }],
       channelData: 'x',
@@ -86,7 +107,7 @@ describe('checkInboundActivity: the shape of an inbound activity', () => {
       text: '42',
       locale: '5',
       from: { id: '7', name: 'A' },
-      conversation: { id: 'c', tenantId: '5' },
+      conversation: { id: 'c' },
       entities: [{ type: 'mention', text: '<at>b</at>', mentioned: { id: 'b' } }],
       attachments: [{ contentType: 'x' }],
     });

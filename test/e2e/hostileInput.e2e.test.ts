@@ -257,6 +257,19 @@ describe('HTTP end to end: hostile input (template syntax, prototype names, malf
       expect(await response.text()).to.not.match(/TypeError|toLowerCase/);
     });
 
+    it('a tenant id that is not text is refused, never taken for the partner tenant', async () => {
+      const conversationId = freshConversation();
+      const before = sut.connector.calls.length;
+      const activity = sut.client.activity('help', { conversationId });
+      const response = await sut.client.post({
+        ...activity,
+        conversation: { ...activity.conversation, tenantId: { id: 'x' } },
+      });
+      expect(response.status).to.equal(400);
+      const texts = sut.connector.calls.slice(before).map((call) => visibleText(call.activity));
+      expect(texts.join('\n')).to.not.contain('What you can do');
+    });
+
     const answered: Array<[label: string, fields: Record<string, unknown>]> = [
       ['a numeric locale', { locale: 5 }],
       ['numeric text', { text: 42 }],
