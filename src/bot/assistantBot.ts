@@ -2,6 +2,7 @@ import {
   TeamsActivityHandler,
   TurnContext,
   type ConversationState,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type PrivateConversationState,
@@ -10,7 +11,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
-import { resolveTurnLocale, type Locale } from '../i18n/locale.js';
+import { resolveLocale, resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
 import { Translator } from '../i18n/translator.js';
 import { assertCan } from '../domain/identity/actor.js';
@@ -19,6 +20,7 @@ import { operationOfVerb } from './cardVerbs.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { DialogHost, type FlowState } from './dialogHost.js';
 import type { IdentityResolver } from './identity.js';
+import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
@@ -174,6 +176,29 @@ export class AssistantBot extends TeamsActivityHandler {
     const operation = operationOfVerb(data.verb);
     if (operation) assertCan(scope.actor, operation);
     await this.dialogHost.handleSubmit(scope, data);
+  }
+
+  /** Every invoke gets a well-formed answer, never a 500/501 or a chat message (invokeGuard.ts). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return guardInvoke({
+      name: context.activity.name,
+      value: context.activity.value,
+      logger: this.deps.logger,
+      dispatch: () => super.onInvokeActivity(context),
+      staleCardText: async () => {
+        const t = await this.invokeTranslator(context);
+        return t.t('core.cardStale', { command: t.t('command.help.usage') });
+      },
+      failureText: async (correlationId) =>
+        (await this.invokeTranslator(context)).t('core.error.generic', { correlationId }),
+    });
+  }
+
+  /** The user's language for an invoke answer; the activity's locale when user state cannot be read. */
+  private async invokeTranslator(context: TurnContext): Promise<Translator> {
+    return this.translatorFor(context).catch(
+      () => new Translator(resolveLocale(context.activity.locale), this.messages),
+    );
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

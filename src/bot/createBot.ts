@@ -6,6 +6,7 @@ import type { Logger } from '../logging.js';
 import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
+import { handlerTable, ownHandler } from './handlerTable.js';
 import { runHelp, runWhoami } from './handlers/coreCommands.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
 import { CommandRouter } from './router.js';
@@ -50,7 +51,7 @@ export function createBot(options: CreateBotOptions): BotParts {
       'command.run': async (scope, data) => {
         const text = typeof data.command === 'string' ? data.command : '';
         const match = router.match(text);
-        const handler = match ? commands[match.command.id] : undefined;
+        const handler = match ? ownHandler(commands, match.command.id) : undefined;
         if (match && handler) {
           // While a flow runs, the DialogHost handles these buttons (same rules as typing the command).
           if (match.command.operation) assertCan(scope.actor, match.command.operation);
@@ -62,7 +63,8 @@ export function createBot(options: CreateBotOptions): BotParts {
     },
   };
   const features = [core, ...options.features];
-  const commands: CommandHandlers = Object.assign({}, ...features.map((feature) => feature.commands ?? {}));
+  // Prototype-free tables: a verb such as "constructor" must find no handler (handlerTable.ts).
+  const commands: CommandHandlers = handlerTable(...features.map((feature) => feature.commands));
   const bot = new AssistantBot({
     conversationState,
     privateState,
@@ -70,7 +72,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     identity: new IdentityResolver(options.directory),
     router,
     commands,
-    submits: Object.assign({}, ...features.map((feature) => feature.submits ?? {})),
+    submits: handlerTable(...features.map((feature) => feature.submits)),
     fallbacks: features.flatMap((feature) => feature.fallbacks ?? []),
     dialogs: features.flatMap((feature) => feature.dialogs ?? []),
     cards: options.cards,

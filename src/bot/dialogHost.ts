@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ownHandler } from './handlerTable.js';
 import {
   CardFactory,
   MessageFactory,
@@ -109,7 +110,7 @@ export class DialogHost {
       else if (!(await this.commandDuringFlow(turn, match, String(data.command)))) await this.stale(scope);
       return;
     }
-    const handler = own(this.deps.submits, data.verb);
+    const handler = ownHandler(this.deps.submits, data.verb);
     if (handler) {
       await this.segment(turn, dc.activeDialog ? 'aside' : 'step', () => handler(scope, data));
       return;
@@ -137,7 +138,7 @@ export class DialogHost {
   /** Returns false when the command has no handler (not built into this bot). */
   private async commandDuringFlow(turn: FlowTurn, match: CommandMatch, text: string): Promise<boolean> {
     const { scope } = turn;
-    if (match.command.inFlow !== 'cancel' && !own(this.deps.commands, match.command.id)) return false;
+    if (match.command.inFlow !== 'cancel' && !ownHandler(this.deps.commands, match.command.id)) return false;
     switch (match.command.inFlow) {
       case 'cancel':
         await this.cancelFlows(turn);
@@ -154,7 +155,7 @@ export class DialogHost {
   private async runCommand(scope: TurnScope, match: CommandMatch): Promise<boolean> {
     // Refuse early, before any card is shown; the domain services check again on every call.
     if (match.command.operation) assertCan(scope.actor, match.command.operation);
-    const handler = own(this.deps.commands, match.command.id);
+    const handler = ownHandler(this.deps.commands, match.command.id);
     if (!handler) return false;
     await handler(scope, match.argument);
     return true;
@@ -363,16 +364,6 @@ interface FlowTurn {
   scope: TurnScope;
   state: FlowState;
   outbox: Outbox;
-}
-
-/**
- * A handler registered under `key` itself: a verb a client sends such as "constructor" or
- * "__proto__" must find nothing on Object.prototype.
- */
-function own<T>(table: Readonly<Record<string, T | undefined>>, key: string): T | undefined {
-  if (!Object.prototype.hasOwnProperty.call(table, key)) return undefined;
-  const handler = table[key];
-  return typeof handler === 'function' ? handler : undefined;
 }
 
 export function flowNameOf(t: Translator, dialogId: string): string {

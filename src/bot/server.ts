@@ -2,6 +2,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging.js';
 import type { AssistantAdapter } from './assistantAdapter.js';
+import { checkInboundActivity } from './activityShape.js';
 import type { AssistantBot } from './assistantBot.js';
 import type { InboundAuthenticator } from './auth/inboundAuth.js';
 import { checkTenant } from './identity.js';
@@ -44,6 +45,9 @@ export function createServer(deps: ServerDependencies): RunningServer {
     const body: unknown = req.body;
     const isActivity =
       typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+    // Fields of the wrong type are dropped in place; no serviceUrl to answer to is a 400 (activityShape.ts),
+    // said only after the token is checked.
+    const shapeProblem = isActivity ? checkInboundActivity(body as Record<string, unknown>) : undefined;
     // A body that is no activity is still authenticated first (as an activity of no channel).
     const activity = toActivity(isActivity ? (body as Record<string, unknown>) : { channelId: '' });
     const refuse = (status: 400 | 401 | 403, reason: string, detail?: string) => {
@@ -75,6 +79,7 @@ export function createServer(deps: ServerDependencies): RunningServer {
       const authenticated = await deps.inbound.authenticate(activity, authHeader);
       if (!authenticated.ok) return refuse(401, authenticated.reason, authenticated.detail);
       if (!isActivity) return refuse(400, 'notAnActivity');
+      if (shapeProblem) return refuse(400, 'malformedActivity', shapeProblem);
       const tenant = checkTenant(activity);
       if (tenant.kind !== 'ok') return refuse(403, tenant.kind === 'missing' ? 'noTenant' : 'tenantMismatch');
       const invokeResponse = await deps.adapter.processAuthenticated(

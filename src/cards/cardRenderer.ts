@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { escapeCardData, hasLiteralEscape, unescapeCard } from './literalData.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -11,6 +12,11 @@ export class CardTemplateError extends Error {}
  * Expands the Adaptive Card 1.5 templates in `cards/` with adaptivecards-templating. Templates are
  * read and parsed once at start-up; every expansion is checked for templating warnings (an unbound
  * `${…}` is a bug, not something to show a partner).
+ *
+ * Bound data is literal: names, typed text and file cells may contain `${…}`, `$when` or braces,
+ * and are shown exactly as written, never evaluated or mistaken for an unbound expression. Every
+ * string of the data (keys too) is escaped before the expansion (see literalData.ts), so a `${`
+ * left in the expanded card can only come from the template, and unescaped afterwards.
  */
 export class CardRenderer {
   private readonly templates = new Map<string, ACData.Template>();
@@ -18,7 +24,11 @@ export class CardRenderer {
   constructor(directory: string) {
     for (const file of readdirSync(directory)) {
       if (!file.endsWith('.json')) continue;
-      const json: unknown = JSON.parse(readFileSync(join(directory, file), 'utf8'));
+      const text = readFileSync(join(directory, file), 'utf8');
+      if (hasLiteralEscape(text)) {
+        throw new CardTemplateError(`Card template "${file}" contains the reserved character U+E000`);
+      }
+      const json: unknown = JSON.parse(text);
       this.templates.set(basename(file, '.json'), new ACData.Template(json));
     }
   }
@@ -30,7 +40,7 @@ export class CardRenderer {
   render(name: string, data: object): AdaptiveCardJson {
     const template = this.templates.get(name);
     if (!template) throw new CardTemplateError(`No card template named "${name}"`);
-    const card = template.expand({ $root: data }) as AdaptiveCardJson;
+    const expanded = template.expand({ $root: escapeCardData(data) }) as AdaptiveCardJson;
     // adaptivecards-templating 2.3 also "warns" whenever a $when is simply false (it tests the
     // value, not the evaluation error), so those lines say nothing and are left out.
     const warnings = template
@@ -40,9 +50,10 @@ export class CardRenderer {
       throw new CardTemplateError(`Card "${name}" expanded with warnings: ${warnings.join('; ')}`);
     }
     // The templating engine leaves an unbound `${x}` in place without a warning: treat it as one.
-    const unbound = JSON.stringify(card).match(/\$\{[^}]*\}/);
+    // The data's own `$` and `{` are escaped at this point, so this only finds the template's.
+    const unbound = JSON.stringify(expanded).match(/\$\{[^}]*\}/);
     if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
-    return card;
+    return unescapeCard(expanded) as AdaptiveCardJson;
   }
 }
 

@@ -5,6 +5,7 @@ import type { Translator } from '../../i18n/translator.js';
 import { builtCommands, type CommandDefinition, type CommandId } from '../commands.js';
 import type { CommandRouter } from '../router.js';
 import type { TurnScope } from '../turnScope.js';
+import { quoteUserText } from '../../domain/text/userText.js';
 
 /** Commands this actor may run, in menu order: help lists only these. */
 export function commandsFor(actor: Actor): CommandDefinition[] {
@@ -54,7 +55,7 @@ export function whoamiCardData(t: Translator, actor: Actor) {
 
 export function unknownCardData(t: Translator, text: string, suggestions: CommandDefinition[]) {
   return {
-    text: t.t('core.unknown', { text: text.length > 80 ? `${text.slice(0, 77)}…` : text }),
+    text: t.t('core.unknown', { text: quoteUserText(text) }),
     suggestTitle: suggestions.length > 0 ? t.t('core.unknown.suggest') : '',
     suggestions: suggestions.map((command) => ({
       title: t.t(`command.${command.id}.usage`),

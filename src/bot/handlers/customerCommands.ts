@@ -6,6 +6,7 @@ import {
   customerPickCardData,
 } from '../presenters/customerPresenter.js';
 import type { TurnScope } from '../turnScope.js';
+import { quoteUserText } from '../../domain/text/userText.js';
 
 /** `customers` and `customer <name|domain|id>`: read-only views of the partner's customers. */
 export function customerFeature(directory: CustomerDirectory): BotFeature {
@@ -29,11 +30,13 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
         if (match.kind === 'many') {
           await scope.reply.card(
             'customer-pick',
-            customerPickCardData(scope.t, argument, match.customers, { verb: 'customer.show' }),
+            customerPickCardData(scope.t, quoteUserText(argument), match.customers, {
+              verb: 'customer.show',
+            }),
           );
           return;
         }
-        await scope.reply.text('customers.notFound', { query: argument });
+        await scope.reply.text('customers.notFound', { query: quoteUserText(argument) });
       },
     },
     submits: {

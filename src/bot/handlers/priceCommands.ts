@@ -6,6 +6,7 @@ import { buildPriceCard, buildPriceSearchResults, PRICE_PICK_VERB } from '../../
 import type { PriceService } from '../../prices/priceService.js';
 import type { BotFeature } from '../createBot.js';
 import type { TurnScope } from '../turnScope.js';
+import { quoteUserText } from '../../domain/text/userText.js';
 
 /** Message-extension results are capped: Teams lists a handful, and must get them within 5 s. */
 const SEARCH_LIMIT = 8;
@@ -69,7 +70,12 @@ export function priceFeature(prices: PriceService, cards: CardRenderer): BotFeat
         preview: CardFactory.thumbnailCard(result.title, result.subtitle),
       }));
       if (attachments.length === 0) {
-        return { composeExtension: { type: 'message', text: t.t('priceChat.searchNone', { query: text }) } };
+        return {
+          composeExtension: {
+            type: 'message',
+            text: t.t('priceChat.searchNone', { query: quoteUserText(text) }),
+          },
+        };
       }
       return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
     },

@@ -1,10 +1,12 @@
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { SubscriptionService } from '../../domain/services/subscriptionService.js';
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
+import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH } from '../../domain/subscriptions/subscription.js';
 import type { BotFeature } from '../createBot.js';
 import { customerPickCardData } from '../presenters/customerPresenter.js';
 import { subscriptionsCardData } from '../presenters/subscriptionPresenter.js';
 import type { SubmitData, TurnScope } from '../turnScope.js';
+import { quoteUserText } from '../../domain/text/userText.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -37,7 +39,9 @@ export function subscriptionFeature(
       await show(scope, customerId, notice, scope.context.activity.replyToId);
     } catch (error) {
       if (isValidationError(error) && error.fields.displayName) {
-        await scope.reply.text(`subs.name.${error.fields.displayName}` as 'subs.name.required');
+        await scope.reply.text(`subs.name.${error.fields.displayName}` as 'subs.name.required', {
+          max: AZURE_SUBSCRIPTION_NAME_MAX_LENGTH,
+        });
         return;
       }
       const customer = await directory
@@ -59,11 +63,11 @@ export function subscriptionFeature(
         if (match.kind === 'many') {
           await scope.reply.card(
             'customer-pick',
-            customerPickCardData(scope.t, argument, match.customers, { verb: 'subs.show' }),
+            customerPickCardData(scope.t, quoteUserText(argument), match.customers, { verb: 'subs.show' }),
           );
           return;
         }
-        await scope.reply.text('customers.notFound', { query: argument });
+        await scope.reply.text('customers.notFound', { query: quoteUserText(argument) });
       },
     },
     submits: {

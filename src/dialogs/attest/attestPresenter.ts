@@ -1,5 +1,5 @@
 import type { Agreement } from '../../domain/agreements/agreement.js';
-import { todayInUtc } from '../../domain/agreements/attestationRules.js';
+import { CONTACT_FIELD_MAX_LENGTH, todayInUtc } from '../../domain/agreements/attestationRules.js';
 import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { Actor } from '../../domain/identity/actor.js';
@@ -32,6 +32,7 @@ export function attestFormCardData(
     return t.has(key)
       ? t.t(key, {
           todayUtc: t.date(todayUtc),
+          max: CONTACT_FIELD_MAX_LENGTH[field as keyof typeof CONTACT_FIELD_MAX_LENGTH],
           date: /^\d{4}-\d{2}-\d{2}$/.test(entered) ? t.date(`${entered}T00:00:00Z`) : entered,
         })
       : t.t('attest.reason.other');

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import { isGuid, normalizeGuid } from '../customers/guid.js';
 import { FieldProblems } from '../partnerCenter/validationError.js';
+import { checkUserText } from '../text/userText.js';
 import {
   MCA_AGREEMENT_TYPE,
   MCA_TEMPLATE_ID,
@@ -35,6 +36,14 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 // Pragmatic address check like Partner Center's tooling: one @, no spaces, a dot in the domain.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
+
+/** Longest contact fields a partner may enter (the refusal states the limit). */
+export const CONTACT_FIELD_MAX_LENGTH = {
+  firstName: 100,
+  lastName: 100,
+  email: MAX_EMAIL_LENGTH,
+  phoneNumber: 40,
+} as const;
 
 /** Today's calendar date in UTC, 'YYYY-MM-DD': the latest date agreed a partner may enter (rule 3). */
 export function todayInUtc(now: Date): string {
@@ -105,7 +114,8 @@ export function sameContact(a: PrimaryContact, b: PrimaryContact): boolean {
 /**
  * Rules 1–4. Field problems are collected and thrown together as ValidationError ('validation'
  * with `fields`): customerId notGuid/required; firstName, lastName, email required; email
- * invalidEmail; phoneNumber blank; dateAgreed required/invalidDate; type unsupportedType;
+ * invalidEmail; contact fields tooLong (CONTACT_FIELD_MAX_LENGTH), controlCharacters and
+ * loneSurrogate (userText.ts); phoneNumber blank; dateAgreed required/invalidDate; type unsupportedType;
  * templateId retiredTemplate/unknownTemplate. A date agreed in the future is refused with the
  * Partner Center code 600002 (params: todayUtc) when it is the only problem, and as field reason
  * 'future' alongside other problems (so the form shows everything at once).
@@ -122,17 +132,22 @@ export function validateAttestation(
   if (!customerId) problems.add('customerId', 'required');
   else if (!isGuid(customerId)) problems.add('customerId', 'notGuid');
 
-  const firstName = value(input.firstName);
-  const lastName = value(input.lastName);
-  const email = value(input.email);
-  if (!firstName) problems.add('firstName', 'required');
-  if (!lastName) problems.add('lastName', 'required');
-  if (!email) problems.add('email', 'required');
-  else if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) problems.add('email', 'invalidEmail');
+  // Contact fields are stored and shown to others: readable text within limits (userText.ts).
+  const contactField = (field: keyof typeof CONTACT_FIELD_MAX_LENGTH, text: string | null | undefined) => {
+    const checked = checkUserText(text, { maxLength: CONTACT_FIELD_MAX_LENGTH[field], required: true });
+    if (checked.ok) return checked.text;
+    problems.add(field, checked.problem);
+    return '';
+  };
+  const firstName = contactField('firstName', input.firstName);
+  const lastName = contactField('lastName', input.lastName);
+  const email = contactField('email', input.email);
+  if (email && !EMAIL.test(email)) problems.add('email', 'invalidEmail');
 
   const phoneGiven = input.phoneNumber !== undefined && input.phoneNumber !== null;
   const phoneNumber = value(input.phoneNumber);
   if (phoneGiven && !phoneNumber) problems.add('phoneNumber', 'blank');
+  else if (phoneNumber) contactField('phoneNumber', phoneNumber);
 
   const type = input.type ?? MCA_AGREEMENT_TYPE;
   if (type !== MCA_AGREEMENT_TYPE) problems.add('type', 'unsupportedType');

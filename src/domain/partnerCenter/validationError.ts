@@ -10,6 +10,8 @@ export type ValidationReason =
   | 'notGuid'
   | 'tooLong'
   | 'invalidCharacters'
+  | 'controlCharacters'
+  | 'loneSurrogate'
   | 'invalidMpnId'
   | 'unsupportedType'
   | 'retiredTemplate'

@@ -1,21 +1,27 @@
 import { DomainError } from '../errors.js';
 import { FieldProblems } from '../partnerCenter/validationError.js';
+import { checkUserText } from '../text/userText.js';
 import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH, type AzureEntitlement } from './subscription.js';
 
 const FORBIDDEN_NAME_CHARACTERS = /[<>;|]/;
 
-/** Azure subscription display name: required, ≤ 64 characters, none of < > ; | → trimmed name. */
+/**
+ * Azure subscription display name: required, ≤ 64 characters, text a person can read (no control
+ * characters or lone surrogates, userText.ts), none of < > ; | → trimmed name.
+ */
 export function validateAzureSubscriptionName(
   displayName: string | null | undefined,
   field = 'displayName',
 ): string {
   const problems = new FieldProblems();
-  const name = typeof displayName === 'string' ? displayName.trim() : '';
-  if (!name) problems.add(field, 'required');
-  else if (name.length > AZURE_SUBSCRIPTION_NAME_MAX_LENGTH) problems.add(field, 'tooLong');
-  else if (FORBIDDEN_NAME_CHARACTERS.test(name)) problems.add(field, 'invalidCharacters');
+  const checked = checkUserText(displayName, {
+    maxLength: AZURE_SUBSCRIPTION_NAME_MAX_LENGTH,
+    required: true,
+  });
+  if (!checked.ok) problems.add(field, checked.problem);
+  else if (FORBIDDEN_NAME_CHARACTERS.test(checked.text)) problems.add(field, 'invalidCharacters');
   problems.throwIfAny();
-  return name;
+  return checked.ok ? checked.text : '';
 }
 
 /** Rule 13: a plan can only be suspended when none of its Azure subscriptions is active (900115). */

@@ -24,6 +24,10 @@ export const attestMessages = defineMessages({
     'attest.reason.future':
       '{date} is in the future in UTC: today in UTC is {todayUtc}. Pick today or an earlier date.',
     'attest.reason.other': 'This value is not accepted.',
+    'attest.reason.tooLong': 'Enter at most {max} characters.',
+    'attest.reason.controlCharacters': 'Remove control characters, line breaks and text-direction marks.',
+    'attest.reason.loneSurrogate':
+      'This contains a broken character (for example half of an emoji). Type it again.',
     'attest.required.firstName': 'Enter the first name.',
     'attest.required.lastName': 'Enter the last name.',
     'attest.required.email': 'Enter the email address.',
@@ -75,6 +79,9 @@ export const attestMessages = defineMessages({
     'attest.reason.future':
       '{date}은(는) UTC 기준으로 미래 날짜입니다. UTC 기준 오늘은 {todayUtc}입니다. 오늘 또는 이전 날짜를 선택하세요.',
     'attest.reason.other': '허용되지 않는 값입니다.',
+    'attest.reason.tooLong': '{max}자 이하로 입력하세요.',
+    'attest.reason.controlCharacters': '제어 문자, 줄 바꿈, 텍스트 방향 표시를 지우세요.',
+    'attest.reason.loneSurrogate': '깨진 문자(예: 이모지의 절반)가 있습니다. 다시 입력하세요.',
     'attest.required.firstName': '이름을 입력하세요.',
     'attest.required.lastName': '성을 입력하세요.',
     'attest.required.email': '이메일 주소를 입력하세요.',

@@ -79,8 +79,12 @@ export const planMessages = defineMessages({
     'subs.done.planSuspended': 'The Azure plan is suspended.',
     'subs.done.planReactivated': 'The Azure plan is active again.',
     'subs.name.required': 'Enter a name.',
-    'subs.name.tooLong': 'A name has at most 64 characters.',
+    'subs.name.tooLong': 'A name has at most {max} characters.',
     'subs.name.invalidCharacters': 'A name cannot contain < > ; or |.',
+    'subs.name.controlCharacters':
+      'A name cannot contain control characters, line breaks or text-direction marks. Nothing was changed.',
+    'subs.name.loneSurrogate':
+      'The name contains a broken character (for example half of an emoji). Type it again; nothing was changed.',
     'subs.readOnly':
       'You can view these subscriptions; changing them needs the Admin agent or Global admin role.',
   },
@@ -160,8 +164,12 @@ export const planMessages = defineMessages({
     'subs.done.planSuspended': 'Azure 플랜을 일시 중단했습니다.',
     'subs.done.planReactivated': 'Azure 플랜을 다시 활성화했습니다.',
     'subs.name.required': '이름을 입력하세요.',
-    'subs.name.tooLong': '이름은 64자 이하여야 합니다.',
+    'subs.name.tooLong': '이름은 {max}자 이하여야 합니다.',
     'subs.name.invalidCharacters': '이름에 < > ; | 문자는 쓸 수 없습니다.',
+    'subs.name.controlCharacters':
+      '이름에 제어 문자, 줄 바꿈, 텍스트 방향 표시는 쓸 수 없습니다. 아무것도 변경되지 않았습니다.',
+    'subs.name.loneSurrogate':
+      '이름에 깨진 문자(예: 이모지의 절반)가 있습니다. 다시 입력하세요. 아무것도 변경되지 않았습니다.',
     'subs.readOnly': '구독을 볼 수는 있지만, 변경하려면 관리 에이전트나 전역 관리자 역할이 필요합니다.',
   },
 });
