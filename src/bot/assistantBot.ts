@@ -24,7 +24,7 @@ import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import { welcomeCardData } from './presenters/welcomePresenter.js';
+import { welcomeCardData } from '../features/core/welcomePresenter.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 

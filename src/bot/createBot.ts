@@ -7,7 +7,7 @@ import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
-import { runHelp, runWhoami } from './handlers/coreCommands.js';
+import { runHelp, runWhoami } from '../features/core/coreCommands.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
 import { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitHandler } from './turnScope.js';

@@ -12,7 +12,7 @@ import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
-import { runUnknown } from './handlers/coreCommands.js';
+import { runUnknown } from '../features/core/coreCommands.js';
 import { normalizeCommandText, type CommandMatch, type CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Activity, Attachment } from 'botbuilder';
 import { expect } from 'chai';
-import { DAILY_RATED_USAGE_COLUMNS } from '../../src/recon/reconColumns.js';
+import { DAILY_RATED_USAGE_COLUMNS } from '../../src/features/recon/reconColumns.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ALEX, MEGAN } from './support/teamsClient.js';
 
@@ -45,7 +45,7 @@ function seedNames(): string[] {
 
 /**
  * English inside source citations of areas other fixes own (the price snapshot's source line in
- * src/prices/snapshotLoader.ts, the PEC rate's source in src/domain/pec/pecRate.ts). Listed here by
+ * src/priceData/snapshotLoader.ts, the PEC rate's source in src/domain/pec/pecRate.ts). Listed here by
  * name so they stay visible; remove an entry when its owner moves the wording into the catalogs.
  */
 const CITATIONS_LEFT_TO_OWNERS = [

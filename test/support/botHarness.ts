@@ -1,11 +1,11 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { CardRenderer, defaultCardsDirectory } from '../../src/cards/cardRenderer.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 import { createBot, type BotFeature } from '../../src/bot/createBot.js';
 import type { PartnerDirectory } from '../../src/bot/identity.js';
 import { createLogger } from '../../src/logging.js';
 import { PARTNER } from './fakeDirectory.js';
 
-export const cards = new CardRenderer(defaultCardsDirectory());
+export const cards = new CardRenderer(defaultCardDirectories());
 export const silentLogger = createLogger('silent');
 
 export interface Sender {

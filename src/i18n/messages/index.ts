@@ -1,18 +1,18 @@
 import type { Locale } from '../locale.js';
-import { attestMessages } from './attest.js';
+import { attestMessages } from '../../features/attest/messages.js';
 import { commandMessages } from './commands.js';
 import { coreMessages } from './core.js';
-import { pricesMessages } from './prices.js';
-import { customerMessages } from './customers.js';
+import { pricesMessages } from '../../features/prices/messages.js';
+import { customerMessages } from '../../features/customers/messages.js';
 import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
-import { planMessages } from './plan.js';
-import { transitionMessages } from './transition.js';
-import { knowledgeMessages } from './knowledge.js';
-import { priceChatMessages } from './priceChat.js';
-import { pecMessages } from './pec.js';
-import { billingMessages } from './billing.js';
-import { reconMessages } from './recon.js';
+import { planMessages } from '../../features/purchase/messages.js';
+import { transitionMessages } from '../../features/transition/messages.js';
+import { knowledgeMessages } from '../../features/shared/messages.js';
+import { priceChatMessages } from '../../features/prices/chatMessages.js';
+import { pecMessages } from '../../features/pec/messages.js';
+import { billingMessages } from '../../features/billing/messages.js';
+import { reconMessages } from '../../features/recon/messages.js';
 
 /**
  * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
