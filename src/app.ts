@@ -22,7 +22,11 @@ import { TransitionNotifier } from './features/transition/transitionNotifier.js'
 import { TransitionWatchStore } from './features/transition/transitionWatches.js';
 import { transitionFeature } from './features/transition/transitionFeature.js';
 import { TransitionService } from './domain/services/transitionService.js';
-import { knowledgeFeature } from './features/billing/billingCommands.js';
+import { billingFeature } from './features/billing/billingCommands.js';
+import { availabilityFeature } from './features/availability/availabilityFeature.js';
+import { pecFeature } from './features/pec/pecFeature.js';
+import { offersFeature } from './features/offers/offersFeature.js';
+import { coreFeature } from './features/core/coreFeature.js';
 import { reconFeature } from './features/recon/reconCommands.js';
 import { AttachmentDownloader } from './attachments/attachmentDownloader.js';
 import { loadMarketTable } from './features/availability/availabilityAnswer.js';
@@ -81,7 +85,10 @@ export async function startApp(
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
+  // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for
+  // free-text fallbacks (availability before billing).
   const features: BotFeature[] = [
+    coreFeature(),
     customerFeature(directory),
     priceFeature(prices, cards),
     attest.feature,
@@ -95,7 +102,10 @@ export async function startApp(
       cards,
       clock,
     ),
-    knowledgeFeature(prices, await loadMarkets(config, logger), clock),
+    availabilityFeature(await loadMarkets(config, logger), clock),
+    billingFeature(clock),
+    pecFeature(prices, clock),
+    offersFeature(),
     reconFeature(
       prices,
       logger,

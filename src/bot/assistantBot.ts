@@ -24,7 +24,7 @@ import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import { welcomeCardData } from '../features/core/welcomePresenter.js';
+import type { UnknownTextHandler, WelcomeHandler } from './feature.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -46,6 +46,10 @@ export interface AssistantBotDependencies {
     query: MessagingExtensionQuery,
     t: Translator,
   ) => Promise<MessagingExtensionResponse>;
+  /** The greeting when the app is added (core feature); undefined: no greeting. */
+  welcome?: WelcomeHandler;
+  /** The answer to typed text nobody took (core feature). */
+  unknown?: UnknownTextHandler;
 }
 
 /**
@@ -74,6 +78,7 @@ export class AssistantBot extends TeamsActivityHandler {
       cards: deps.cards,
       logger: deps.logger,
       state: deps.privateState.createProperty<FlowState>('flowState'),
+      unknown: deps.unknown,
     });
 
     this.onMessage(async (context, next) => {
@@ -131,7 +136,7 @@ export class AssistantBot extends TeamsActivityHandler {
     const partnerName = identity.kind === 'ok' ? identity.actor.partner.name : identity.partner.name;
     const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
     const actor = identity.kind === 'ok' ? identity.actor : undefined;
-    await reply.card('welcome', welcomeCardData(t, actor, partnerName));
+    await this.deps.welcome?.(reply, t, actor, partnerName);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { knowledgeFeature } from '../../src/features/billing/billingCommands.js';
+import { knowledgeFeatures } from '../support/knowledgeFeatures.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { loadMarketTable } from '../../src/features/availability/availabilityAnswer.js';
 import { resolvePricePaths } from '../../src/priceData/pricePaths.js';
@@ -26,7 +26,7 @@ describe('Quick answers in chat: PEC, billing, availability, offer comparison', 
     prices.load();
     const markets = await loadMarketTable();
     harness = () =>
-      new BotHarness(new FakeDirectory([MEGAN, LEE]), [knowledgeFeature(prices, markets, clock)]);
+      new BotHarness(new FakeDirectory([MEGAN, LEE]), knowledgeFeatures(prices, markets, clock));
   });
 
   it('PEC on a priced VM with Owner access for 20 days: list price, PEC and why', async () => {

@@ -2,7 +2,7 @@ import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import { attestFeature } from '../../src/features/attest/attestFeature.js';
 import { purchaseFeature } from '../../src/features/purchase/purchaseFeature.js';
 import { transitionFeature } from '../../src/features/transition/transitionFeature.js';
-import { knowledgeFeature } from '../../src/features/billing/billingCommands.js';
+import { knowledgeFeatures } from './knowledgeFeatures.js';
 import { priceFeature } from '../../src/features/prices/priceCommands.js';
 import { customerFeature } from '../../src/features/customers/customerCommands.js';
 import { TransitionWatchStore } from '../../src/features/transition/transitionWatches.js';
@@ -73,7 +73,7 @@ export class FlowChat {
         cards,
         clock,
       ),
-      knowledgeFeature(options.prices, await loadMarketTable(), clock),
+      ...knowledgeFeatures(options.prices, await loadMarketTable(), clock),
     ];
     const harness = new BotHarness(fixture.sandbox.partnerCenter, features, storage);
     const partner = await fixture.sandbox.partnerCenter.getPartner();

@@ -1,4 +1,4 @@
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
 import type { Clock } from '../../domain/clock.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';

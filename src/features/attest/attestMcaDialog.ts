@@ -18,6 +18,7 @@ import type { CustomerDirectory } from '../../domain/services/customerDirectory.
 import { describeError } from '../../bot/errorMessages.js';
 import { CardStep, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
+import { ATTEST_DIALOG_ID, type AttestResult, type AttestStepOptions } from '../shared/attestStep.js';
 import type { AttestationApi } from './attestationApi.js';
 import {
   ATTEST_FIELDS,
@@ -29,11 +30,7 @@ import {
 } from './attestPresenter.js';
 
 /** How a flow (typed command or another dialog, e.g. purchase) starts the attestation. */
-export interface AttestOptions {
-  customerQuery?: string;
-  customerId?: string;
-  /** Begun from another flow: the result card then offers no "buy" button (that flow continues). */
-  inline?: boolean;
+export interface AttestOptions extends AttestStepOptions {
   /** Resume after "Edit": keep the values, the flow and the request id. */
   values?: AttestValues;
   flowId?: string;
@@ -41,11 +38,7 @@ export interface AttestOptions {
   cardActivityId?: string;
 }
 
-/** Ends with whether the customer has accepted the MCA now (attested, already, or directly). */
-export interface AttestResult {
-  accepted: boolean;
-  customerId?: string;
-}
+export type { AttestResult } from '../shared/attestStep.js';
 
 interface FormOptions {
   customer: Customer;
@@ -78,7 +71,7 @@ const FORM_STEPS = 'attestFormSteps';
  * duplicates, roles) are the domain's; this class only collects input and renders cards.
  */
 export class AttestMcaDialog extends ComponentDialog {
-  static readonly ID = 'attestMca';
+  static readonly ID = ATTEST_DIALOG_ID;
 
   constructor(
     private readonly api: AttestationApi,

@@ -132,15 +132,8 @@ export function attestDoneCardData(
   };
 }
 
-/** A read-only result that replaces a flow's card: nothing on it can be pressed again. */
-export function resultCardData(
-  style: 'good' | 'attention' | 'warning' | 'default',
-  title: string,
-  text: string,
-  footer = '',
-) {
-  return { style, title, text, facts: [], footer, actions: [] };
-}
+/** The read-only result card of every flow (src/features/shared/resultCard.ts). */
+export { resultCardData } from '../shared/resultCard.js';
 
 export function agreementHistoryCardData(
   t: Translator,

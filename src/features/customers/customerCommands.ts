@@ -1,5 +1,5 @@
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import {
   customerDetailCardData,
   customerListCardData,

@@ -4,7 +4,7 @@ import { assertCan } from '../../domain/identity/actor.js';
 import type { PriceAnswer } from '../../domain/prices/priceAnswer.js';
 import { buildPriceCard, buildPriceSearchResults, PRICE_PICK_VERB } from './priceCards.js';
 import type { PriceService } from '../../priceData/priceService.js';
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
 

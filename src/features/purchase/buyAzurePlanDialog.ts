@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ComponentDialog,
   WaterfallDialog,
+  type Dialog,
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -13,8 +14,8 @@ import type { Customer } from '../../domain/customers/customer.js';
 import { isDomainError, type DomainError } from '../../domain/errors.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { PurchasePrecheck, PurchaseService } from '../../domain/services/purchaseService.js';
-import { AttestMcaDialog, type AttestOptions, type AttestResult } from '../attest/attestMcaDialog.js';
-import { resultCardData } from '../attest/attestPresenter.js';
+import { ATTEST_DIALOG_ID, type AttestResult, type AttestStepOptions } from '../shared/attestStep.js';
+import { resultCardData } from '../shared/resultCard.js';
 import { CardStep, isCardStepResult, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
 import {
@@ -62,7 +63,8 @@ export class BuyAzurePlanDialog extends ComponentDialog {
   constructor(
     private readonly purchases: PurchaseService,
     directory: CustomerDirectory,
-    attestDialog: AttestMcaDialog,
+    /** The attest feature's dialog (ATTEST_DIALOG_ID), run inline when the customer has no MCA. */
+    attestDialog: Dialog,
     cards: CardRenderer,
     clock: Clock,
   ) {
@@ -153,10 +155,10 @@ export class BuyAzurePlanDialog extends ComponentDialog {
       'result',
       resultCardData('default', t.t('plan.noMca.title', { customer: flow.customer.companyName }), ''),
     );
-    return step.beginDialog(AttestMcaDialog.ID, {
+    return step.beginDialog(ATTEST_DIALOG_ID, {
       customerId: flow.customer.id,
       inline: true,
-    } satisfies AttestOptions);
+    } satisfies AttestStepOptions);
   }
 
   private async afterAttestStep(step: WaterfallStepContext<BuyOptions>): Promise<DialogTurnResult> {

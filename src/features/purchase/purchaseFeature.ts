@@ -1,16 +1,17 @@
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
 import type { Clock } from '../../domain/clock.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { PurchaseService } from '../../domain/services/purchaseService.js';
-import type { AttestMcaDialog } from '../attest/attestMcaDialog.js';
+import type { Dialog } from 'botbuilder-dialogs';
 import { BuyAzurePlanDialog, type BuyOptions } from './buyAzurePlanDialog.js';
 
 /** `buy azure plan [customer]`. */
 export function purchaseFeature(
   purchases: PurchaseService,
   directory: CustomerDirectory,
-  attestDialog: AttestMcaDialog,
+  /** The attest feature's dialog (src/features/shared/attestStep.ts), wired by the composition root. */
+  attestDialog: Dialog,
   cards: CardRenderer,
   clock: Clock,
 ): BotFeature {

@@ -25,7 +25,7 @@ import { DEFAULT_SYNTHETIC_OPTIONS } from './syntheticRecon.js';
 import { generateSyntheticReconFiles } from './syntheticReconFiles.js';
 import type { PriceService } from '../../priceData/priceService.js';
 import type { Translator } from '../../i18n/translator.js';
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 
 /**

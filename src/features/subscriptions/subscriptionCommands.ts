@@ -2,7 +2,7 @@ import type { CustomerDirectory } from '../../domain/services/customerDirectory.
 import type { SubscriptionService } from '../../domain/services/subscriptionService.js';
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
 import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH } from '../../domain/subscriptions/subscription.js';
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import { customerPickCardData } from '../shared/customerPresenter.js';
 import { subscriptionsCardData } from './subscriptionPresenter.js';
 import type { SubmitData, TurnScope } from '../../bot/turnScope.js';

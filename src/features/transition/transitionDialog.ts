@@ -15,7 +15,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { TransitionService } from '../../domain/services/transitionService.js';
-import { resultCardData } from '../attest/attestPresenter.js';
+import { resultCardData } from '../shared/resultCard.js';
 import { CardStep, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
 import {

@@ -1,4 +1,4 @@
-import type { BotFeature } from '../../bot/createBot.js';
+import type { BotFeature } from '../../bot/feature.js';
 import { customerPickCardData } from '../shared/customerPresenter.js';
 import type { TransitionWatchStore } from './transitionWatches.js';
 import type { TurnScope } from '../../bot/turnScope.js';

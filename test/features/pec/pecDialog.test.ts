@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { knowledgeFeature } from '../../../src/features/billing/billingCommands.js';
+import { knowledgeFeatures } from '../../support/knowledgeFeatures.js';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
 import type { Partner } from '../../../src/domain/identity/actor.js';
 import type { PartnerType } from '../../../src/domain/identity/roles.js';
@@ -69,7 +69,7 @@ describe('PEC dialog in chat (price fixture, fixed clocks)', function () {
 
   const bot = (clock: Clock = NOV_2026, partnerType: PartnerType = PARTNER.type): BotHarness => {
     const partner: Partner = { ...PARTNER, type: partnerType };
-    return new BotHarness(new FakeDirectory([MEGAN], partner), [knowledgeFeature(prices, undefined, clock)]);
+    return new BotHarness(new FakeDirectory([MEGAN], partner), knowledgeFeatures(prices, undefined, clock));
   };
 
   describe('point 2 — a question that expects a choice shows the choices', () => {
