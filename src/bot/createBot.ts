@@ -2,7 +2,7 @@ import { ConversationState, PrivateConversationState, UserState, type Storage } 
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
-import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
+import { AssistantBot } from './assistantBot.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
