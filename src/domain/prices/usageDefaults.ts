@@ -14,3 +14,19 @@ export function defaultUsageQuantity(unitOfMeasure: string): Decimal {
 export function usageQuantity(asked: Decimal | null | undefined, unitOfMeasure: string): Decimal {
   return asked ?? defaultUsageQuantity(unitOfMeasure);
 }
+
+/** A meter priced per hour or per something-hour ("1 Hour", "100 Hours", "1 GiB/Hour"). */
+export function isHourlyUnit(unitOfMeasure: string): boolean {
+  return /hour/i.test(unitOfMeasure);
+}
+
+/**
+ * The answer says "a month is counted as 730 hours" when the hours asked about are whole months of
+ * 730 hours on an hourly meter — in every language (decided on the price list's unit, never on its
+ * translated label).
+ */
+export function countsWholeMonthsOfHours(unitOfMeasure: string, hours: Decimal | null | undefined): boolean {
+  return (
+    isHourlyUnit(unitOfMeasure) && hours != null && !hours.isZero() && hours.mod(HOURS_PER_MONTH).isZero()
+  );
+}
