@@ -7,8 +7,7 @@ import type { PriceService } from '../../prices/priceService.js';
 import { answerPecQuestion, type PecPriceInput } from '../../pec/pecAnswer.js';
 import { pecAnsweredCard, pecCardAnswer } from '../../pec/pecCards.js';
 import { Decimal } from 'decimal.js';
-// A PEC question without a quantity is about a month of an hourly meter (the Azure 730-hour convention).
-import { HOURS_PER_MONTH } from '../../domain/prices/quantityWords.js';
+import { usageQuantity } from '../../domain/prices/usageDefaults.js';
 
 export interface PecOptions {
   question: string;
@@ -54,9 +53,7 @@ export class PecDialog extends Dialog<PecOptions> {
     const snapshot = priced.snapshot;
     const price: SerializedPrice = {
       unitPrice: row.unitPrice.toString(),
-      quantity: (
-        priced.quantity ?? (row.unitOfMeasure === '1 Hour' ? HOURS_PER_MONTH : new Decimal(1))
-      ).toString(),
+      quantity: usageQuantity(priced.quantity, row.unitOfMeasure).toString(),
       unitOfMeasure: row.unitOfMeasure,
       meterLabel: `${row.productName} · ${row.meterName} · ${row.armRegionName}`,
       meter: {
