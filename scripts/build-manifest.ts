@@ -14,16 +14,23 @@ import type { Locale } from '../src/i18n/locale.js';
 import { manifestMessages } from '../src/i18n/messages/manifest.js';
 
 export const MANIFEST_SCHEMA_URL =
-  'https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json';
+  'https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.schema.json';
 export const LOCALIZATION_SCHEMA_URL =
-  'https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.Localization.schema.json';
+  'https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.Localization.schema.json';
 
 /** The Teams app's own id: fixed, so re-installing the package updates the same app. */
 export const TEAMS_APP_ID = '35a5f14a-78c6-4ad5-9671-103d553827be';
 /** Used until a real Azure Bot registration exists; Teams will not route messages to it. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
-/** Teams shows at most 10 commands in a bot's command menu. */
-export const MAX_MENU_COMMANDS = 10;
+/**
+ * Manifest schema 1.30: the newest that @microsoft/app-manifest (1.1.2) bundles and validates
+ * offline. Since 1.24 a bot's command list holds up to 12 commands (10 before); 1.29 added the
+ * optional command-list `triggers` (slash commands), left at its default (@mention / menu) because
+ * the router reads the menu title as typed text.
+ */
+export const MANIFEST_VERSION = '1.30' as const;
+/** Teams shows at most 12 commands in a bot's command menu (manifest schema 1.24+). */
+export const MAX_MENU_COMMANDS = 12;
 
 export const MANIFEST_DIRECTORY = fileURLToPath(new URL('../manifest/', import.meta.url));
 const ADDITIONAL_LANGUAGE: Locale = 'ko-KR';
@@ -48,7 +55,7 @@ interface MenuCommand {
 
 export interface TeamsManifest {
   $schema: string;
-  manifestVersion: '1.19';
+  manifestVersion: typeof MANIFEST_VERSION;
   version: string;
   id: string;
   developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
@@ -109,7 +116,7 @@ export function buildManifest(options: ManifestOptions): AppManifestFiles {
   const menu = menuCommands();
   const manifest: TeamsManifest = {
     $schema: MANIFEST_SCHEMA_URL,
-    manifestVersion: '1.19',
+    manifestVersion: MANIFEST_VERSION,
     version: options.version,
     id: TEAMS_APP_ID,
     developer: {

@@ -2,7 +2,7 @@ import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 
 /**
  * Validates a Teams manifest or manifest localization file offline against the schema its
- * `$schema` names (v1.19 schemas are bundled with @microsoft/app-manifest). Returns the schema
+ * `$schema` names (schemas v1.0–v1.30 are bundled with @microsoft/app-manifest, so no network is needed). Returns the schema
  * errors; an empty list means valid.
  */
 export async function manifestSchemaErrors(json: object): Promise<string[]> {

@@ -184,7 +184,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'prices.view',
     argument: 'optional',
     inFlow: 'answer',
-    inMenu: false,
+    inMenu: true,
     built: true,
   },
   {
@@ -193,7 +193,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     operation: 'billing.view',
     argument: 'optional',
     inFlow: 'answer',
-    inMenu: false,
+    inMenu: true,
     built: true,
   },
   {

@@ -258,7 +258,7 @@ export class RetailPricesFetcher {
   private publish(checkpoint: Checkpoint): void {
     const manifest = {
       takenAt: checkpoint.startedAt,
-      source: `Azure Retail Prices API (public), ${this.baseUrl} api-version ${this.apiVersion}`,
+      source: `Azure Retail Prices API · ${this.baseUrl} api-version ${this.apiVersion}`,
       queries: checkpoint.queries.map(({ filter, pages, items }) => ({ filter, pages, items })),
     };
     writeFileSync(join(this.staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2));

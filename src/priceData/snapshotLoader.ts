@@ -124,8 +124,9 @@ function readManifest(dir: string): { takenAt?: string; source?: string } | null
 function sourceOf(dir: string): string {
   const radar = readdirSync(dir).some((name) => /azure-pricing-radar/i.test(name));
   return radar
-    ? 'Azure Retail Prices API (public), collected by github.com/andy-diericks/azure-pricing-radar (MIT)'
-    : 'Azure Retail Prices API (public)';
+    ? // A citation, not a sentence: it reads the same inside an English or a Korean answer.
+      'Azure Retail Prices API · github.com/andy-diericks/azure-pricing-radar (MIT)'
+    : 'Azure Retail Prices API';
 }
 
 function dateFromName(dir: string): string | null {

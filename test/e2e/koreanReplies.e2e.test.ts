@@ -44,16 +44,6 @@ function seedNames(): string[] {
 }
 
 /**
- * English inside source citations of areas other fixes own (the price snapshot's source line in
- * src/priceData/snapshotLoader.ts, the PEC rate's source in src/domain/pec/pecRate.ts). Listed here by
- * name so they stay visible; remove an entry when its owner moves the wording into the catalogs.
- */
-const CITATIONS_LEFT_TO_OWNERS = [
-  /\(public\), collected by /g,
-  /; recon PartnerEarnedCreditPercentage is 0 or 15/g,
-];
-
-/**
  * Product names, Microsoft terms and ids that stay in Latin letters in Korean text (allowlist).
  * Everything else in Latin letters inside a Korean reply is an English fragment.
  */
@@ -69,7 +59,6 @@ const ALLOWED_PHRASES = [
   /Daily rated usage/g, // the Partner Center file's name, glossed after the Korean term
   /Indirect provider/g, // glossed after the Korean term
   /\bNet 60\b/g,
-  ...CITATIONS_LEFT_TO_OWNERS,
 ];
 const ALLOWED_WORDS = new Set([
   'Azure',

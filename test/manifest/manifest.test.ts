@@ -40,7 +40,7 @@ const variants: [string, ManifestOptions][] = [
 
 describe('Teams app manifest (scripts/build-manifest.ts)', () => {
   for (const [label, options] of variants) {
-    it(`is valid against the v1.19 schema, with its ko-KR localization (${label})`, async () => {
+    it(`is valid against the v1.30 schema, with its ko-KR localization (${label})`, async () => {
       const { manifest, localizations } = buildManifest(options);
       expect(await validate(manifest)).to.deep.equal([]);
       expect(Object.keys(localizations)).to.deep.equal([LOCALIZATION_FILE]);
@@ -70,11 +70,34 @@ describe('Teams app manifest (scripts/build-manifest.ts)', () => {
     expect(manifest.bots[0].commandLists[0].scopes).to.have.members(['personal', 'team', 'groupChat']);
   });
 
-  it('leaves unbuilt commands out of the menu and refuses more than 10', () => {
+  it('leaves unbuilt commands out of the menu and refuses more than 12 (manifest 1.24+)', () => {
     const help = COMMANDS.find((command) => command.id === 'help') as CommandDefinition;
     const unbuilt = { ...help, built: false };
     expect(menuCommands([help, unbuilt, { ...help, inMenu: false }])).to.deep.equal([help]);
-    expect(() => menuCommands(Array.from({ length: 11 }, () => help))).to.throw(/at most 10/);
+    expect(menuCommands(Array.from({ length: 12 }, () => help))).to.have.length(12);
+    expect(() => menuCommands(Array.from({ length: 13 }, () => help))).to.throw(/at most 12/);
+  });
+
+  it('uses manifest schema 1.30, whose bundled schema allows 12 menu commands', async () => {
+    const { manifest } = buildManifest(defaults);
+    expect(manifest.manifestVersion).to.equal('1.30');
+    expect(manifest.$schema).to.match(/\/v1\.30\/MicrosoftTeams\.schema\.json$/);
+    expect(manifest.bots[0].commandLists[0].commands).to.have.length(12);
+    const thirteen = {
+      ...manifest,
+      bots: [
+        {
+          ...manifest.bots[0],
+          commandLists: [
+            {
+              ...manifest.bots[0].commandLists[0],
+              commands: [...manifest.bots[0].commandLists[0].commands, { title: 'x', description: 'y' }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(await validate(thirteen)).to.have.length.above(0);
   });
 
   it('has a title and description for every command, in en-US and ko-KR, within Teams limits', () => {

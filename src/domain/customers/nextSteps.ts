@@ -1,5 +1,6 @@
 import { can, type Actor } from '../identity/actor.js';
 import type { Operation } from '../identity/permissions.js';
+import { notSoldIn } from '../markets/notSold.js';
 import type { CustomerSummary } from '../services/customerDirectory.js';
 
 export type CustomerNextStep =
@@ -7,7 +8,8 @@ export type CustomerNextStep =
 
 /**
  * What a customer's state calls for next, limited to what this actor's roles allow: attest when
- * no MCA acceptance exists, buy when there is no Azure at all, transition a legacy customer,
+ * no MCA acceptance exists, buy when there is no Azure at all (and the Azure plan is sold in the
+ * customer's country), transition a legacy customer,
  * follow a running transition, manage the plan's subscriptions, read the MCA history.
  * (The purchase and transition services re-check every rule when the step is taken.)
  */
@@ -17,7 +19,7 @@ export function customerNextSteps(actor: Actor, summary: CustomerSummary): Custo
   const upgrading = summary.upgrade !== null;
   const candidates: Array<[CustomerNextStep, boolean, Operation]> = [
     ['attest', summary.mca.kind === 'none', 'agreements.attest'],
-    ['buy', !hasPlan && !hasLegacy && !upgrading, 'plan.purchase'],
+    ['buy', !hasPlan && !hasLegacy && !upgrading && !notSoldIn(summary.customer.country), 'plan.purchase'],
     ['transition', hasLegacy && !upgrading, 'transition.run'],
     ['transitionStatus', upgrading, 'transition.view'],
     ['subscriptions', hasPlan, 'subscriptions.view'],

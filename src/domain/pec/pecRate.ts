@@ -19,7 +19,7 @@ export const DOCUMENTED_PEC_RATES: readonly PecRateEntry[] = [
     rate: new Decimal('0.15'),
     effectiveFrom: '2020-07-10',
     source:
-      'Partner Center docs "Partner earned credit" / "How the partner earned credit is calculated" (azure-plan-lp ms.date 07/10/2020); recon PartnerEarnedCreditPercentage is 0 or 15',
+      'Partner Center docs "Partner earned credit" / "How the partner earned credit is calculated" (azure-plan-lp ms.date 07/10/2020)',
   },
 ];
 

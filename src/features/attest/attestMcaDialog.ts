@@ -7,18 +7,22 @@ import {
 } from 'botbuilder-dialogs';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
+import {
+  attestationFieldReasons,
+  attestationRefusal,
+  type AttestationRefusal,
+} from '../../domain/agreements/attestationOutcome.js';
 import { validateAttestation } from '../../domain/agreements/attestationRules.js';
 import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import { isDomainError } from '../../domain/errors.js';
-import { meaningOf600002 } from '../../domain/partnerCenter/errorDescriptions.js';
-import { isValidationError } from '../../domain/partnerCenter/validationError.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { describeError } from '../../bot/errorMessages.js';
 import { CardStep, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
 import { ATTEST_DIALOG_ID, type AttestResult, type AttestStepOptions } from '../shared/attestStep.js';
+import type { MessageKey } from '../../i18n/messages/index.js';
 import type { AttestationApi } from './attestationApi.js';
 import {
   ATTEST_FIELDS,
@@ -60,6 +64,12 @@ interface FlowValues {
   customer: Customer;
   inline: boolean;
 }
+
+const REFUSAL_TITLE: Record<AttestationRefusal, MessageKey> = {
+  alreadyRecorded: 'attest.duplicate.title',
+  signedDirectly: 'attest.signedDirectly.title',
+  failed: 'attest.failed.title',
+};
 
 const MAIN = 'attestMain';
 const FORM = 'attestForm';
@@ -228,18 +238,20 @@ export class AttestMcaDialog extends ComponentDialog {
       return step.endDialog({ accepted: true, customerId: flow.customer.id } satisfies AttestResult);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      const duplicate = error.code === '600061';
+      const outcome = attestationRefusal(error);
       await reply.replaceCard(
         submit.cardActivityId,
         'result',
         resultCardData(
-          duplicate ? 'default' : 'attention',
-          t.t(duplicate ? 'attest.duplicate.title' : 'attest.failed.title'),
+          outcome.refusal === 'failed' ? 'attention' : 'default',
+          t.t(REFUSAL_TITLE[outcome.refusal]),
           describeError(t, error, { customer: flow.customer.companyName }) ?? '',
         ),
       );
-      // 600061 means an acceptance with these details exists: the customer has accepted.
-      return step.endDialog({ accepted: duplicate, customerId: flow.customer.id } satisfies AttestResult);
+      return step.endDialog({
+        accepted: outcome.customerHasAccepted,
+        customerId: flow.customer.id,
+      } satisfies AttestResult);
     }
   }
 }
@@ -301,11 +313,8 @@ class AttestFormDialog extends ComponentDialog {
         cardActivityId: submit.cardActivityId,
       } satisfies FormResult);
     } catch (error) {
-      let fieldReasons: Record<string, string>;
-      if (isValidationError(error)) fieldReasons = { ...error.fields };
-      else if (isDomainError(error) && meaningOf600002(error) === 'futureDate')
-        fieldReasons = { dateAgreed: 'future' };
-      else throw error;
+      const fieldReasons = attestationFieldReasons(error);
+      if (!fieldReasons) throw error;
       return step.replaceDialog(FORM, {
         ...step.options,
         values,

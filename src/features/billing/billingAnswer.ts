@@ -6,6 +6,7 @@ import {
   legacyInvoiceForUsageDate,
 } from '../../domain/billing/billingPeriod.js';
 import { fxMonthFor } from '../../domain/billing/fxMonth.js';
+import { estimateMonthFor, fxQuestionDay } from '../../domain/billing/questionDefaults.js';
 import {
   fxAnswerCard,
   invoiceAnswerCard,
@@ -21,11 +22,6 @@ export type BillingAnswerResult =
   | { kind: 'ask'; text: string }
   /** A bill estimate needs the customer's usage: the caller loads it and calls `monthlyBillCard`. */
   | { kind: 'monthlyEstimate'; month: string; text: string };
-
-function previousMonth(today: Date): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 /**
  * Answers a billing question typed after the `billing` command (English or Korean): which invoice a
@@ -46,12 +42,12 @@ export function answerBillingQuestion(t: Translator, text: string, today: Date):
         legacyInvoiceCard(t, legacyInvoiceForUsageDate(q.date, q.anniversaryDay), q.anniversaryDay),
       );
     case 'fx': {
-      const day = q.date ?? (q.month ? `${q.month}-01` : undefined);
+      const day = fxQuestionDay(q);
       if (!day) return { kind: 'ask', text: t.t('billing.ask.date') };
       return card(fxAnswerCard(t, fxMonthFor(day)));
     }
     case 'estimate': {
-      const month = q.month ?? q.date?.slice(0, 7) ?? previousMonth(today);
+      const month = estimateMonthFor(q, today);
       return {
         kind: 'monthlyEstimate',
         month,

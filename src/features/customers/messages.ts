@@ -19,6 +19,7 @@ export const customerMessages = defineMessages({
     'customers.mca.attested': 'Attested {date} by {by}',
     'customers.mca.directlySigned': 'Accepted by the customer',
     'customers.azure.none': 'No Azure yet',
+    'customers.azure.notSold': 'No Azure plan: not sold in {country}',
     'customers.azure.plan': 'Azure plan',
     'customers.azure.legacy':
       'Legacy Azure offer (MS-AZR-0145P), {count, plural, one {# subscription} other {# subscriptions}}',
@@ -56,6 +57,7 @@ export const customerMessages = defineMessages({
     'customers.mca.attested': '{date}에 {by}님이 증명',
     'customers.mca.directlySigned': '고객이 직접 동의',
     'customers.azure.none': 'Azure 없음',
+    'customers.azure.notSold': 'Azure 플랜 없음: {country}에서는 판매하지 않음',
     'customers.azure.plan': 'Azure 플랜',
     'customers.azure.legacy': '레거시 Azure 오퍼(MS-AZR-0145P), 구독 {count, number}개',
     'customers.azure.planAndLegacy': 'Azure 플랜 + 레거시 오퍼',

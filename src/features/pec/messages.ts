@@ -73,6 +73,8 @@ export const pecMessages = defineMessages({
     'pec.ask.daysHint':
       'Or type the number of days, e.g. 20. Only whole UTC days count (9.5 days count as 9); {month} has {daysInMonth, plural, one {# day} other {# days}}.',
     'pec.ask.cancel': 'Cancel',
+    'pec.ask.answered.role': 'Azure role: {role}',
+    'pec.ask.answered.fullMonth': 'Access on every day of the month',
     'pec.roleName.owner': 'Owner',
     'pec.roleName.contributor': 'Contributor',
     'pec.roleName.userAccessAdministrator': 'User Access Administrator',
@@ -170,6 +172,8 @@ export const pecMessages = defineMessages({
     'pec.ask.daysHint':
       '또는 일수를 입력해 주세요. 예: 20. UTC 기준 하루 전체를 보유한 날만 인정됩니다(9.5일은 9일). {month}은(는) {daysInMonth}일까지입니다.',
     'pec.ask.cancel': '취소',
+    'pec.ask.answered.role': 'Azure 역할: {role}',
+    'pec.ask.answered.fullMonth': '한 달 내내 권한 있음',
     'pec.roleName.owner': '소유자',
     'pec.roleName.contributor': '기여자',
     'pec.roleName.userAccessAdministrator': '사용자 액세스 관리자',

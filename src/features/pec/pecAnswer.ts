@@ -1,17 +1,10 @@
 import type { Decimal } from 'decimal.js';
 import type { Translator } from '../../i18n/translator.js';
 import { meterPecEligibility, type MeterPecFacts } from '../../domain/pec/meterEligibility.js';
-import { assessRole } from '../../domain/pec/azureRoles.js';
-import { checkAccessDays } from '../../domain/pec/accessDays.js';
 import { mergePecAccess, parsePecAccessQuestion, type PecAccessQuestion } from '../../domain/pec/pecQuestion.js';
-import {
-  PecEstimator,
-  type AccessPeriod,
-  type PecEstimate,
-  type PecExcludedUsage,
-} from '../../domain/pec/pecEstimate.js';
+import { pecNextStep } from '../../domain/pec/pecNextStep.js';
+import { PecEstimator, type PecEstimate, type PecExcludedUsage } from '../../domain/pec/pecEstimate.js';
 import type { PartnerType } from '../../domain/pec/pecEligibility.js';
-import { daysInMonth } from '../../domain/pec/wholeDay.js';
 import {
   pecAskDaysCard,
   pecAskRoleCard,
@@ -87,42 +80,23 @@ export function answerPecQuestion(
 
   // A price row found for the size alone is pay-as-you-go: the words decide when they name a
   // never-eligible kind the row is not, and there is then no price that applies to show.
-  const rowExcluded = price ? !meterPecEligibility(price.meter).eligible : false;
-  if (access.usage && !rowExcluded) {
-    const verdict = estimator.excludedUsage({ month, usage: access.usage, role: access.role });
+  const meterExcluded = price ? !meterPecEligibility(price.meter).eligible : false;
+  const next = pecNextStep(access, month, { priced: price !== undefined, meterExcluded });
+  if (next.kind === 'excludedUsage') {
+    const verdict = estimator.excludedUsage({ month, usage: next.usage, role: access.role });
     const data = pecExcludedUsageCard(t, verdict, access.role);
     return { kind: 'noPec', card: PEC_ESTIMATE_CARD, data, verdict };
   }
-  if (!price) return { kind: 'needPrice' };
-
-  if (access.days !== undefined && !access.fullMonth) {
-    const check = checkAccessDays(access.days, month);
-    if (!check.ok) {
-      // Refuse and ask again; the refused number is not kept.
-      const kept: PecAccessQuestion = { ...access };
-      delete kept.days;
-      const data = pecAskDaysCard(t, ask, month, check.daysInMonth, check.days);
-      return { kind: 'ask', missing: 'days', text: data.title, card: PEC_ASK_CARD, data, access: kept };
-    }
+  if (next.kind === 'needPrice' || !price) return { kind: 'needPrice' };
+  if (next.kind === 'askDays') {
+    const data = pecAskDaysCard(t, ask, month, next.daysInMonth, next.refusedDays);
+    return { kind: 'ask', missing: 'days', text: data.title, card: PEC_ASK_CARD, data, access: next.access };
   }
-
-  if (!rowExcluded) {
-    if (!access.role) {
-      const data = pecAskRoleCard(t, ask);
-      return { kind: 'ask', missing: 'role', text: data.title, card: PEC_ASK_CARD, data, access };
-    }
-    const qualifies = assessRole(access.role).qualification === 'qualifying';
-    // Days matter only when the role can earn PEC; a Reader is told "no" straight away.
-    if (qualifies && access.days === undefined && !access.fullMonth) {
-      const data = pecAskDaysCard(t, ask, month, daysInMonth(month));
-      return { kind: 'ask', missing: 'days', text: data.title, card: PEC_ASK_CARD, data, access };
-    }
+  if (next.kind === 'askRole') {
+    const data = pecAskRoleCard(t, ask);
+    return { kind: 'ask', missing: 'role', text: data.title, card: PEC_ASK_CARD, data, access: next.access };
   }
-  const period: AccessPeriod = access.fullMonth
-    ? { kind: 'fullMonth' }
-    : access.days !== undefined
-      ? { kind: 'days', days: access.days }
-      : { kind: 'notGiven' };
+  const period = next.period;
   const estimate = estimator.estimate({
     unitPrice: price.unitPrice,
     quantity: price.quantity,

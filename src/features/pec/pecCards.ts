@@ -170,6 +170,18 @@ function cancel(t: Translator, ask: PecAskContext): Pick<PecAskCardData, 'cancel
   return { cancel: { label: t.t('pec.ask.cancel'), data } };
 }
 
+/** The read-only card that replaces an answered question: what was chosen, no buttons. */
+export function pecAnsweredCard(t: Translator, chosen: { role?: string; fullMonth?: boolean }) {
+  const title = chosen.role
+    ? t.t('pec.ask.answered.role', {
+        role: Object.prototype.hasOwnProperty.call(ROLE_LABELS, chosen.role)
+          ? t.t(ROLE_LABELS[chosen.role])
+          : chosen.role,
+      })
+    : t.t('pec.ask.answered.fullMonth');
+  return { style: 'default', title, text: '', facts: [], footer: '', actions: [] };
+}
+
 /** "Which Azure role …?" with buttons for roles that earn PEC and roles that never do. */
 export function pecAskRoleCard(t: Translator, ask: PecAskContext): PecAskCardData {
   const choices = (roles: readonly string[]) =>

@@ -5,10 +5,9 @@ import type { Clock } from '../../domain/clock.js';
 import { mergePecAccess, pecPricePart, type PecAccessQuestion } from '../../domain/pec/pecQuestion.js';
 import type { PriceService } from '../../priceData/priceService.js';
 import { answerPecQuestion, type PecPriceInput } from './pecAnswer.js';
-import { pecCardAnswer } from './pecCards.js';
+import { pecAnsweredCard, pecCardAnswer } from './pecCards.js';
 import { Decimal } from 'decimal.js';
-// A PEC question without a quantity is about a month of an hourly meter (the Azure 730-hour convention).
-import { HOURS_PER_MONTH } from '../../domain/prices/quantityWords.js';
+import { usageQuantity } from '../../domain/prices/usageDefaults.js';
 
 export interface PecOptions {
   question: string;
@@ -54,9 +53,7 @@ export class PecDialog extends Dialog<PecOptions> {
     const snapshot = priced.snapshot;
     const price: SerializedPrice = {
       unitPrice: row.unitPrice.toString(),
-      quantity: (
-        priced.quantity ?? (row.unitOfMeasure === '1 Hour' ? HOURS_PER_MONTH : new Decimal(1))
-      ).toString(),
+      quantity: usageQuantity(priced.quantity, row.unitOfMeasure).toString(),
       unitOfMeasure: row.unitOfMeasure,
       meterLabel: `${row.productName} · ${row.meterName} · ${row.armRegionName}`,
       meter: {
@@ -82,9 +79,21 @@ export class PecDialog extends Dialog<PecOptions> {
         await dc.context.sendActivity(translatorOf(dc.context).t('flow.staleCard'));
         return Dialog.EndOfTurn;
       }
+      // The answered question becomes read-only, so its buttons cannot be pressed again.
+      await this.closeAnsweredCard(dc, chosen);
       return this.answer(dc, '', { ...state, access: mergePecAccess(state.access, chosen) });
     }
     return this.answer(dc, dc.context.activity.text ?? '', state);
+  }
+
+  private async closeAnsweredCard(dc: DialogContext, chosen: PecAccessQuestion): Promise<void> {
+    const cardId = dc.context.activity.replyToId;
+    if (!cardId) return;
+    await replierOf(dc.context).replaceCard(
+      cardId,
+      'result',
+      pecAnsweredCard(translatorOf(dc.context), chosen),
+    );
   }
 
   private async answer(dc: DialogContext, text: string, state: PecState): Promise<DialogTurnResult> {

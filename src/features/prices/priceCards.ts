@@ -3,6 +3,7 @@ import type { PriceAnswer, PriceChoice, SnapshotInfo, Understood } from '../../d
 import type { UnplacedWord } from '../../domain/prices/unplacedWords.js';
 import type { PriceRow } from '../../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../../domain/prices/regions.js';
+import { countsWholeMonthsOfHours } from '../../domain/prices/usageDefaults.js';
 import type { MessageKey } from '../../i18n/messages/index.js';
 import type { Translator } from '../../i18n/translator.js';
 
@@ -182,7 +183,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   if (understood.quantity.unread.length > 0) {
     notes.push({ text: t.t('prices.note.unreadNumbers', { numbers: [...understood.quantity.unread] }) });
   }
-  if (answer.quantity && /hour/i.test(unit) && understood.quantity.hours?.mod(730).isZero()) {
+  if (answer.quantity && countsWholeMonthsOfHours(row.unitOfMeasure, understood.quantity.hours)) {
     notes.push({ text: t.t('prices.note.month') });
   }
   return {

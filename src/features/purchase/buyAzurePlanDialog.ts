@@ -18,9 +18,10 @@ import { ATTEST_DIALOG_ID, type AttestResult, type AttestStepOptions } from '../
 import { resultCardData } from '../shared/resultCard.js';
 import { CardStep, isCardStepResult, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
+import { isResellerOfRecordProblem } from '../../domain/identity/resellerErrors.js';
+import { purchaseNextStep } from '../../domain/plans/purchaseBlockers.js';
 import {
   blockerCardData,
-  isResellerProblem,
   noMcaCardData,
   planConfirmCardData,
   planDoneCardData,
@@ -107,13 +108,12 @@ export class BuyAzurePlanDialog extends ComponentDialog {
     // customer's reseller unless it already has a plan; then the confirmation asks which reseller).
     const check = await this.purchases.precheck(actor, picked.id);
     flow.customer = check.customer;
-    const blockers = check.blockers.filter((blocker) => !isResellerProblem(blocker));
-    const stopper = blockers.find((blocker) => blocker.code !== '13605');
-    if (stopper) {
-      await reply.card('result', { ...blockerCardData(t, actor, check, stopper), footer: '' });
+    const next = purchaseNextStep(check.blockers);
+    if (next.kind === 'stop') {
+      await reply.card('result', { ...blockerCardData(t, actor, check, next.blocker), footer: '' });
       return step.endDialog();
     }
-    if (blockers.length > 0) {
+    if (next.kind === 'attestMca') {
       const card = { ...noMcaCardData(t, actor, check, flow.flowId), footer: '' };
       if (card.actions.length === 0) {
         await reply.card('result', card);
@@ -263,7 +263,7 @@ class BuyConfirmDialog extends ComponentDialog {
       return step.endDialog(result);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      if (isResellerProblem(error)) {
+      if (isResellerOfRecordProblem(error)) {
         return step.replaceDialog(CONFIRM, {
           ...options,
           resellerValue,

@@ -5,24 +5,12 @@ import { findReseller, type IndirectReseller } from '../../domain/identity/resel
 import type { Translator } from '../../i18n/translator.js';
 import { describeError } from '../../bot/errorMessages.js';
 import { commandAction } from '../shared/customerPresenter.js';
-
-/**
- * Reseller-of-record problems are shown at the form field; every other blocker stops the purchase.
- * A plan that exists for the named reseller is one too while other resellers can still get a plan
- * for the customer (rule 12: one plan per reseller of record).
- */
-export function isResellerProblem(error: DomainError): boolean {
-  return (
-    error.code === '800016' ||
-    (error.code === 'validation' && String(error.params.fields) === 'resellerMpnId') ||
-    (error.code === 'plan_exists' && otherResellers(error).length > 0)
-  );
-}
-
-function otherResellers(error: DomainError): readonly string[] {
-  const ids = error.params.otherResellerMpnIds;
-  return Array.isArray(ids) ? ids : [];
-}
+import { resellerOfRecordProblem } from '../../domain/identity/resellerErrors.js';
+import {
+  blockerRemedies,
+  isNotSoldInCountry,
+  type BlockerRemedy,
+} from '../../domain/plans/purchaseBlockers.js';
 
 /** A reseller as people know it: "Trey Research Solutions (4412873)"; the bare id if unknown. */
 export function resellerLabel(
@@ -38,41 +26,32 @@ export function resellerErrorText(
   error: DomainError | undefined,
   resellers: readonly IndirectReseller[] = [],
 ): string {
-  if (!error) return '';
-  if (error.code === '800016')
+  const problem = error ? resellerOfRecordProblem(error) : null;
+  if (!error || !problem) return '';
+  if (problem === 'unknown')
     return t.t('plan.reseller.unknown', { resellerMpnId: String(error.params.resellerMpnId ?? '') });
-  if (error.code === 'plan_exists')
+  if (problem === 'hasPlan')
     return t.t('plan.reseller.hasPlan', {
       reseller: resellerLabel(resellers, String(error.params.resellerMpnId ?? '')),
       planId: String(error.params.planId ?? ''),
     });
-  const reason = String(error.params.reasons ?? '').split(':')[1];
-  return reason === 'invalidMpnId' ? t.t('plan.reseller.invalidMpnId') : t.t('plan.reseller.required');
+  return problem === 'invalidMpnId' ? t.t('plan.reseller.invalidMpnId') : t.t('plan.reseller.required');
 }
 
 /** A blocker explained with the next step the user can take (only steps their roles allow). */
 export function blockerCardData(t: Translator, actor: Actor, check: PurchasePrecheck, blocker: DomainError) {
   const customer = check.customer;
-  const actions: Array<ReturnType<typeof commandAction>> = [];
-  if (blocker.code === 'legacy_offer_present' && can(actor, 'transition.run')) {
-    actions.push(commandAction(t.t('plan.legacy.transition'), `transition ${customer.domain}`));
-  }
-  if (['900112', '900113', '900114'].includes(blocker.code) && can(actor, 'transition.view')) {
-    actions.push(commandAction(t.t('plan.status.transition'), `transition status ${customer.domain}`));
-  }
-  if (blocker.code === 'plan_exists' && can(actor, 'subscriptions.view')) {
-    actions.push(commandAction(t.t('plan.status.subscriptions'), `subscriptions ${customer.domain}`));
-  }
+  const actions = blockerRemedies(blocker, (operation) => can(actor, operation)).map((remedy) =>
+    remedyAction(t, remedy, customer.domain),
+  );
   return {
     style: 'warning',
-    // A country where the plan is not sold is not a "not yet": the title says so without "yet".
-    title:
-      blocker.code === 'not_available_in_country'
-        ? t.t('plan.blocked.titleCountry', {
-            customer: customer.companyName,
-            country: t.country(customer.country),
-          })
-        : t.t('plan.blocked.title', { customer: customer.companyName }),
+    title: isNotSoldInCountry(blocker)
+      ? t.t('plan.blocked.titleCountry', {
+          customer: customer.companyName,
+          country: t.country(customer.country),
+        })
+      : t.t('plan.blocked.title', { customer: customer.companyName }),
     text:
       describeError(t, blocker, {
         customer: customer.companyName,
@@ -84,6 +63,14 @@ export function blockerCardData(t: Translator, actor: Actor, check: PurchasePrec
     facts: [],
     actions,
   };
+}
+
+function remedyAction(t: Translator, remedy: BlockerRemedy, domain: string) {
+  if (remedy === 'startTransition')
+    return commandAction(t.t('plan.legacy.transition'), `transition ${domain}`);
+  if (remedy === 'transitionStatus')
+    return commandAction(t.t('plan.status.transition'), `transition status ${domain}`);
+  return commandAction(t.t('plan.status.subscriptions'), `subscriptions ${domain}`);
 }
 
 export function noMcaCardData(t: Translator, actor: Actor, check: PurchasePrecheck, flowId: string) {

@@ -2,6 +2,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { Actor } from '../../domain/identity/actor.js';
 import { customerNextSteps, type CustomerNextStep } from '../../domain/customers/nextSteps.js';
 import type { CustomerSummary } from '../../domain/services/customerDirectory.js';
+import { notSoldIn } from '../../domain/markets/notSold.js';
 import type { Translator } from '../../i18n/translator.js';
 
 /** A card button that runs a typed command (verb `command.run`). */
@@ -29,6 +30,9 @@ export function azureText(t: Translator, summary: CustomerSummary): string {
   if (plan && legacy) return t.t('customers.azure.planAndLegacy');
   if (plan) return t.t('customers.azure.plan');
   if (legacy) return t.t('customers.azure.legacy', { count: summary.legacySubscriptionIds.length });
+  // "No Azure yet" would promise what never comes where the Azure plan is not sold.
+  if (notSoldIn(summary.customer.country))
+    return t.t('customers.azure.notSold', { country: t.country(summary.customer.country) });
   return t.t('customers.azure.none');
 }
 

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { can, type Actor } from '../../domain/identity/actor.js';
 import type { CustomerSubscriptions } from '../../domain/services/subscriptionService.js';
 import type { AzureEntitlement } from '../../domain/subscriptions/subscription.js';
+import {
+  azureSubscriptionActions,
+  planActions,
+  type PlanAction,
+} from '../../domain/subscriptions/subscriptionActions.js';
 import type { Translator } from '../../i18n/translator.js';
 
 /**
@@ -28,30 +33,49 @@ function action(
 }
 
 function subscriptionActions(t: Translator, actor: Actor, customerId: string, sub: AzureEntitlement) {
-  if (!can(actor, 'subscriptions.manage') || sub.status === 'deleted') return [];
+  if (!can(actor, 'subscriptions.manage')) return [];
   const ids = { customerId, azureSubscriptionId: sub.id };
-  const rename = action(t, actor, {
-    title: t.t('subs.rename'),
-    prompt: t.t('subs.renameLabel'),
-    verb: 'subs.rename',
-    ids,
-    nameValue: sub.friendlyName,
-  });
-  const toggle =
-    sub.status === 'active'
+  return azureSubscriptionActions(sub.status).map((kind) =>
+    kind === 'rename'
       ? action(t, actor, {
-          title: t.t('subs.suspend'),
-          prompt: `${t.t('subs.suspend')}: ${sub.friendlyName}?`,
-          verb: 'subs.suspend',
+          title: t.t('subs.rename'),
+          prompt: t.t('subs.renameLabel'),
+          verb: 'subs.rename',
           ids,
+          nameValue: sub.friendlyName,
         })
-      : action(t, actor, {
-          title: t.t('subs.reactivate'),
-          prompt: `${t.t('subs.reactivate')}: ${sub.friendlyName}?`,
-          verb: 'subs.reactivate',
-          ids,
-        });
-  return [rename, toggle];
+      : kind === 'suspend'
+        ? action(t, actor, {
+            title: t.t('subs.suspend'),
+            prompt: `${t.t('subs.suspend')}: ${sub.friendlyName}?`,
+            verb: 'subs.suspend',
+            ids,
+          })
+        : action(t, actor, {
+            title: t.t('subs.reactivate'),
+            prompt: `${t.t('subs.reactivate')}: ${sub.friendlyName}?`,
+            verb: 'subs.reactivate',
+            ids,
+          }),
+  );
+}
+
+function planAction(
+  t: Translator,
+  actor: Actor,
+  kind: PlanAction,
+  ids: { customerId: string; planId: string },
+) {
+  if (kind === 'createSubscription')
+    return action(t, actor, {
+      title: t.t('subs.create'),
+      prompt: t.t('subs.createLabel'),
+      verb: 'subs.create',
+      ids,
+      nameValue: '',
+    });
+  const verb = kind === 'suspendPlan' ? 'subs.suspendPlan' : 'subs.reactivatePlan';
+  return action(t, actor, { title: t.t(verb), prompt: `${t.t(verb)}?`, verb, ids });
 }
 
 export function subscriptionsCardData(
@@ -82,34 +106,11 @@ export function subscriptionsCardData(
         detail: `${sub.id} · ${t.t(`subs.status.${sub.status}`)}`,
         actions: subscriptionActions(t, actor, customer.id, sub),
       })),
-      planActions: !manage
-        ? []
-        : [
-            ...(plan.status === 'active'
-              ? [
-                  action(t, actor, {
-                    title: t.t('subs.create'),
-                    prompt: t.t('subs.createLabel'),
-                    verb: 'subs.create',
-                    ids: { customerId: customer.id, planId: plan.id },
-                    nameValue: '',
-                  }),
-                ]
-              : []),
-            plan.status === 'active'
-              ? action(t, actor, {
-                  title: t.t('subs.suspendPlan'),
-                  prompt: `${t.t('subs.suspendPlan')}?`,
-                  verb: 'subs.suspendPlan',
-                  ids: { customerId: customer.id, planId: plan.id },
-                })
-              : action(t, actor, {
-                  title: t.t('subs.reactivatePlan'),
-                  prompt: `${t.t('subs.reactivatePlan')}?`,
-                  verb: 'subs.reactivatePlan',
-                  ids: { customerId: customer.id, planId: plan.id },
-                }),
-          ],
+      planActions: manage
+        ? planActions(plan.status).map((kind) =>
+            planAction(t, actor, kind, { customerId: customer.id, planId: plan.id }),
+          )
+        : [],
     })),
     footer: state.legacy.length > 0 ? t.t('subs.legacy', { count: state.legacy.length }) : '',
   };

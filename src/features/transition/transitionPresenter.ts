@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/identity/actor.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { TransitionEligibility } from '../../domain/services/transitionService.js';
 import type { ProductUpgrade, UpgradeLineStatus } from '../../domain/transition/productUpgrade.js';
+import { upgradeProgress } from '../../domain/transition/upgradeProgress.js';
 import type { Translator } from '../../i18n/translator.js';
 import { describeError } from '../../bot/errorMessages.js';
 import { DomainError } from '../../domain/errors.js';
@@ -89,9 +90,7 @@ export function transitionStatusCardData(
   names: ReadonlyMap<string, string>,
   now: Date,
 ) {
-  const done = upgrade.lineItems.filter((l) => l.status === 'completed').length;
-  const failed = upgrade.lineItems.filter((l) => l.status === 'failed').length;
-  const finished = upgrade.status === 'completed' || upgrade.status === 'failed';
+  const { done, failed, finished } = upgradeProgress(upgrade);
   const errorText = (code: string) =>
     t.has(`transition.lineError.${code}`)
       ? t.t(`transition.lineError.${code}` as 'transition.lineError.900120')
@@ -141,8 +140,8 @@ export function transitionStatusCardData(
 }
 
 export function completionText(t: Translator, customer: Customer, upgrade: ProductUpgrade): string {
-  const done = upgrade.lineItems.filter((l) => l.status === 'completed').length;
-  const failed = upgrade.lineItems.filter((l) => l.status === 'failed').length;
+  const progress = upgradeProgress(upgrade);
+  const { done, failed } = progress;
   const params = {
     customer: customer.companyName,
     domain: customer.domain,
@@ -150,7 +149,7 @@ export function completionText(t: Translator, customer: Customer, upgrade: Produ
     failed,
     total: upgrade.lineItems.length,
   };
-  return upgrade.status === 'completed' && failed === 0
+  return progress.succeeded
     ? t.t('transition.notify.completed', params)
     : t.t('transition.notify.failed', params);
 }

@@ -40,6 +40,16 @@ describe("customer next steps (what the customer state calls for, within the act
     expect(customerNextSteps(actor(['SalesAgent']), summary({}))).to.deep.equal(['attest', 'buy']);
   });
 
+  for (const country of ['CN', 'KP']) {
+    it(`a customer in ${country}, where the Azure plan is not sold, is never offered a purchase`, () => {
+      const steps = customerNextSteps(
+        actor(['AdminAgent']),
+        summary({ customer: { ...summary({}).customer, country } }),
+      );
+      expect(steps).to.deep.equal(['attest']);
+    });
+  }
+
   it('a read-only role (Helpdesk agent) gets no attest or buy step', () => {
     expect(customerNextSteps(actor(['HelpdeskAgent']), summary({}))).to.deep.equal([]);
   });

@@ -52,6 +52,15 @@ describe('price cards', () => {
     expect(text).to.not.include('리눅스 가격입니다');
   });
 
+  it('says a month is counted as 730 hours in Korean too (decided on the unit, not its label)', () => {
+    const english = JSON.stringify(
+      buildPriceCard(service.ask('D2s v3 West Europe 730 hours', 'en-US'), en).data,
+    );
+    expect(english).to.include('A month is counted as 730 hours.');
+    const korean = JSON.stringify(buildPriceCard(service.ask('서유럽 D2s v3 730시간', 'ko-KR'), ko).data);
+    expect(korean).to.include('한 달은 730시간으로 계산합니다.');
+  });
+
   it('choices card: one Action.Submit per choice with the price.pick verb and a refined question', () => {
     const card = buildPriceCard(service.ask('D2s v3 or D4s v3 in West Europe', 'en-US'), en);
     expect(card.template).to.equal('price-choices');

@@ -80,6 +80,26 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     expect(await plans(CUSTOMERS.fabrikamNoMca)).to.have.length(1);
   });
 
+  it('no MCA: the customer accepts in the admin center while the form is open — the purchase goes on', async () => {
+    const { driver } = await start('fabrikam');
+    await press(driver, 'Attest MCA now');
+    await press(driver, 'Review', {
+      firstName: 'Ana',
+      lastName: 'Lopez',
+      email: 'ana@fabrikam.com',
+      phoneNumber: '',
+      dateAgreed: '2026-11-26',
+    });
+    // Rule 8: a direct acceptance satisfies the order precondition as an attestation does.
+    await fixture.sandbox.store.mutate((data) => void data.directlySigned.push(CUSTOMERS.fabrikamNoMca));
+    const text = textOfActivities(await press(driver, 'Confirm'));
+    expect(text).to.contain('No attestation needed');
+    expect(text).not.to.contain('Attestation not recorded');
+    expect(text).to.contain('Buy the Azure plan for Fabrikam, Inc.');
+    await press(driver, 'Buy Azure plan', { resellerMpnId: '4412873' });
+    expect(await plans(CUSTOMERS.fabrikamNoMca)).to.have.length(1);
+  });
+
   const blocked: Array<[string, string, RegExp, string | undefined]> = [
     [
       'a legacy customer is told to transition',
