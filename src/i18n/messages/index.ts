@@ -15,8 +15,10 @@ import { billingMessages } from '../../features/billing/messages.js';
 import { reconMessages } from '../../features/recon/messages.js';
 
 /**
- * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
- * keys are prefixed with the feature name so they cannot collide.
+ * Every catalog, merged: the host's (core, commands, errors, flow; in this folder) and each feature's
+ * `src/features/<feature>/messages.ts`, which adds one line here. Kept explicit so that MessageKey
+ * is one static union (the only src/i18n file that names features; docs/architecture.md); keys are
+ * prefixed with the feature name so they cannot collide.
  */
 const FEATURE_CATALOGS = [
   coreMessages,
