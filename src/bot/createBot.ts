@@ -8,6 +8,7 @@ import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { runHelp, runWhoami } from './handlers/coreCommands.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
+import { CardViewStore } from './universalActionTurn.js';
 import { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitHandler } from './turnScope.js';
 
@@ -76,6 +77,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     cards: options.cards,
     logger: options.logger,
     conversationReferences,
+    cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
   });
   return { bot, conversationState, conversationReferences, router };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { universalCard } from './universalActions.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -42,7 +43,8 @@ export class CardRenderer {
     // The templating engine leaves an unbound `${x}` in place without a warning: treat it as one.
     const unbound = JSON.stringify(card).match(/\$\{[^}]*\}/);
     if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
-    return card;
+    // Buttons with a verb go out as Action.Execute with an Action.Submit fallback (universalActions.ts).
+    return universalCard(name, data, card);
   }
 }
 
