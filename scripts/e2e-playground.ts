@@ -134,6 +134,13 @@ const SESSIONS: Session[] = [
           await driver.clickCardButton('Buy Azure plan');
           await page.getByText('Azure plan bought for Fabrikam').first().waitFor();
           await driver.screenshot('flow-buy-done');
+          // The Playground supports Universal Actions: every press above was an Action.Execute invoke.
+          expectIncludes(driver.executedVerbs.join(' '), [
+            'attest.review',
+            'attest.confirm',
+            'command.run',
+            'buy.confirm',
+          ]);
           await driver.say('subscriptions fabrikam');
           await driver.waitForCardText('Azure subscriptions of Fabrikam');
         },
@@ -193,6 +200,7 @@ const SESSIONS: Session[] = [
           const card = await driver.waitForCardText('Transition Woodgrove Bank to the Azure plan');
           expectIncludes(card, ['Only billing moves', 'It cannot be undone']);
           await driver.clickCardButton('Start transition');
+          expectIncludes(driver.executedVerbs.join(' '), ['transition.start']);
           await driver.page
             .getByText('is complete: 2 of 2 subscriptions moved')
             .first()
