@@ -154,25 +154,37 @@ export class CardTurn {
   ): Promise<ResourceResponse[]> {
     const invoke = this.options.invoke;
     const kept: boolean[] = [];
+    let keptMessage = false;
     for (const activity of activities) {
       const views = await this.views(activity);
       let keep = true;
       if (invoke?.mode === 'refresh' && views && !this.captured) {
         this.captured = views.personal;
         keep = false;
-      } else if (invoke && !this.sentSomething && !this.captured && !this.heldText && isTextOnly(activity)) {
+      } else if (
+        invoke &&
+        !this.sentSomething &&
+        !keptMessage &&
+        !this.captured &&
+        !this.heldText &&
+        isTextOnly(activity)
+      ) {
         // The turn's first reply is a text (a refusal, "no longer active" …): it is the invoke answer.
         this.heldText = { ...activity };
         keep = false;
       }
       kept.push(keep);
-      if (keep && activity.type === 'message') this.sentSomething = true;
+      if (keep && activity.type === 'message') keptMessage = true;
     }
     const outgoing = activities.filter((_, index) => kept[index]);
-    activities.splice(0, activities.length, ...outgoing);
-    const responses = outgoing.length > 0 ? await next() : [];
+    // Something else goes to the chat after a held text: the text goes first, in its place.
+    const released = outgoing.length > 0 && this.heldText ? [this.heldText] : [];
+    if (released.length > 0) this.heldText = undefined;
+    activities.splice(0, activities.length, ...released, ...outgoing);
+    if (outgoing.some((activity) => activity.type === 'message')) this.sentSomething = true;
+    const responses = activities.length > 0 ? await next() : [];
     const answered = this.context.activity.replyToId ?? '';
-    let index = 0;
+    let index = released.length;
     return kept.map((keep) => (keep ? (responses[index++] ?? { id: '' }) : { id: answered }));
   }
 
