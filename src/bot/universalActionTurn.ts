@@ -206,7 +206,18 @@ export class CardTurn {
     const refresh = { verb: CARD_REFRESH_VERB, cardKey };
     const personal = withRefresh(card, refresh, [from.id]);
     const note = this.options.t.t('core.cardStartedBy', { name: from.name || from.id });
-    const shared = withRefresh(readOnlyView(card, note), refresh, [from.id]);
+    const view = readOnlyView(card, note);
+    // Clients that do not refresh on their own (Agents Playground 0.2.28): the initiator asks for it.
+    view.actions = [
+      {
+        type: 'Action.Execute',
+        title: this.options.t.t('core.cardRefresh'),
+        verb: CARD_REFRESH_VERB,
+        data: refresh,
+        fallback: 'drop',
+      },
+    ];
+    const shared = withRefresh(view, refresh, [from.id]);
     await this.options.views.save(conversationId, cardKey, {
       initiatorId: from.id,
       ...(from.aadObjectId ? { initiatorAadObjectId: from.aadObjectId } : {}),

@@ -20,7 +20,7 @@ const card = (title: string, data: Record<string, unknown> = { verb: 'x' }) => (
 
 /** One invoke turn on a test adapter; returns what reached the chat (sent/updated) and the answer. */
 async function invokeTurn(
-  run: (context: TurnContext) => Promise<void>,
+  run: (context: TurnContext) => Promise<unknown>,
   conversationType = 'personal',
 ): Promise<{
   sent: Partial<Activity>[];
@@ -116,10 +116,13 @@ describe('CardTurn (the invoke answer of a Universal Actions turn)', () => {
     expect(personal.actions).to.have.length(1);
     expect(personal.refresh.userIds).to.deep.equal(['29:megan']);
     const shared = updated[0]!.attachments![0]!.content as {
-      actions?: unknown[];
+      actions: Array<{ verb: string }>;
       refresh: { userIds: string[] };
     };
-    expect(shared.actions).to.equal(undefined);
+    expect(
+      shared.actions.map((action) => action.verb),
+      'only a manual refresh',
+    ).to.deep.equal(['card.refresh']);
     expect(JSON.stringify(shared)).to.contain('Started by Megan Bowen');
     expect(shared.refresh.userIds).to.deep.equal(['29:megan']);
   });
