@@ -187,6 +187,22 @@ const SESSIONS: Session[] = [
           await driver.waitForReplyText('Cancelled the MCA attestation');
         },
       },
+      {
+        name: 'group chat: the attest form is posted read-only ("Started by Megan Bowen"); her Refresh brings its buttons',
+        async run(driver) {
+          // Playground 0.2.28 does not run `refresh` on its own ("User specific view is not supported
+          // yet"), so the initiator presses the view's Refresh (an Action.Execute, card.refresh).
+          await driver.openConversation('CSP team chat');
+          await driver.sayWithMention('attest northwind');
+          expectIncludes(await driver.waitForCardText('Attest MCA acceptance: Northwind'), [
+            'Started by Megan Bowen',
+          ]);
+          await driver.clickCardButton('Refresh');
+          await driver.page.locator('.ac-adaptiveCard button', { hasText: 'Review' }).last().waitFor();
+          expectIncludes(driver.executedVerbs.join(' '), ['card.refresh']);
+          await driver.screenshot('group-attest-refreshed');
+        },
+      },
     ],
   },
   {
