@@ -9,6 +9,7 @@ import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
 import { runHelp, runWhoami } from './handlers/coreCommands.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
+import { CardViewStore } from './universalActionTurn.js';
 import { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitHandler } from './turnScope.js';
 
@@ -78,6 +79,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     cards: options.cards,
     logger: options.logger,
     conversationReferences,
+    cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
   });
   return { bot, conversationState, conversationReferences, router };
