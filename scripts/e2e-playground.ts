@@ -134,6 +134,13 @@ const SESSIONS: Session[] = [
           await driver.clickCardButton('Buy Azure plan');
           await page.getByText('Azure plan bought for Fabrikam').first().waitFor();
           await driver.screenshot('flow-buy-done');
+          // The Playground supports Universal Actions: every press above was an Action.Execute invoke.
+          expectIncludes(driver.executedVerbs.join(' '), [
+            'attest.review',
+            'attest.confirm',
+            'command.run',
+            'buy.confirm',
+          ]);
           await driver.say('subscriptions fabrikam');
           await driver.waitForCardText('Azure subscriptions of Fabrikam');
         },
@@ -180,6 +187,22 @@ const SESSIONS: Session[] = [
           await driver.waitForReplyText('Cancelled the MCA attestation');
         },
       },
+      {
+        name: 'group chat: the attest form is posted read-only ("Started by Megan Bowen"); her Refresh brings its buttons',
+        async run(driver) {
+          // Playground 0.2.28 does not run `refresh` on its own ("User specific view is not supported
+          // yet"), so the initiator presses the view's Refresh (an Action.Execute, card.refresh).
+          await driver.openConversation('CSP team chat');
+          await driver.sayWithMention('attest northwind');
+          expectIncludes(await driver.waitForCardText('Attest MCA acceptance: Northwind'), [
+            'Started by Megan Bowen',
+          ]);
+          await driver.clickCardButton('Refresh');
+          await driver.page.locator('.ac-adaptiveCard button', { hasText: 'Review' }).last().waitFor();
+          expectIncludes(driver.executedVerbs.join(' '), ['card.refresh']);
+          await driver.screenshot('group-attest-refreshed');
+        },
+      },
     ],
   },
   {
@@ -193,6 +216,7 @@ const SESSIONS: Session[] = [
           const card = await driver.waitForCardText('Transition Woodgrove Bank to the Azure plan');
           expectIncludes(card, ['Only billing moves', 'It cannot be undone']);
           await driver.clickCardButton('Start transition');
+          expectIncludes(driver.executedVerbs.join(' '), ['transition.start']);
           await driver.page
             .getByText('is complete: 2 of 2 subscriptions moved')
             .first()

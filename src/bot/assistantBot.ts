@@ -1,6 +1,8 @@
 import {
   TeamsActivityHandler,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationState,
   type InvokeResponse,
   type MessagingExtensionQuery,
@@ -22,6 +24,14 @@ import { DialogHost, type FlowState } from './dialogHost.js';
 import type { IdentityResolver } from './identity.js';
 import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
+import {
+  answerCardRefresh,
+  CardTurn,
+  invokeError,
+  invokeMessage,
+  type CardViewStore,
+} from './universalActionTurn.js';
+import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
 import type { UnknownTextHandler, WelcomeHandler } from './feature.js';
@@ -41,6 +51,8 @@ export interface AssistantBotDependencies {
   cards: CardRenderer;
   logger: Logger;
   conversationReferences: ConversationReferenceStore;
+  /** The two views of user-specific cards in group chats (universalActionTurn.ts). */
+  cardViews: CardViewStore;
   /** Message-extension search (compose box); undefined when the feature is not wired. */
   messageExtensionQuery?: (
     query: MessagingExtensionQuery,
@@ -139,8 +151,43 @@ export class AssistantBot extends TeamsActivityHandler {
     await this.deps.welcome?.(reply, t, actor, partnerName);
   }
 
-  private async handleMessage(context: TurnContext): Promise<void> {
+  /**
+   * Universal Actions: an `Action.Execute` runs exactly the path of a submitted card (same checks,
+   * same handlers and dialogs); the card that replaces the clicked one is the invoke's answer.
+   */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action as Partial<AdaptiveCardInvokeValue['action']> | undefined;
+    const data: unknown = action?.data ?? {};
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return invokeError(400, 'BadRequest', 'The data must be an object.');
+    }
+    const verb = typeof action?.verb === 'string' && action.verb !== '' ? action.verb : undefined;
+    if (!verb) return invokeError(400, 'BadRequest', 'The action must have a verb.');
+    if (typeof context.activity.from?.id !== 'string') {
+      // Nobody to act for (and no user state to read): say so, in the activity's language.
+      const t = await this.invokeTranslator(context);
+      return invokeMessage(t.t('core.identity.noUserId'));
+    }
+    if (verb === CARD_REFRESH_VERB) {
+      const t = await this.translatorFor(context);
+      return answerCardRefresh(context, this.deps.cardViews, (data as { cardKey?: unknown }).cardKey, t);
+    }
+    const { [LIVE_REFRESH_FIELD]: live, ...fields } = data as Record<string, unknown>;
+    // The verb of the action decides (it is what the operation check reads), whatever the data says.
+    context.activity.value = { ...fields, verb } satisfies SubmitData;
+    const turn = await this.handleMessage(context, { mode: live === true ? 'refresh' : 'execute' });
+    return turn.response();
+  }
+
+  private async handleMessage(
+    context: TurnContext,
+    invoke?: { mode: 'execute' | 'refresh' },
+  ): Promise<CardTurn> {
     const t = await this.translatorFor(context);
+    const cardTurn = new CardTurn(context, { views: this.deps.cardViews, t, invoke });
     const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
     const identity = await this.deps.identity.resolve(context.activity);
     if (identity.kind !== 'ok') {
@@ -151,7 +198,7 @@ export class AssistantBot extends TeamsActivityHandler {
             ? 'core.identity.noUser'
             : 'core.identity.noUserId';
       await reply.text(key, { partner: identity.partner.name });
-      return;
+      return cardTurn;
     }
     await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
     setTurnServices(context, identity.actor, t, reply);
@@ -159,11 +206,22 @@ export class AssistantBot extends TeamsActivityHandler {
     const scope: TurnScope = { context, actor: identity.actor, locale: t.locale, t, reply, dc };
     try {
       const submit = submitDataOf(context.activity.value);
-      if (submit) await this.handleSubmit(scope, submit);
+      if (submit && invoke?.mode === 'refresh') await this.handleRefresh(scope, submit);
+      else if (submit) await this.handleSubmit(scope, submit);
       else await this.handleText(scope, typedText(context));
     } catch (error) {
       await reply.error(error);
     }
+    return cardTurn;
+  }
+
+  /** A live card opened again: its verb shows the current state; no flow is interrupted or resumed. */
+  private async handleRefresh(scope: TurnScope, data: SubmitData): Promise<void> {
+    const operation = operationOfVerb(data.verb);
+    if (operation) assertCan(scope.actor, operation);
+    const handler = Object.hasOwn(this.deps.submits, data.verb) ? this.deps.submits[data.verb] : undefined;
+    if (!handler) await scope.reply.text('core.cardStale', { command: scope.t.t('command.help.usage') });
+    else await handler(scope, data);
   }
 
   private async handleText(scope: TurnScope, text: string): Promise<void> {

@@ -7,6 +7,7 @@ import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
+import { CardViewStore } from './universalActionTurn.js';
 import { CommandRouter } from './router.js';
 import type { BotFeature } from './feature.js';
 import type { CommandHandlers } from './turnScope.js';
@@ -70,6 +71,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     cards: options.cards,
     logger: options.logger,
     conversationReferences,
+    cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,

@@ -98,7 +98,7 @@ export interface InvokeGuardOptions {
   logger: Logger;
   /** Runs the SDK's invoke dispatch (the bot's handlers). */
   dispatch: () => Promise<InvokeResponse>;
-  /** What an Action.Execute of this app's cards answers: the bot's cards use Action.Submit only. */
+  /** What an Action.Execute answers when no handler takes it (an old or edited card). */
   staleCardText: () => Promise<string>;
   /** The localized "something went wrong (ref …)" text for a failed message-extension query. */
   failureText: (correlationId: string) => Promise<string>;
@@ -114,14 +114,16 @@ export async function guardInvoke(options: InvokeGuardOptions): Promise<InvokeRe
     if (name === 'adaptiveCard/action') {
       const problem = adaptiveCardActionProblem(options.value);
       if (problem) return invokeError(400, 'BadRequest', problem);
-      // The app's cards send Action.Submit; an Action.Execute comes from an old or edited card.
-      return invokeMessage(await options.staleCardText());
     }
     if (name === 'composeExtension/query') {
       const problem = messagingExtensionQueryProblem(options.value);
       if (problem) return invokeError(400, 'BadRequest', problem);
     }
     const response = await options.dispatch();
+    if (name === 'adaptiveCard/action' && (!response || response.status === 501)) {
+      // No handler took the action (an old or edited card): the documented message answer.
+      return invokeMessage(await options.staleCardText());
+    }
     if (!response || response.status === 501) {
       return invokeError(400, 'NotSupported', 'This app does not handle this invoke.');
     }

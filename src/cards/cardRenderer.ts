@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeCard } from './literalData.js';
+import { universalCard } from './universalActions.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -61,7 +62,8 @@ export class CardRenderer {
     // The data's own `$` and `{` are escaped at this point, so this only finds the template's.
     const unbound = JSON.stringify(expanded).match(/\$\{[^}]*\}/);
     if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
-    return unescapeCard(expanded) as AdaptiveCardJson;
+    // Buttons with a verb go out as Action.Execute with an Action.Submit fallback (universalActions.ts).
+    return universalCard(name, data, unescapeCard(expanded) as AdaptiveCardJson);
   }
 }
 

@@ -27,9 +27,22 @@ describe('invokeGuard: every invoke gets a well-formed answer', () => {
     }
   });
 
-  it('answers a well-formed Action.Execute with the documented message response', async () => {
+  it('passes a well-formed Action.Execute to the bot and returns its answer', async () => {
+    const card = { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: {} };
     const response = await guardInvoke(
-      options('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'x' } }, never),
+      options('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'x' } }, async () => ({
+        status: 200,
+        body: card,
+      })),
+    );
+    expect(response).to.deep.equal({ status: 200, body: card });
+  });
+
+  it('answers an Action.Execute no handler takes with the documented message response', async () => {
+    const response = await guardInvoke(
+      options('adaptiveCard/action', { action: { type: 'Action.Execute', verb: 'x' } }, async () => ({
+        status: 501,
+      })),
     );
     expect(response).to.deep.equal({
       status: 200,

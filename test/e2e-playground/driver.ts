@@ -61,6 +61,21 @@ export interface PlaygroundDriverOptions {
   replyTimeoutMs?: number;
 }
 
+/**
+ * Playground 0.2.28 sends a pressed `Action.Execute` as an `adaptiveCard/action` invoke through its
+ * own server (`POST /_conversation/v1/invoke`); an `Action.Submit` would be a message instead.
+ */
+function recordExecute(body: string | null, verbs: string[]): void {
+  if (!body || !body.includes('adaptiveCard/action')) return;
+  try {
+    const parsed = JSON.parse(body) as { name?: unknown; value?: { action?: { verb?: unknown } } };
+    const verb = parsed.value?.action?.verb;
+    if (parsed.name === 'adaptiveCard/action' && typeof verb === 'string') verbs.push(verb);
+  } catch {
+    // Not JSON: not an invoke of this UI.
+  }
+}
+
 export class PlaygroundDriver {
   private constructor(
     readonly page: Page,
@@ -71,6 +86,8 @@ export class PlaygroundDriver {
     private readonly context: BrowserContext,
     private readonly processes: StartedProcess[],
     private readonly temporaryDirectories: string[],
+    /** Verbs of the `adaptiveCard/action` invokes the Playground sent (card buttons as Action.Execute). */
+    readonly executedVerbs: string[] = [],
   ) {}
 
   static async start(options: PlaygroundDriverOptions = {}): Promise<PlaygroundDriver> {
@@ -155,6 +172,8 @@ export class PlaygroundDriver {
         args: CHROMIUM_ARGS,
       });
       const page = context.pages()[0] ?? (await context.newPage());
+      const executedVerbs: string[] = [];
+      page.on('request', (request) => recordExecute(request.postData(), executedVerbs));
       await page.goto(playgroundUrl);
       await page.locator(MESSAGE_BOX).waitFor({ timeout: 30_000 });
       return new PlaygroundDriver(
@@ -166,6 +185,7 @@ export class PlaygroundDriver {
         context,
         processes,
         [dataDirectory, profileDirectory],
+        executedVerbs,
       );
     } catch (error) {
       await cleanUp();

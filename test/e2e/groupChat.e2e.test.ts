@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { actionData, cardsIn } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ADELE, MEGAN, PARTNER_TENANT } from './support/teamsClient.js';
+import { answerCard, execute } from './support/universalActions.js';
 
 describe('HTTP end to end: two partner users in one group chat', function () {
   this.timeout(60_000);
@@ -37,7 +38,16 @@ describe('HTTP end to end: two partner users in one group chat', function () {
       );
 
     await say(MEGAN, 'attest fabrikam');
-    const meganForm = await lastCard('Attest MCA acceptance: Fabrikam');
+    const shared = await lastCard('Attest MCA acceptance: Fabrikam');
+    // The chat shows a read-only view; Megan's Teams refreshes it into her card with the buttons.
+    const { action } = shared.content.refresh as { action: { verb: string; data: Record<string, unknown> } };
+    const refreshed = await execute(sut.client, action.verb, action.data, {
+      user: MEGAN,
+      conversationId: group.id,
+      replyToId: shared.id,
+      extra: { conversation: group },
+    });
+    const meganForm = { id: shared.id, content: answerCard(refreshed) };
     await say(ADELE, 'transition woodgrove');
     await lastCard('Transition Woodgrove Bank to the Azure plan');
 

@@ -16,7 +16,9 @@ function dataWithVerb(card: unknown, verb: string): Record<string, unknown> {
     if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
       const object = value as Record<string, unknown>;
-      if (object.verb === verb) found.push(object);
+      // The submit data carries the verb; an Action.Execute names it too, but is not the data.
+      const isAction = typeof object.type === 'string' && object.type.startsWith('Action.');
+      if (object.verb === verb && !isAction) found.push(object);
       Object.values(object).forEach(walk);
     }
   };

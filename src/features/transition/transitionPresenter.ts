@@ -96,6 +96,8 @@ export function transitionStatusCardData(
       ? t.t(`transition.lineError.${code}` as 'transition.lineError.900120')
       : t.t('transition.lineError.other');
   return {
+    // Not shown: the card's refresh shows this customer's transition again when it is opened.
+    customerId: customer.id,
     title: t.t('transition.status.title', { customer: customer.companyName }),
     summary: t.t('transition.status.summary', {
       status: t.t(`transition.status.${upgrade.status}`),
