@@ -8,9 +8,9 @@
  */
 import { PriceCatalog } from '../src/domain/prices/catalog.js';
 import { priceRowKey, type PriceRow } from '../src/domain/prices/priceRow.js';
-import { resolvePricePaths } from '../src/prices/pricePaths.js';
-import { PriceService } from '../src/prices/priceService.js';
-import { loadSnapshotFolder } from '../src/prices/snapshotLoader.js';
+import { resolvePricePaths } from '../src/priceData/pricePaths.js';
+import { PriceService } from '../src/priceData/priceService.js';
+import { loadSnapshotFolder } from '../src/priceData/snapshotLoader.js';
 
 const TARGET_ROWS = 1_000_000;
 const gc = (globalThis as { gc?: () => void }).gc;

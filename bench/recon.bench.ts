@@ -8,11 +8,11 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sharedDataDir } from '../src/markets/sharedDataDir.js';
-import { parseAccessRecordsCsv } from '../src/recon/accessRecords.js';
-import { reconcileDailyRatedUsage } from '../src/recon/reconcile.js';
-import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/recon/syntheticRecon.js';
-import { generateSyntheticReconFiles } from '../src/recon/syntheticReconFiles.js';
+import { sharedDataDir } from '../src/priceData/sharedDataDir.js';
+import { parseAccessRecordsCsv } from '../src/features/recon/accessRecords.js';
+import { reconcileDailyRatedUsage } from '../src/features/recon/reconcile.js';
+import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/features/recon/syntheticRecon.js';
+import { generateSyntheticReconFiles } from '../src/features/recon/syntheticReconFiles.js';
 
 const { values } = parseArgs({
   options: {

@@ -4,12 +4,12 @@
  *   npm run --silent price -- "서유럽 D2s v3 가격" --locale ko-KR
  * Prints the JSON answer (--json) or a short text; always exits 0 unless the arguments are wrong.
  */
-import { answerJson } from '../src/prices/answerJson.js';
-import { resolvePricePaths } from '../src/prices/pricePaths.js';
-import { PriceService } from '../src/prices/priceService.js';
+import { answerJson } from '../src/features/prices/answerJson.js';
+import { resolvePricePaths } from '../src/priceData/pricePaths.js';
+import { PriceService } from '../src/priceData/priceService.js';
 import { resolveLocale } from '../src/i18n/locale.js';
 import { Translator } from '../src/i18n/translator.js';
-import { answerText } from '../src/prices/priceCards.js';
+import { answerText } from '../src/features/prices/priceCards.js';
 
 function main(argv: string[]): number {
   let json = false;

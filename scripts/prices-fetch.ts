@@ -5,8 +5,8 @@
  * --base-url <url> (default the public API), --max-retries <n>.
  */
 import { resolve } from 'node:path';
-import { RetailPricesFetcher, type FetchQuery } from '../src/prices/retailPricesFetcher.js';
-import { repositoryRoot } from '../src/prices/pricePaths.js';
+import { RetailPricesFetcher, type FetchQuery } from '../src/priceData/retailPricesFetcher.js';
+import { repositoryRoot } from '../src/priceData/pricePaths.js';
 
 const DEFAULT_REGIONS = ['westeurope', 'northeurope', 'francecentral', 'swedencentral', 'belgiumcentral'];
 const DEFAULT_SERVICES = ['Virtual Machines', 'Storage'];

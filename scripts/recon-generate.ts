@@ -8,9 +8,9 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sharedDataDir } from '../src/markets/sharedDataDir.js';
-import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/recon/syntheticRecon.js';
-import { generateSyntheticReconFiles } from '../src/recon/syntheticReconFiles.js';
+import { sharedDataDir } from '../src/priceData/sharedDataDir.js';
+import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/features/recon/syntheticRecon.js';
+import { generateSyntheticReconFiles } from '../src/features/recon/syntheticReconFiles.js';
 
 const { values } = parseArgs({
   options: {

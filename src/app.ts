@@ -7,35 +7,39 @@ import { describeError } from './bot/errorMessages.js';
 import { createBot, type BotFeature } from './bot/createBot.js';
 import { DedupeMiddleware } from './bot/middleware/dedupe.js';
 import { createServer, type RunningServer } from './bot/server.js';
-import { customerFeature } from './bot/handlers/customerCommands.js';
-import { CardRenderer, defaultCardsDirectory } from './cards/cardRenderer.js';
+import { customerFeature } from './features/customers/customerCommands.js';
+import { CardRenderer, defaultCardDirectories } from './cards/cardRenderer.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CustomerDirectory } from './domain/services/customerDirectory.js';
 import { AttestationService } from './domain/services/attestationService.js';
-import { attestFeature } from './dialogs/attest/attestFeature.js';
-import { purchaseFeature } from './dialogs/purchase/purchaseFeature.js';
+import { attestFeature } from './features/attest/attestFeature.js';
+import { purchaseFeature } from './features/purchase/purchaseFeature.js';
 import { PurchaseService } from './domain/services/purchaseService.js';
 import { SubscriptionService } from './domain/services/subscriptionService.js';
-import { subscriptionFeature } from './bot/handlers/subscriptionCommands.js';
-import { TransitionNotifier } from './bot/transitionNotifier.js';
-import { TransitionWatchStore } from './bot/transitionWatches.js';
-import { transitionFeature } from './dialogs/transition/transitionFeature.js';
+import { subscriptionFeature } from './features/subscriptions/subscriptionCommands.js';
+import { TransitionNotifier } from './features/transition/transitionNotifier.js';
+import { TransitionWatchStore } from './features/transition/transitionWatches.js';
+import { transitionFeature } from './features/transition/transitionFeature.js';
 import { TransitionService } from './domain/services/transitionService.js';
-import { knowledgeFeature } from './bot/handlers/knowledgeCommands.js';
-import { reconFeature } from './bot/handlers/reconCommands.js';
-import { AttachmentDownloader } from './recon/attachmentDownloader.js';
-import { loadMarketTable } from './markets/availabilityAnswer.js';
-import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './markets/marketCsvSource.js';
+import { billingFeature } from './features/billing/billingCommands.js';
+import { availabilityFeature } from './features/availability/availabilityFeature.js';
+import { pecFeature } from './features/pec/pecFeature.js';
+import { offersFeature } from './features/offers/offersFeature.js';
+import { coreFeature } from './features/core/coreFeature.js';
+import { reconFeature } from './features/recon/reconCommands.js';
+import { AttachmentDownloader } from './attachments/attachmentDownloader.js';
+import { loadMarketTable } from './features/availability/availabilityAnswer.js';
+import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './priceData/marketCsvSource.js';
 import type { MarketTable } from './domain/markets/marketTable.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
 import { FileStorage } from './storage/fileStorage.js';
-import { priceFeature } from './bot/handlers/priceCommands.js';
-import { resolvePricePaths } from './prices/pricePaths.js';
-import { PriceService } from './prices/priceService.js';
-import { openBackend } from './backend.js';
+import { priceFeature } from './features/prices/priceCommands.js';
+import { resolvePricePaths } from './priceData/pricePaths.js';
+import { PriceService } from './priceData/priceService.js';
+import { openBackend } from './partnerCenter/backend.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
 export interface AppOverrides {
@@ -59,7 +63,7 @@ export async function startApp(
   clock: Clock = systemClock,
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
-  const cards = new CardRenderer(defaultCardsDirectory());
+  const cards = new CardRenderer(defaultCardDirectories());
   const storage = new FileStorage(join(config.DATA_DIR, 'state'));
   // Temp files a crash left behind are never read; clear them before serving.
   await storage.removeTempFiles();
@@ -81,7 +85,10 @@ export async function startApp(
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
+  // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for
+  // free-text fallbacks (availability before billing).
   const features: BotFeature[] = [
+    coreFeature(),
     customerFeature(directory),
     priceFeature(prices, cards),
     attest.feature,
@@ -95,7 +102,10 @@ export async function startApp(
       cards,
       clock,
     ),
-    knowledgeFeature(prices, await loadMarkets(config, logger), clock),
+    availabilityFeature(await loadMarkets(config, logger), clock),
+    billingFeature(clock),
+    pecFeature(prices, clock),
+    offersFeature(),
     reconFeature(
       prices,
       logger,

@@ -34,7 +34,7 @@ import {
 import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import { welcomeCardData } from './presenters/welcomePresenter.js';
+import type { UnknownTextHandler, WelcomeHandler } from './feature.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -58,6 +58,10 @@ export interface AssistantBotDependencies {
     query: MessagingExtensionQuery,
     t: Translator,
   ) => Promise<MessagingExtensionResponse>;
+  /** The greeting when the app is added (core feature); undefined: no greeting. */
+  welcome?: WelcomeHandler;
+  /** The answer to typed text nobody took (core feature). */
+  unknown?: UnknownTextHandler;
 }
 
 /**
@@ -86,6 +90,7 @@ export class AssistantBot extends TeamsActivityHandler {
       cards: deps.cards,
       logger: deps.logger,
       state: deps.privateState.createProperty<FlowState>('flowState'),
+      unknown: deps.unknown,
     });
 
     this.onMessage(async (context, next) => {
@@ -143,7 +148,7 @@ export class AssistantBot extends TeamsActivityHandler {
     const partnerName = identity.kind === 'ok' ? identity.actor.partner.name : identity.partner.name;
     const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
     const actor = identity.kind === 'ok' ? identity.actor : undefined;
-    await reply.card('welcome', welcomeCardData(t, actor, partnerName));
+    await this.deps.welcome?.(reply, t, actor, partnerName);
   }
 
   /**

@@ -1,26 +1,18 @@
 import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
-import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
+import { AssistantBot } from './assistantBot.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
-import { runHelp, runWhoami } from './handlers/coreCommands.js';
 import { IdentityResolver, type PartnerDirectory } from './identity.js';
 import { CardViewStore } from './universalActionTurn.js';
 import { CommandRouter } from './router.js';
-import type { CommandHandlers, FallbackHandler, SubmitHandler } from './turnScope.js';
+import type { BotFeature } from './feature.js';
+import type { CommandHandlers } from './turnScope.js';
 
-/** A feature plugs its commands, card verbs, free-text fallbacks and dialogs into the bot. */
-export interface BotFeature {
-  commands?: CommandHandlers;
-  submits?: Record<string, SubmitHandler>;
-  fallbacks?: FallbackHandler[];
-  dialogs?: Dialog[];
-  messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
-}
+export type { BotFeature } from './feature.js';
 
 export interface CreateBotOptions {
   storage: Storage;
@@ -45,8 +37,8 @@ export function createBot(options: CreateBotOptions): BotParts {
   const conversationReferences = new ConversationReferenceStore(options.storage);
   const router = new CommandRouter(builtCommands());
 
+  // Host plumbing every bot has; help, whoami, welcome and the unknown answer are the core feature's.
   const core: BotFeature = {
-    commands: { help: (scope) => runHelp(scope), whoami: (scope) => runWhoami(scope) },
     submits: {
       // Buttons that run a command as if typed (welcome, suggestions, "attest now" …).
       'command.run': async (scope, data) => {
@@ -81,6 +73,8 @@ export function createBot(options: CreateBotOptions): BotParts {
     conversationReferences,
     cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
+    welcome: features.find((feature) => feature.welcome)?.welcome,
+    unknown: features.find((feature) => feature.unknown)?.unknown,
   });
   return { bot, conversationState, conversationReferences, router };
 }

@@ -10,9 +10,10 @@ import {
 } from 'botbuilder';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
+import { quoteUserText } from '../domain/text/userText.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Logger } from '../logging.js';
-import { runUnknown } from './handlers/coreCommands.js';
+import type { UnknownTextHandler } from './feature.js';
 import { normalizeCommandText, type CommandMatch, type CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -44,6 +45,8 @@ export interface DialogHostDependencies {
   cards: CardRenderer;
   logger: Logger;
   state: StatePropertyAccessor<FlowState>;
+  /** Typed text nobody took (the core feature's "did you mean" card); undefined: a plain sentence. */
+  unknown?: UnknownTextHandler;
 }
 
 /** Words that answer the drop-confirm card when typed instead of pressed. */
@@ -74,7 +77,8 @@ export class DialogHost {
       }
       if (match && (await this.segment(turn, 'step', () => this.runCommand(scope, match)))) return;
       if (await this.segment(turn, 'step', () => this.runFallbacks(scope, text))) return;
-      await runUnknown(scope, this.deps.router, text);
+      if (this.deps.unknown) await this.deps.unknown(scope, this.deps.router, text);
+      else await scope.reply.text('core.unknown', { text: quoteUserText(text) });
       return;
     }
     if (turn.state.pendingDrop) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeCard } from './literalData.js';
@@ -10,7 +10,8 @@ export type AdaptiveCardJson = Record<string, unknown>;
 export class CardTemplateError extends Error {}
 
 /**
- * Expands the Adaptive Card 1.5 templates in `cards/` with adaptivecards-templating. Templates are
+ * Expands the Adaptive Card 1.5 templates (each feature's `cards/` folder, see
+ * `defaultCardDirectories`) with adaptivecards-templating. Templates are
  * read and parsed once at start-up; every expansion is checked for templating warnings (an unbound
  * `${…}` is a bug, not something to show a partner).
  *
@@ -22,15 +23,22 @@ export class CardTemplateError extends Error {}
 export class CardRenderer {
   private readonly templates = new Map<string, ACData.Template>();
 
-  constructor(directory: string) {
-    for (const file of readdirSync(directory)) {
-      if (!file.endsWith('.json')) continue;
-      const text = readFileSync(join(directory, file), 'utf8');
-      if (hasLiteralEscape(text)) {
-        throw new CardTemplateError(`Card template "${file}" contains the reserved character U+E000`);
+  /** Reads every `*.json` of the folders; a name found in two folders is a start-up error. */
+  constructor(directories: string | readonly string[]) {
+    for (const directory of typeof directories === 'string' ? [directories] : directories) {
+      for (const file of readdirSync(directory)) {
+        if (!file.endsWith('.json')) continue;
+        const name = basename(file, '.json');
+        if (this.templates.has(name)) {
+          throw new CardTemplateError(`Card template "${name}" exists twice (again in ${directory})`);
+        }
+        const text = readFileSync(join(directory, file), 'utf8');
+        if (hasLiteralEscape(text)) {
+          throw new CardTemplateError(`Card template "${file}" contains the reserved character U+E000`);
+        }
+        const json: unknown = JSON.parse(text);
+        this.templates.set(name, new ACData.Template(json));
       }
-      const json: unknown = JSON.parse(text);
-      this.templates.set(basename(file, '.json'), new ACData.Template(json));
     }
   }
 
@@ -59,7 +67,17 @@ export class CardRenderer {
   }
 }
 
-/** The repository's `cards/` folder, wherever the process was started from. */
-export function defaultCardsDirectory(): string {
-  return new URL('../../cards/', import.meta.url).pathname;
+/**
+ * Where card templates live: the host's own (`src/bot/cards/`) and every feature's
+ * `src/features/<feature>/cards/`, found at start-up so a new feature needs no registration here.
+ */
+export function defaultCardDirectories(): string[] {
+  const source = new URL('../', import.meta.url).pathname;
+  const features = join(source, 'features');
+  const featureFolders = readdirSync(features, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(features, entry.name, 'cards'))
+    .filter((directory) => existsSync(directory))
+    .sort();
+  return [join(source, 'bot', 'cards'), ...featureFolders];
 }

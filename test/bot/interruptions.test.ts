@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import type { PriceService } from '../../src/prices/priceService.js';
+import type { PriceService } from '../../src/priceData/priceService.js';
 import { textOf } from '../support/botHarness.js';
 import { allText, cardWith, fixturePrices, FlowChat, type SeenMessage } from '../support/flowChat.js';
-import { USERS } from '../sandbox/sandboxFixture.js';
+import { USERS } from '../partnerCenter/sandbox/sandboxFixture.js';
 
 const VALID = {
   firstName: 'Ana',

@@ -1,26 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { CardRenderer } from '../../src/cards/cardRenderer.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 import { adaptiveCardProblems } from './adaptiveCardValidator.js';
 
-const cardsDirectory = fileURLToPath(new URL('../../cards/', import.meta.url));
-const samplesDirectory = join(cardsDirectory, 'samples');
+const cardDirectories = defaultCardDirectories();
 
-function jsonNames(directory: string): string[] {
-  return readdirSync(directory)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => basename(file, '.json'))
-    .sort();
+/** Template (or sample) name → its file, over every feature's cards/ (or cards/samples/) folder. */
+function jsonFiles(directories: readonly string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const directory of directories.filter((folder) => existsSync(folder))) {
+    for (const file of readdirSync(directory).filter((name) => name.endsWith('.json')))
+      files.set(basename(file, '.json'), join(directory, file));
+  }
+  return files;
 }
 
-// Generic on purpose: every template anybody adds to cards/ is picked up here with its sample.
-const templates = jsonNames(cardsDirectory);
-const samples = jsonNames(samplesDirectory);
+// Generic on purpose: every template anybody adds to a feature's cards/ is picked up here with its sample.
+const templates = [...jsonFiles(cardDirectories).keys()].sort();
+const sampleFiles = jsonFiles(cardDirectories.map((directory) => join(directory, 'samples')));
+const samples = [...sampleFiles.keys()].sort();
 
-describe('Card templates (cards/*.json expanded with cards/samples/*.json)', () => {
-  const renderer = new CardRenderer(cardsDirectory);
+describe('Card templates (src/**/cards/*.json expanded with their cards/samples/*.json)', () => {
+  const renderer = new CardRenderer(cardDirectories);
 
   it('has a sample for every template and a template for every sample', () => {
     expect({ templatesWithoutSample: templates.filter((name) => !samples.includes(name)) }).to.deep.equal({
@@ -33,7 +35,7 @@ describe('Card templates (cards/*.json expanded with cards/samples/*.json)', () 
 
   for (const name of templates) {
     it(`${name}: expands without templating warnings and is a valid Adaptive Card 1.5 under 28 KB`, () => {
-      const samplePath = join(samplesDirectory, `${name}.json`);
+      const samplePath = sampleFiles.get(name) ?? `${name}.json`;
       const sample = JSON.parse(readFileSync(samplePath, 'utf8')) as object;
       const card = renderer.render(name, sample);
       expect(adaptiveCardProblems(card)).to.deep.equal([]);

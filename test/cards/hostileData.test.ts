@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { CardRenderer } from '../../src/cards/cardRenderer.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 import { escapeCardData, escapeLiteral, unescapeCard, unescapeLiteral } from '../../src/cards/literalData.js';
 
-const cardsDirectory = fileURLToPath(new URL('../../cards/', import.meta.url));
-const samplesDirectory = join(cardsDirectory, 'samples');
+const cardDirectories = defaultCardDirectories();
 
 /** Text a partner could type into a name, a contact field, a question or a file cell. */
 export const HOSTILE_STRINGS: readonly string[] = [
@@ -71,15 +69,22 @@ describe('literalData: escaping card data', () => {
 });
 
 describe('Card data is literal: hostile strings in every field of every card template', () => {
-  const renderer = new CardRenderer(cardsDirectory);
-  const templates = readdirSync(cardsDirectory)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => basename(file, '.json'))
-    .sort();
+  const renderer = new CardRenderer(cardDirectories);
+  // Every template of every feature, with the sample beside it (cards/samples/<name>.json).
+  const samplePaths = new Map(
+    cardDirectories
+      .filter((directory) => existsSync(directory))
+      .flatMap((directory) =>
+        readdirSync(directory)
+          .filter((file) => file.endsWith('.json'))
+          .map((file) => [basename(file, '.json'), join(directory, 'samples', file)] as const),
+      ),
+  );
+  const templates = [...samplePaths.keys()].sort();
 
   for (const name of templates) {
     it(`${name}: each field shows a hostile string exactly as typed`, () => {
-      const sample = JSON.parse(readFileSync(join(samplesDirectory, `${name}.json`), 'utf8')) as object;
+      const sample = JSON.parse(readFileSync(samplePaths.get(name) ?? name, 'utf8')) as object;
       const failures: string[] = [];
       for (const path of stringPaths(sample)) {
         // Rendered with a plain marker, then with each hostile string: the cards must be the same

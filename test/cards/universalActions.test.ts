@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import { expect } from 'chai';
-import { CardRenderer } from '../../src/cards/cardRenderer.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 import {
   executeActions,
   isUserBoundCard,
@@ -13,13 +11,10 @@ import {
   type CardJson,
 } from '../../src/cards/universalActions.js';
 import { adaptiveCardProblems } from './adaptiveCardValidator.js';
+import { cardFiles } from './cardFiles.js';
 
-const cardsDirectory = fileURLToPath(new URL('../../cards/', import.meta.url));
-const samplesDirectory = join(cardsDirectory, 'samples');
-const templates = readdirSync(cardsDirectory)
-  .filter((file) => file.endsWith('.json'))
-  .map((file) => basename(file, '.json'))
-  .sort();
+const files = cardFiles();
+const templates = [...files.keys()].sort();
 
 type Json = Record<string, unknown>;
 
@@ -42,11 +37,11 @@ function actionsOfType(card: unknown, type: string): Json[] {
 const hasVerb = (action: Json) => typeof (action.data as { verb?: unknown } | undefined)?.verb === 'string';
 
 describe('Universal Actions card transform (every template with its sample)', () => {
-  const renderer = new CardRenderer(cardsDirectory);
+  const renderer = new CardRenderer(defaultCardDirectories());
 
   for (const name of templates) {
-    const sample = JSON.parse(readFileSync(join(samplesDirectory, `${name}.json`), 'utf8')) as object;
-    const template = JSON.parse(readFileSync(join(cardsDirectory, `${name}.json`), 'utf8')) as object;
+    const sample = JSON.parse(readFileSync(files.get(name)?.sample ?? name, 'utf8')) as object;
+    const template = JSON.parse(readFileSync(files.get(name)?.template ?? name, 'utf8')) as object;
     const raw = new ACData.Template(template).expand({ $root: sample }) as Json;
     const submits = actionsOfType(raw, 'Action.Submit').filter(hasVerb);
     if (submits.length === 0) continue;

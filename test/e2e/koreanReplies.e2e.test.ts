@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Activity, Attachment } from 'botbuilder';
 import { expect } from 'chai';
-import { DAILY_RATED_USAGE_COLUMNS } from '../../src/recon/reconColumns.js';
+import { DAILY_RATED_USAGE_COLUMNS } from '../../src/features/recon/reconColumns.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ALEX, MEGAN } from './support/teamsClient.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '../../src/config.js';
-import { resolvePricePaths } from '../../src/prices/pricePaths.js';
-import { FIXTURE_SNAPSHOT } from '../prices/fixtures.js';
+import { resolvePricePaths } from '../../src/priceData/pricePaths.js';
+import { FIXTURE_SNAPSHOT } from '../priceData/fixtures.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 
 function cacheFiles(dir: string): string[] {

@@ -10,7 +10,7 @@ import type { PartnerRole } from '../../src/domain/identity/roles.js';
 import { Translator } from '../../src/i18n/translator.js';
 import { actionData, cardsIn, visibleText } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
-import { DEFAULT_SEED, CUSTOMERS } from '../sandbox/sandboxFixture.js';
+import { DEFAULT_SEED, CUSTOMERS } from '../partnerCenter/sandbox/sandboxFixture.js';
 
 /**
  * The whole role matrix over the real HTTP endpoint: every seed user (one per Partner Center role)

@@ -1,11 +1,12 @@
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { CardRenderer, defaultCardsDirectory } from '../../src/cards/cardRenderer.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 import { createBot, type BotFeature } from '../../src/bot/createBot.js';
+import { coreFeature } from '../../src/features/core/coreFeature.js';
 import type { PartnerDirectory } from '../../src/bot/identity.js';
 import { createLogger } from '../../src/logging.js';
 import { PARTNER } from './fakeDirectory.js';
 
-export const cards = new CardRenderer(defaultCardsDirectory());
+export const cards = new CardRenderer(defaultCardDirectories());
 export const silentLogger = createLogger('silent');
 
 export interface Sender {
@@ -29,7 +30,14 @@ export class BotHarness {
     readonly storage: Storage = new MemoryStorage(),
     private readonly conversationId = 'conv-1',
   ) {
-    const { bot } = createBot({ storage, directory, cards, logger: silentLogger, features });
+    // Every bot has the core feature (help, whoami, welcome, unknown), as the composition root wires it.
+    const { bot } = createBot({
+      storage,
+      directory,
+      cards,
+      logger: silentLogger,
+      features: [coreFeature(), ...features],
+    });
     this.adapter = new TestAdapter(async (context) => bot.run(context));
     this.adapter.onTurnError = async (_context, error) => {
       throw error;

@@ -1,21 +1,21 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { attestFeature } from '../../src/dialogs/attest/attestFeature.js';
-import { purchaseFeature } from '../../src/dialogs/purchase/purchaseFeature.js';
-import { transitionFeature } from '../../src/dialogs/transition/transitionFeature.js';
-import { knowledgeFeature } from '../../src/bot/handlers/knowledgeCommands.js';
-import { priceFeature } from '../../src/bot/handlers/priceCommands.js';
-import { customerFeature } from '../../src/bot/handlers/customerCommands.js';
-import { TransitionWatchStore } from '../../src/bot/transitionWatches.js';
+import { attestFeature } from '../../src/features/attest/attestFeature.js';
+import { purchaseFeature } from '../../src/features/purchase/purchaseFeature.js';
+import { transitionFeature } from '../../src/features/transition/transitionFeature.js';
+import { knowledgeFeatures } from './knowledgeFeatures.js';
+import { priceFeature } from '../../src/features/prices/priceCommands.js';
+import { customerFeature } from '../../src/features/customers/customerCommands.js';
+import { TransitionWatchStore } from '../../src/features/transition/transitionWatches.js';
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
 import { AttestationService } from '../../src/domain/services/attestationService.js';
 import { CustomerDirectory } from '../../src/domain/services/customerDirectory.js';
 import { PurchaseService } from '../../src/domain/services/purchaseService.js';
 import { TransitionService } from '../../src/domain/services/transitionService.js';
-import { loadMarketTable } from '../../src/markets/availabilityAnswer.js';
-import { resolvePricePaths } from '../../src/prices/pricePaths.js';
-import { PriceService } from '../../src/prices/priceService.js';
+import { loadMarketTable } from '../../src/features/availability/availabilityAnswer.js';
+import { resolvePricePaths } from '../../src/priceData/pricePaths.js';
+import { PriceService } from '../../src/priceData/priceService.js';
 import { MemoryStorage } from 'botbuilder';
-import { sandboxFixture, NOW, type SandboxFixture } from '../sandbox/sandboxFixture.js';
+import { sandboxFixture, NOW, type SandboxFixture } from '../partnerCenter/sandbox/sandboxFixture.js';
 import { BotHarness, cards, textOf } from './botHarness.js';
 import { servicesOver } from './services.js';
 
@@ -73,7 +73,7 @@ export class FlowChat {
         cards,
         clock,
       ),
-      knowledgeFeature(options.prices, await loadMarketTable(), clock),
+      ...knowledgeFeatures(options.prices, await loadMarketTable(), clock),
     ];
     const harness = new BotHarness(fixture.sandbox.partnerCenter, features, storage);
     const partner = await fixture.sandbox.partnerCenter.getPartner();

@@ -10,7 +10,7 @@ import type { ProductUpgrade, UpgradeEligibility } from '../transition/productUp
 /**
  * The Partner Center API as the bot uses it, shaped after the real REST API
  * (https://api.partnercenter.microsoft.com/v1, azure-plan.md §2–§4, §9). Implemented by the
- * embedded sandbox (src/sandbox) and the REST adapter (src/partnerCenterRest).
+ * embedded sandbox (src/partnerCenter/sandbox) and the REST adapter (src/partnerCenter/rest).
  *
  * Every method throws DomainError with the Partner Center code the real service returns
  * (600002, 600061, 13605, 9001xx, 800016) or a bot code ('not_found', 'validation', 'plan_exists' …).

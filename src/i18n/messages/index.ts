@@ -1,22 +1,24 @@
 import type { Locale } from '../locale.js';
-import { attestMessages } from './attest.js';
+import { attestMessages } from '../../features/attest/messages.js';
 import { commandMessages } from './commands.js';
 import { coreMessages } from './core.js';
-import { pricesMessages } from './prices.js';
-import { customerMessages } from './customers.js';
+import { pricesMessages } from '../../features/prices/messages.js';
+import { customerMessages } from '../../features/customers/messages.js';
 import { errorMessages } from './errors.js';
 import { flowMessages } from './flow.js';
-import { planMessages } from './plan.js';
-import { transitionMessages } from './transition.js';
-import { knowledgeMessages } from './knowledge.js';
-import { priceChatMessages } from './priceChat.js';
-import { pecMessages } from './pec.js';
-import { billingMessages } from './billing.js';
-import { reconMessages } from './recon.js';
+import { planMessages } from '../../features/purchase/messages.js';
+import { transitionMessages } from '../../features/transition/messages.js';
+import { knowledgeMessages } from '../../features/shared/messages.js';
+import { priceChatMessages } from '../../features/prices/chatMessages.js';
+import { pecMessages } from '../../features/pec/messages.js';
+import { billingMessages } from '../../features/billing/messages.js';
+import { reconMessages } from '../../features/recon/messages.js';
 
 /**
- * Every feature's catalog, merged. Each feature owns one file in this folder and adds one line here;
- * keys are prefixed with the feature name so they cannot collide.
+ * Every catalog, merged: the host's (core, commands, errors, flow; in this folder) and each feature's
+ * `src/features/<feature>/messages.ts`, which adds one line here. Kept explicit so that MessageKey
+ * is one static union (the only src/i18n file that names features; docs/architecture.md); keys are
+ * prefixed with the feature name so they cannot collide.
  */
 const FEATURE_CATALOGS = [
   coreMessages,

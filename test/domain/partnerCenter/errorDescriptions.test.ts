@@ -7,7 +7,7 @@ import {
   paramsFromDescription,
 } from '../../../src/domain/partnerCenter/errorDescriptions.js';
 import { Translator } from '../../../src/i18n/translator.js';
-import { toDomainError } from '../../../src/partnerCenterRest/httpClient.js';
+import { toDomainError } from '../../../src/partnerCenter/rest/httpClient.js';
 
 /** Issue point 12: 600002 is decoded by its description, not by the code alone. */
 describe('Partner Center 600002 read by its description', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { KOREAN_REGION_NAMES, RegionResolver, type RegionAlias } from '../../../src/domain/prices/regions.js';
-import { importRegionsCsv } from '../../../src/prices/finopsImport.js';
+import { importRegionsCsv } from '../../../src/priceData/finopsImport.js';
 
 const regionsCsv = new URL(
   '../../../../shared/azure-price-data/finops-toolkit-open-data/Regions.csv',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fixedClock } from '../../../src/domain/clock.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { AttestationService } from '../../../src/domain/services/attestationService.js';
-import { openSandbox } from '../../../src/sandbox/openSandbox.js';
+import { openSandbox } from '../../../src/partnerCenter/sandbox/openSandbox.js';
 import { servicesOver } from './serviceFixture.js';
 import {
   CUSTOMERS,
@@ -12,7 +12,7 @@ import {
   USERS,
   sandboxFixture,
   type SandboxFixture,
-} from '../../sandbox/sandboxFixture.js';
+} from '../../partnerCenter/sandbox/sandboxFixture.js';
 
 const form = {
   customerId: CUSTOMERS.fabrikamNoMca,

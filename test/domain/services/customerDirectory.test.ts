@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DomainError } from '../../../src/domain/errors.js';
 import { CustomerDirectory } from '../../../src/domain/services/customerDirectory.js';
-import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../sandbox/sandboxFixture.js';
+import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../partnerCenter/sandbox/sandboxFixture.js';
 
 describe('CustomerDirectory (customers, customer <name|domain|id>)', () => {
   let fixture: SandboxFixture;

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { DomainError } from '../../../src/domain/errors.js';
 import { AttestationService } from '../../../src/domain/services/attestationService.js';
 import { PurchaseService } from '../../../src/domain/services/purchaseService.js';
-import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../sandbox/sandboxFixture.js';
+import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../partnerCenter/sandbox/sandboxFixture.js';
 import { servicesOver } from './serviceFixture.js';
 
 const codeOf = (promise: Promise<unknown>) =>

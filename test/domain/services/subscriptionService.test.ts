@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { DomainError } from '../../../src/domain/errors.js';
 import { SubscriptionService } from '../../../src/domain/services/subscriptionService.js';
-import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../sandbox/sandboxFixture.js';
+import { CUSTOMERS, USERS, sandboxFixture, type SandboxFixture } from '../../partnerCenter/sandbox/sandboxFixture.js';
 import { servicesOver } from './serviceFixture.js';
 
 const PLAN = 'f80c27d0-528b-4ad2-97b4-482a7a15d2f6';

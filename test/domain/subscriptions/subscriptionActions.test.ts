@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { subscriptionsCardData } from '../../../src/bot/presenters/subscriptionPresenter.js';
+import { subscriptionsCardData } from '../../../src/features/subscriptions/subscriptionPresenter.js';
 import type { Actor } from '../../../src/domain/identity/actor.js';
 import type { CustomerSubscriptions } from '../../../src/domain/services/subscriptionService.js';
 import type { Subscription, SubscriptionStatus } from '../../../src/domain/subscriptions/subscription.js';

@@ -1,0 +1,34 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { Actor } from '../domain/identity/actor.js';
+import type { Translator } from '../i18n/translator.js';
+import type { AssistantBotDependencies } from './assistantBot.js';
+import type { Replier } from './replier.js';
+import type { CommandRouter } from './router.js';
+import type { CommandHandlers, FallbackHandler, SubmitHandler, TurnScope } from './turnScope.js';
+
+/** Greets a conversation the app was added to; `actor` is undefined when the sender is not a known user. */
+export type WelcomeHandler = (
+  reply: Replier,
+  t: Translator,
+  actor: Actor | undefined,
+  partnerName: string,
+) => Promise<void>;
+
+/** Answers typed text that no command, free-text fallback or running flow took. */
+export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text: string) => Promise<void>;
+
+/**
+ * The one interface through which a feature (src/features/<feature>/) plugs into the host: its
+ * typed commands, card verbs, free-text fallbacks and dialogs. The composition root (src/app.ts)
+ * hands the features to `createBot`; nothing in src/bot imports a feature.
+ */
+export interface BotFeature {
+  commands?: CommandHandlers;
+  submits?: Record<string, SubmitHandler>;
+  fallbacks?: FallbackHandler[];
+  dialogs?: Dialog[];
+  messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
+  /** At most one feature (core) greets and answers the unknown; the first one given wins. */
+  welcome?: WelcomeHandler;
+  unknown?: UnknownTextHandler;
+}

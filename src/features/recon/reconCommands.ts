@@ -1,0 +1,254 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Attachment } from 'botbuilder';
+import { assertCan } from '../../domain/identity/actor.js';
+import type { Logger } from '../../logging.js';
+import { parseAccessRecordsCsv, type AccessRecord } from './accessRecords.js';
+import {
+  AttachmentDownloadError,
+  AttachmentDownloader,
+  DEFAULT_DOWNLOAD_TIMEOUTS,
+} from '../../attachments/attachmentDownloader.js';
+import {
+  RECON_REPORT_CARD,
+  RECON_SUMMARY_CARD,
+  reconReportCards,
+  reconSummaryCard,
+} from './reconCards.js';
+import { DAILY_RATED_USAGE_COLUMNS } from './reconColumns.js';
+import { ReconHeaderError, type ReconFileProblem } from './reconImporter.js';
+import { reconcileDailyRatedUsage } from './reconcile.js';
+import { DEFAULT_SYNTHETIC_OPTIONS } from './syntheticRecon.js';
+import { generateSyntheticReconFiles } from './syntheticReconFiles.js';
+import type { PriceService } from '../../priceData/priceService.js';
+import type { Translator } from '../../i18n/translator.js';
+import type { BotFeature } from '../../bot/feature.js';
+import type { TurnScope } from '../../bot/turnScope.js';
+
+/**
+ * Teams delivers a file a user attached in a personal chat (manifest `supportsFiles: true`) as this
+ * attachment: `name` is the file name, `content` has `downloadUrl` (pre-authenticated, short-lived,
+ * https), `fileType` ("csv") and `uniqueId`.
+ */
+export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+const SAMPLE_WORDS = /\b(sample|demo)\b|샘플|예시/i;
+/** Customer cards after the summary; more would flood the chat (the summary lists the rest). */
+const MAX_CARDS = 5;
+/** Default size cap when none is configured (ATTACHMENT_MAX_BYTES). */
+export const DEFAULT_ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
+/** Expected columns named in the "not a daily rated usage file" answer. */
+const COLUMNS_NAMED = 5;
+
+interface TeamsFileDownloadInfo {
+  downloadUrl?: unknown;
+  fileType?: unknown;
+}
+
+interface AttachedFile {
+  name: string;
+  url: string;
+  fileType: string;
+  csv: boolean;
+}
+
+/** The first file Teams attached (file download info), CSV or not. */
+export function attachedFile(attachments: readonly Attachment[] | undefined): AttachedFile | undefined {
+  for (const attachment of attachments ?? []) {
+    if (attachment.contentType !== TEAMS_FILE_DOWNLOAD_INFO) continue;
+    const content = (attachment.content ?? {}) as TeamsFileDownloadInfo;
+    const url = typeof content.downloadUrl === 'string' ? content.downloadUrl : '';
+    if (!url) continue;
+    const name = attachment.name?.trim() || 'usage.csv';
+    const fileType = typeof content.fileType === 'string' ? content.fileType.trim().toLowerCase() : '';
+    const csv = fileType === 'csv' || (!fileType && /\.csv$/i.test(name));
+    return { name, url, fileType: fileType || (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '?'), csv };
+  }
+  return undefined;
+}
+
+function limitText(t: Translator, bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1
+    ? t.t('recon.limit.megabytes', { size: t.number(mib, 1) })
+    : t.t('recon.limit.bytes', { size: bytes });
+}
+
+function foundText(
+  t: Translator,
+  problem: ReconFileProblem | { kind: 'fileType'; fileType: string },
+): string {
+  switch (problem.kind) {
+    case 'empty':
+      return t.t('recon.found.empty');
+    case 'binary':
+      return t.t('recon.found.binary');
+    case 'broken':
+      return t.t('recon.found.broken', { line: problem.line });
+    case 'fileType':
+      return t.t('recon.found.fileType', { fileType: problem.fileType.toUpperCase() });
+    case 'columns': {
+      const shown = problem.found
+        .slice(0, COLUMNS_NAMED)
+        .map((cell) => (cell.length > 40 ? `${cell.slice(0, 39)}…` : cell));
+      return t.t('recon.found.columns', {
+        count: problem.found.length,
+        columns: `${shown.join(', ')}${problem.found.length > COLUMNS_NAMED ? ', …' : ''}`,
+      });
+    }
+  }
+}
+
+/**
+ * `recon`: reconciles a daily rated usage file (attached in Teams) and shows a summary across
+ * customers, then one report card per customer: PEC earned, PEC lost and where. `recon sample` runs
+ * the same on a SYNTHETIC file made from the price snapshot, with seeded access gaps, so a partner
+ * can see what the report shows. The file's contents never go to the logs: only counts and reasons.
+ */
+export function reconFeature(
+  prices: PriceService,
+  logger: Logger,
+  downloader: AttachmentDownloader = new AttachmentDownloader({
+    maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
+    ...DEFAULT_DOWNLOAD_TIMEOUTS,
+  }),
+): BotFeature {
+  async function notUsageFile(
+    scope: TurnScope,
+    fileName: string,
+    problem: ReconFileProblem | { kind: 'fileType'; fileType: string },
+  ): Promise<void> {
+    logger.info({ activityId: scope.context.activity.id, problem: problem.kind }, 'recon: not a usage file');
+    await scope.reply.text('recon.notUsageFile', {
+      file: fileName,
+      expected: `${DAILY_RATED_USAGE_COLUMNS.slice(0, COLUMNS_NAMED).join(', ')}, …`,
+      expectedCount: DAILY_RATED_USAGE_COLUMNS.length,
+      found: foundText(scope.t, problem),
+    });
+  }
+
+  async function downloadProblem(scope: TurnScope, fileName: string, error: AttachmentDownloadError) {
+    // Never the URL: Teams download URLs carry a token.
+    logger.warn({ activityId: scope.context.activity.id, reason: error.reason }, 'recon: download failed');
+    await scope.reply.text(`recon.download.${error.reason}`, {
+      file: fileName,
+      status: error.limit,
+      limit:
+        error.reason === 'tooLarge'
+          ? limitText(scope.t, error.limit ?? downloader.policy.maxBytes)
+          : undefined,
+    });
+  }
+
+  async function report(
+    scope: TurnScope,
+    usage: Readable,
+    access: readonly AccessRecord[],
+    fileName: string,
+    synthetic: boolean,
+  ) {
+    let result;
+    try {
+      result = await reconcileDailyRatedUsage(usage, access);
+    } catch (error) {
+      if (error instanceof AttachmentDownloadError) return downloadProblem(scope, fileName, error);
+      if (error instanceof ReconHeaderError) return notUsageFile(scope, fileName, error.problem);
+      throw error;
+    }
+    const imported = result.import;
+    logger.info(
+      {
+        activityId: scope.context.activity.id,
+        customers: result.customers.length,
+        rowsRead: imported?.rowsRead,
+        badRows: imported?.badRows,
+        synthetic,
+      },
+      'recon: report',
+    );
+    if (result.customers.length === 0) {
+      if (!imported || imported.rowsRead === 0) await scope.reply.text('recon.noRows', { file: fileName });
+      else
+        await scope.reply.text('recon.noValidRows', {
+          file: fileName,
+          count: imported.rowsRead,
+          line: imported.errors[0]?.line ?? 2,
+        });
+      return;
+    }
+    const source = { fileName, synthetic, cardsShown: MAX_CARDS };
+    await scope.reply.card(RECON_SUMMARY_CARD, reconSummaryCard(scope.t, result, source));
+    const cards = reconReportCards(scope.t, result, source);
+    for (const data of cards.slice(0, MAX_CARDS)) await scope.reply.card(RECON_REPORT_CARD, data);
+  }
+
+  async function fromAttachment(scope: TurnScope, file: AttachedFile): Promise<void> {
+    if (!file.csv) {
+      await notUsageFile(scope, file.name, { kind: 'fileType', fileType: file.fileType });
+      return;
+    }
+    let body: Readable;
+    try {
+      // A link that is not https is refused before "Reading…" is said.
+      downloader.check(file.url);
+      await scope.reply.text('knowledge.recon.working', { file: file.name });
+      body = await downloader.open(file.url);
+    } catch (error) {
+      if (error instanceof AttachmentDownloadError) return downloadProblem(scope, file.name, error);
+      throw error;
+    }
+    // No access records come with an uploaded file: the report shows what PEC was earned and lost.
+    await report(scope, body, [], file.name, false);
+  }
+
+  async function sample(scope: TurnScope): Promise<void> {
+    const folder = prices.snapshotInfo()?.location;
+    const csv = folder ? smallestCsv(folder) : undefined;
+    if (!csv) {
+      await scope.reply.text('knowledge.recon.noSnapshot');
+      return;
+    }
+    const directory = await mkdtemp(join(tmpdir(), 'recon-sample-'));
+    try {
+      const files = await generateSyntheticReconFiles(csv, directory, DEFAULT_SYNTHETIC_OPTIONS);
+      const access = parseAccessRecordsCsv(await readFile(files.accessFile, 'utf8'));
+      await report(scope, createReadStream(files.usageFile), access, 'daily-rated-usage-SYNTHETIC.csv', true);
+    } finally {
+      await rm(directory, { recursive: true, force: true }).catch((error: unknown) =>
+        logger.warn({ err: error }, 'temp folder left'),
+      );
+    }
+  }
+
+  return {
+    commands: {
+      recon: async (scope, argument) => {
+        const file = attachedFile(scope.context.activity.attachments);
+        if (file) return fromAttachment(scope, file);
+        if (SAMPLE_WORDS.test(argument)) return sample(scope);
+        await scope.reply.text('knowledge.recon.how');
+      },
+    },
+    fallbacks: [
+      // A CSV dropped into the chat without a word is most likely a recon file.
+      async (scope) => {
+        const file = attachedFile(scope.context.activity.attachments);
+        if (!file?.csv) return false;
+        // A recon file is the customer's billing data: refuse (naming the roles), don't ignore it.
+        assertCan(scope.actor, 'billing.view');
+        await fromAttachment(scope, file);
+        return true;
+      },
+    ],
+  };
+}
+
+function smallestCsv(folder: string): string | undefined {
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith('.csv'))
+    .map((name) => join(folder, name))
+    .sort((a, b) => statSync(a).size - statSync(b).size);
+  return files[0];
+}

@@ -1,0 +1,39 @@
+import type { Agreement, AgreementMetadata } from '../../domain/agreements/agreement.js';
+import type { Customer } from '../../domain/customers/customer.js';
+import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
+import type { IndirectReseller } from '../../domain/identity/reseller.js';
+import type { IdempotencyRecord } from '../../domain/idempotency/idempotencyStore.js';
+import type { Cart, Order } from '../../domain/plans/order.js';
+import type { AuditEntry } from '../../domain/services/auditLog.js';
+import type { AzureEntitlement, Subscription } from '../../domain/subscriptions/subscription.js';
+import type { ProductUpgrade } from '../../domain/transition/productUpgrade.js';
+
+/** A stored upgrade plus whether its completion was already handed to the event listeners. */
+export interface StoredUpgrade extends ProductUpgrade {
+  completionNotifiedAt: string | null;
+}
+
+export type StoredEntitlement = AzureEntitlement & { customerId: string };
+
+/** Everything the sandbox persists in its one lowdb JSON file. */
+export interface SandboxData {
+  schemaVersion: 1;
+  seededAt: string;
+  partner: Partner;
+  users: PartnerUser[];
+  indirectResellers: IndirectReseller[];
+  agreementMetadata: AgreementMetadata[];
+  azurePlanAvailability: Record<string, string>;
+  customers: Customer[];
+  directlySigned: string[];
+  agreements: Agreement[];
+  subscriptions: Subscription[];
+  entitlements: StoredEntitlement[];
+  carts: Cart[];
+  orders: Order[];
+  upgrades: StoredUpgrade[];
+  /** customerId → legacy subscription ids whose transition step fails. */
+  transitionFailures: Record<string, string[]>;
+  audit: AuditEntry[];
+  idempotency: Record<string, IdempotencyRecord>;
+}
