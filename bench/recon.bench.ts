@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sharedDataDir } from '../src/priceData/sharedDataDir.js';
+import { shippedSnapshotDir } from '../src/priceData/referenceData.js';
 import { parseAccessRecordsCsv } from '../src/features/recon/accessRecords.js';
 import { reconcileDailyRatedUsage } from '../src/features/recon/reconcile.js';
 import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/features/recon/syntheticRecon.js';
@@ -21,10 +21,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     prices: {
       type: 'string',
-      default: join(
-        sharedDataDir(),
-        'azure-price-data/retail-prices-eu-2026-08-22/vm_consumption_eu5_usd.csv',
-      ),
+      default: join(shippedSnapshotDir(), 'vm_consumption_eu5_usd.csv.gz'),
     },
   },
 });

@@ -4,11 +4,11 @@
  * No real recon file is public; every row is marked synthetic (PartnerName, CustomerName, AdditionalInfo).
  *
  *   npm run recon:generate -- --rows 100000 --customers 20 --out data/recon --month 2026-07 --seed 7 \
- *     [--prices ../shared/azure-price-data/retail-prices-eu-2026-08-22/vm_consumption_eu5_usd.csv]
+ *     [--prices reference/retail-prices-eu-2026-08-22/vm_consumption_eu5_usd.csv.gz]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sharedDataDir } from '../src/priceData/sharedDataDir.js';
+import { repositoryRoot } from '../src/priceData/referenceData.js';
 import { DEFAULT_SYNTHETIC_OPTIONS } from '../src/features/recon/syntheticRecon.js';
 import { generateSyntheticReconFiles } from '../src/features/recon/syntheticReconFiles.js';
 
@@ -22,8 +22,8 @@ const { values } = parseArgs({
     prices: {
       type: 'string',
       default: join(
-        sharedDataDir(),
-        'azure-price-data/retail-prices-fixture-westeurope/fixture_westeurope_small_usd.csv',
+        repositoryRoot(),
+        'test/fixtures/azure-price-data/retail-prices-fixture-westeurope/fixture_westeurope_small_usd.csv.gz',
       ),
     },
   },

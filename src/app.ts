@@ -30,7 +30,7 @@ import { coreFeature } from './features/core/coreFeature.js';
 import { reconFeature } from './features/recon/reconCommands.js';
 import { AttachmentDownloader } from './attachments/attachmentDownloader.js';
 import { loadMarketTable } from './features/availability/availabilityAnswer.js';
-import { MARKET_CSV_RELATIVE_PATH, MarketCsvSource } from './priceData/marketCsvSource.js';
+import { MarketCsvSource } from './priceData/marketCsvSource.js';
 import type { MarketTable } from './domain/markets/marketTable.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
@@ -190,10 +190,10 @@ export async function startApp(
   };
 }
 
-/** The CSP market table, read in place; without it availability answers say so instead of failing. */
+/** The CSP market table (shipped in reference/, or MARKET_TABLE_FILE); without it availability answers say so instead of failing. */
 async function loadMarkets(config: Config, logger: Logger): Promise<MarketTable | undefined> {
   try {
-    return await loadMarketTable(new MarketCsvSource(join(config.SHARED_DATA_DIR, MARKET_CSV_RELATIVE_PATH)));
+    return await loadMarketTable(new MarketCsvSource(config.MARKET_TABLE_FILE));
   } catch (error) {
     logger.warn({ err: error }, 'CSP market table not loaded: availability answers are off');
     return undefined;

@@ -65,7 +65,8 @@ const schema = z
     PRICE_CACHE_DIR: optionalText.transform((value) =>
       !value ? undefined : value.toLowerCase() === 'off' ? 'off' : resolve(value),
     ),
-    SHARED_DATA_DIR: optionalText.transform((value) => resolve(value ?? '../shared')),
+    /** CSP market → currency table (.csv or .csv.gz); unset = the copy shipped in reference/partner-center. */
+    MARKET_TABLE_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     CLOCK_START_AT: optionalText.pipe(
       z
         .string()

@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Market, MarketTableSourcePort } from '../domain/markets/market.js';
-import { sharedDataDir } from './sharedDataDir.js';
-
-export const MARKET_CSV_RELATIVE_PATH = 'azure-price-data/partner-center/csp_market_currencies_2021-05.csv';
+import { readTextFile } from './compressedFiles.js';
+import { shippedMarketTableFile } from './referenceData.js';
 
 export class MarketCsvError extends Error {
   constructor(
@@ -88,11 +85,14 @@ export function parseMarketCsv(text: string, file = 'market table'): Market[] {
   return markets;
 }
 
-/** Reads `csp_market_currencies_2021-05.csv` in place from the shared data folder. */
+/**
+ * Reads the CSP market table: by default the copy the repository ships
+ * (`reference/partner-center/csp_market_currencies_2021-05.csv.gz`); a `.csv` or `.csv.gz` path otherwise.
+ */
 export class MarketCsvSource implements MarketTableSourcePort {
-  constructor(private readonly file: string = join(sharedDataDir(), MARKET_CSV_RELATIVE_PATH)) {}
+  constructor(private readonly file: string = shippedMarketTableFile()) {}
 
   async load(): Promise<Market[]> {
-    return parseMarketCsv(await readFile(this.file, 'utf8'), this.file);
+    return parseMarketCsv(await readTextFile(this.file), this.file);
   }
 }

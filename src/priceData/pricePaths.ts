@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { repositoryRoot, shippedFinopsDir, shippedSnapshotDir } from './referenceData.js';
+
+export { repositoryRoot } from './referenceData.js';
 
 /** Where the price engine reads its files from. */
 export interface PricePaths {
@@ -15,37 +18,25 @@ export interface PricePaths {
 
 export type PriceEnvironment = Readonly<Record<string, string | undefined>>;
 
-/** The repository root (two folders above this file, in src/ and in dist/src/ alike). */
-export function repositoryRoot(): string {
-  const here = new URL('.', import.meta.url).pathname;
-  const root = resolve(here, '..', '..');
-  return existsSync(join(root, 'package.json')) ? root : resolve(root, '..');
-}
-
 /**
- * Snapshot: `PRICE_DATA_DIR`; else `data/prices` (written by `npm run prices:fetch`) when present;
- * else the development snapshot in `../shared/azure-price-data/` when present; else none.
- * FinOps lookups: `FINOPS_DATA_DIR` or `../shared/azure-price-data/finops-toolkit-open-data`.
+ * Snapshot: `PRICE_DATA_DIR`; else `DATA_DIR/prices` (written by `npm run prices:fetch`) when present;
+ * else the snapshot the repository ships (`reference/retail-prices-eu-2026-08-22`, gzip CSV).
+ * FinOps lookups: `FINOPS_DATA_DIR`, else the shipped `reference/finops-toolkit-open-data`.
  * Cache of imported snapshots: `PRICE_CACHE_DIR` (or "off"), default `cache/prices` under `DATA_DIR`
  * (`data/` of this checkout), so two checkouts or bots never share one cache.
  */
 export function resolvePricePaths(env: PriceEnvironment, root = repositoryRoot()): PricePaths {
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
-  const shared = resolve(root, '..', 'shared', 'azure-price-data');
-  let snapshotDir: string | null = null;
-  if (env.PRICE_DATA_DIR) snapshotDir = abs(env.PRICE_DATA_DIR);
-  else if (existsSync(join(root, 'data', 'prices'))) snapshotDir = join(root, 'data', 'prices');
-  else if (existsSync(join(shared, 'retail-prices-eu-2026-08-22')))
-    snapshotDir = join(shared, 'retail-prices-eu-2026-08-22');
-  const finopsDefault = join(shared, 'finops-toolkit-open-data');
-  const finopsDir = env.FINOPS_DATA_DIR
-    ? abs(env.FINOPS_DATA_DIR)
-    : existsSync(finopsDefault)
-      ? finopsDefault
-      : null;
+  const dataDir = env.DATA_DIR?.trim() ? abs(env.DATA_DIR.trim()) : join(root, 'data');
+  const fetched = join(dataDir, 'prices');
+  const snapshotDir = env.PRICE_DATA_DIR
+    ? abs(env.PRICE_DATA_DIR)
+    : existsSync(fetched)
+      ? fetched
+      : shippedSnapshotDir(root);
+  const finopsDir = env.FINOPS_DATA_DIR ? abs(env.FINOPS_DATA_DIR) : shippedFinopsDir(root);
   const fxFile = env.FX_RATES_FILE ? abs(env.FX_RATES_FILE) : null;
   const configuredCache = env.PRICE_CACHE_DIR?.trim();
-  const dataDir = env.DATA_DIR?.trim() ? abs(env.DATA_DIR.trim()) : join(root, 'data');
   const cacheDir =
     configuredCache?.toLowerCase() === 'off'
       ? null

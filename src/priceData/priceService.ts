@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { answerQuestion } from '../domain/prices/answerQuestion.js';
 import { snapshotInfoOf } from '../domain/prices/answerQuestion.js';
 import type { PriceCatalog } from '../domain/prices/catalog.js';
@@ -10,6 +8,7 @@ import type { PriceRow } from '../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES, RegionResolver, type RegionAlias } from '../domain/prices/regions.js';
 import { UnitTable, type PricingUnit } from '../domain/prices/units.js';
 import type { Locale } from '../i18n/locale.js';
+import { findDataFile, readTextFileSync } from './compressedFiles.js';
 import { importPricingUnitsCsv, importRegionsCsv } from './finopsImport.js';
 import { importFxRatesCsv } from './fxRatesImport.js';
 import type { ImportReport } from './importReport.js';
@@ -96,7 +95,7 @@ export class PriceService {
   loadFxRates(file: string): ImportReport<FxRate> {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextFileSync(file);
     } catch (error) {
       const report: ImportReport<FxRate> = {
         ok: false,
@@ -167,14 +166,14 @@ export class PriceService {
   private loadFinops(): void {
     const dir = this.options.paths.finopsDir;
     if (!dir) return;
-    const unitsFile = join(dir, 'PricingUnits.csv');
-    if (existsSync(unitsFile)) {
-      const report = importPricingUnitsCsv(unitsFile, readFileSync(unitsFile, 'utf8'));
+    const unitsFile = findDataFile(dir, 'PricingUnits.csv');
+    if (unitsFile) {
+      const report = importPricingUnitsCsv(unitsFile, readTextFileSync(unitsFile));
       if (report.ok) this.units = new UnitTable(report.rows as PricingUnit[]);
     }
-    const regionsFile = join(dir, 'Regions.csv');
-    if (existsSync(regionsFile)) {
-      const report = importRegionsCsv(regionsFile, readFileSync(regionsFile, 'utf8'));
+    const regionsFile = findDataFile(dir, 'Regions.csv');
+    if (regionsFile) {
+      const report = importRegionsCsv(regionsFile, readTextFileSync(regionsFile));
       if (report.ok) this.regionAliases = report.rows;
     }
     this.rebuildRegions();

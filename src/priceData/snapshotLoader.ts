@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PriceCatalog } from '../domain/prices/catalog.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
+import { readTextFileSync, uncompressedName } from './compressedFiles.js';
 import type { ImportIssue } from './importReport.js';
 import { Interner } from './interner.js';
 import { importPriceSheetCsv } from './priceSheetImport.js';
@@ -27,7 +28,8 @@ export const MANIFEST_FILE = 'manifest.json';
 const SKIPPED_JSON = new Set([MANIFEST_FILE, 'checkpoint.json']);
 
 /**
- * Loads every Retail Prices CSV and JSON page file of a snapshot folder into one catalog. Returns
+ * Loads every Retail Prices CSV and JSON page file (plain, or gzip-compressed as `.csv.gz` /
+ * `.json.gz`) of a snapshot folder into one catalog. Returns
  * no catalog when the folder is missing or yields no valid row (the caller keeps its old one).
  */
 export function loadSnapshotFolder(
@@ -51,9 +53,9 @@ export function loadSnapshotFolder(
   });
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`${dir}: no such folder`);
   const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.csv') || (name.endsWith('.json') && !SKIPPED_JSON.has(name)))
+    .filter((name) => isPriceFile(uncompressedName(name)))
     .sort();
-  if (files.length === 0) return fail(`${dir}: no .csv or .json price files`);
+  if (files.length === 0) return fail(`${dir}: no .csv or .json price files (plain or .gz)`);
   const cacheFile = cacheDir ? snapshotCacheFile(cacheDir, dir, files) : null;
   const cached = cacheFile ? readSnapshotCache(cacheFile) : null;
   const interner = new Interner();
@@ -65,12 +67,12 @@ export function loadSnapshotFolder(
   for (const name of cached ? [] : files) {
     let text: string;
     try {
-      text = readFileSync(join(dir, name), 'utf8');
+      text = readTextFileSync(join(dir, name));
     } catch (error) {
       fatals.push(`${name}: ${(error as Error).message}`);
       continue;
     }
-    const result = !name.endsWith('.csv')
+    const result = !uncompressedName(name).endsWith('.csv')
       ? importRetailJson(name, text, interner)
       : isPriceSheet(text)
         ? { ...importPriceSheetCsv(name, text, undefined, interner), snapshotAt: null }
@@ -104,6 +106,11 @@ export function loadSnapshotFolder(
       fromCache: cached !== null,
     },
   };
+}
+
+/** A Retail Prices CSV or JSON page file (after dropping a `.gz`); the fetcher's own files are not. */
+function isPriceFile(name: string): boolean {
+  return name.endsWith('.csv') || (name.endsWith('.json') && !SKIPPED_JSON.has(name));
 }
 
 /** A Partner Center price sheet is recognised by its header (ProductTitle … MeterIds … Tags). */

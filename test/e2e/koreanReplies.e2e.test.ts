@@ -5,7 +5,7 @@ import { DAILY_RATED_USAGE_COLUMNS } from '../../src/features/recon/reconColumns
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ALEX, MEGAN } from './support/teamsClient.js';
 
-const PRICES = '../shared/azure-price-data/retail-prices-fixture-westeurope';
+const PRICES = 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope';
 
 /** What a user reads in a reply: its text, and the visible texts of its cards (not ids or submit data). */
 function visibleStrings(activity: Partial<Activity>): string[] {

@@ -18,7 +18,7 @@ import { FakeConnector, visibleText, type ConnectorCall } from './support/fakeCo
 import { E2E_NOW } from './support/appUnderTest.js';
 import { TeamsClient } from './support/teamsClient.js';
 
-const PRICES = '../shared/azure-price-data/retail-prices-fixture-westeurope';
+const PRICES = 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope';
 const FILE_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const MAX_BYTES = 400_000;
 /** A cell value that must never reach the logs (it is in the uploaded files only). */
@@ -49,7 +49,7 @@ describe('HTTP end to end: a daily rated usage CSV attached in Teams (file downl
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'recon-e2e-'));
     const generated = await generateSyntheticReconFiles(
-      `${PRICES}/fixture_westeurope_small_usd.csv`,
+      `${PRICES}/fixture_westeurope_small_usd.csv.gz`,
       dataDir,
       {
         ...DEFAULT_SYNTHETIC_OPTIONS,

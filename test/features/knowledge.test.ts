@@ -19,7 +19,7 @@ describe('Quick answers in chat: PEC, billing, availability, offer comparison', 
   before(async () => {
     prices = new PriceService({
       paths: resolvePricePaths({
-        PRICE_DATA_DIR: '../shared/azure-price-data/retail-prices-fixture-westeurope',
+        PRICE_DATA_DIR: 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope',
       }),
       clock,
     });

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { UnitTable } from '../../src/domain/prices/units.js';
+import { readTextFileSync } from '../../src/priceData/compressedFiles.js';
 import { importPricingUnitsCsv, importRegionsCsv } from '../../src/priceData/finopsImport.js';
 import { billingMonth, importFxRatesCsv } from '../../src/priceData/fxRatesImport.js';
 import { FINOPS_DIR } from './fixtures.js';
@@ -36,7 +36,7 @@ describe('FinOps open data import', () => {
   it('reads block sizes from PricingUnits.csv (10K = 10,000 operations per priced block)', () => {
     const report = importPricingUnitsCsv(
       'PricingUnits.csv',
-      readFileSync(`${FINOPS_DIR}/PricingUnits.csv`, 'utf8'),
+      readTextFileSync(`${FINOPS_DIR}/PricingUnits.csv.gz`),
     );
     expect(report.ok).to.equal(true);
     expect(report.skipped).to.equal(0);
@@ -48,7 +48,7 @@ describe('FinOps open data import', () => {
   });
 
   it('reads region aliases from Regions.csv and reports bad lines', () => {
-    const report = importRegionsCsv('Regions.csv', readFileSync(`${FINOPS_DIR}/Regions.csv`, 'utf8'));
+    const report = importRegionsCsv('Regions.csv', readTextFileSync(`${FINOPS_DIR}/Regions.csv.gz`));
     expect(report.skipped).to.equal(0);
     expect(report.rows.find((alias) => alias.alias === 'weu')).to.deep.equal({
       alias: 'weu',

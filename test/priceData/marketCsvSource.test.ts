@@ -1,18 +1,10 @@
 import { expect } from 'chai';
-import { fileURLToPath } from 'node:url';
 import { MarketCsvError, MarketCsvSource, parseMarketCsv } from '../../src/priceData/marketCsvSource.js';
-import { sharedDataDir } from '../../src/priceData/sharedDataDir.js';
-
-const REAL_FILE = fileURLToPath(
-  new URL(
-    '../../../shared/azure-price-data/partner-center/csp_market_currencies_2021-05.csv',
-    import.meta.url,
-  ),
-);
+import { MARKET_TABLE as REAL_FILE } from './fixtures.js';
 const HEADER = 'market_region,country_code,country_en,country_es_as_published,currency_as_published';
 
 describe('CSP market table adapter', () => {
-  it('reads the real 2021-05 table in place: Norway bills in NOK, Korea in KRW', async () => {
+  it('reads the real 2021-05 table shipped in reference/ (gzip): Norway bills in NOK, Korea in KRW', async () => {
     const markets = await new MarketCsvSource(REAL_FILE).load();
     expect(markets.length).to.be.greaterThan(200);
     expect(markets.find((m) => m.countryCode === 'NO')?.currency).to.equal('NOK');
@@ -20,9 +12,9 @@ describe('CSP market table adapter', () => {
     expect(markets.find((m) => m.countryCode === 'VA')?.currency).to.equal(null);
   });
 
-  it('defaults to ../shared next to the repo and honours SHARED_DATA_DIR', () => {
-    expect(sharedDataDir({})).to.match(/\/shared$/);
-    expect(sharedDataDir({ SHARED_DATA_DIR: '/data/x' })).to.equal('/data/x');
+  it('reads the shipped table by default, so no ../shared folder is needed', async () => {
+    const markets = await new MarketCsvSource().load();
+    expect(markets.find((m) => m.countryCode === 'NO')?.currency).to.equal('NOK');
   });
 
   it('reports every bad row with its line number', () => {

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { meterPecEligibility } from '../../src/domain/pec/meterEligibility.js';
 import { graduatedCost } from '../../src/domain/prices/tiers.js';
 import { importPriceSheetCsv, PRICE_SHEET_COLUMNS } from '../../src/priceData/priceSheetImport.js';
-import { SHARED_PRICE_DATA } from './fixtures.js';
+import { FIXTURE_PRICE_DATA } from './fixtures.js';
 
 const header = PRICE_SHEET_COLUMNS.map((column) => `"${column}"`).join(',');
 const line = (cells: string[]) => cells.map((cell) => `"${cell}"`).join(',');
@@ -33,7 +33,7 @@ const tierRow = (min: string, max: string, price: string) =>
 describe('Partner Center Azure plan price sheet import', () => {
   it('imports the documented 2019 example row with its dates, tags and meter', () => {
     const csv = readFileSync(
-      `${SHARED_PRICE_DATA}partner-center/azure_consumption_pricesheet_example_2019.csv`,
+      `${FIXTURE_PRICE_DATA}partner-center/azure_consumption_pricesheet_example_2019.csv`,
       'utf8',
     );
     const report = importPriceSheetCsv('example.csv', csv);

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { priceRowKey } from '../../src/domain/prices/priceRow.js';
+import { readTextFileSync } from '../../src/priceData/compressedFiles.js';
 import { importRetailCsv, importRetailJson } from '../../src/priceData/retailPricesImport.js';
-import { D2S_V3_WESTEUROPE, FIXTURE_SNAPSHOT, RETAIL_CSV_HEADER, SHARED_PRICE_DATA } from './fixtures.js';
+import { D2S_V3_WESTEUROPE, FIXTURE_SNAPSHOT, RETAIL_CSV_HEADER, FIXTURE_PRICE_DATA } from './fixtures.js';
 
 describe('Retail Prices API import', () => {
   it('imports the shared fixture CSV completely, with decimal prices and the savings plan', () => {
     const report = importRetailCsv(
       'fixture',
-      readFileSync(`${FIXTURE_SNAPSHOT}/fixture_westeurope_small_usd.csv`, 'utf8'),
+      readTextFileSync(`${FIXTURE_SNAPSHOT}/fixture_westeurope_small_usd.csv.gz`),
     );
     expect({ ok: report.ok, accepted: report.accepted, skipped: report.skipped }).to.deep.equal({
       ok: true,
@@ -57,7 +58,7 @@ describe('Retail Prices API import', () => {
 
   it('imports API JSON pages (the documented sample items), tiers and effective dates included', () => {
     const doc = JSON.parse(
-      readFileSync(`${SHARED_PRICE_DATA}retail-api-doc-examples/items.json`, 'utf8'),
+      readFileSync(`${FIXTURE_PRICE_DATA}retail-api-doc-examples/items.json`, 'utf8'),
     ) as { Items: unknown[] };
     const page = JSON.stringify({
       BillingCurrency: 'USD',

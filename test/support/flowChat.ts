@@ -146,7 +146,7 @@ export function allText(replies: SeenMessage[]): string {
 export function fixturePrices(clock: Clock = fixedClock(NOW)): PriceService {
   const prices = new PriceService({
     paths: resolvePricePaths({
-      PRICE_DATA_DIR: '../shared/azure-price-data/retail-prices-fixture-westeurope',
+      PRICE_DATA_DIR: 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope',
     }),
     clock,
   });

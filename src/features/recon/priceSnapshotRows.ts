@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { z } from 'zod';
+import { openTextStream } from '../../priceData/compressedFiles.js';
 
 /** The fields of a retail price snapshot row (shared/azure-price-data/retail-prices-*) the generator needs. */
 export interface SnapshotPriceRow {
@@ -32,14 +32,14 @@ const schema = z.object({
   retailPrice: z.string().regex(/^\d+(\.\d+)?$/),
 });
 
-/** Streams a snapshot CSV and keeps the rows `keep` accepts; malformed rows are skipped and counted. */
+/** Streams a snapshot CSV (plain or `.csv.gz`) and keeps the rows `keep` accepts; malformed rows are skipped and counted. */
 export async function readSnapshotPriceRows(
   file: string,
   keep: (row: SnapshotPriceRow) => boolean = () => true,
 ): Promise<{ rows: SnapshotPriceRow[]; skipped: number }> {
   const rows: SnapshotPriceRow[] = [];
   let skipped = 0;
-  const parser = createReadStream(file).pipe(parse({ columns: true, skip_empty_lines: true, bom: true }));
+  const parser = openTextStream(file).pipe(parse({ columns: true, skip_empty_lines: true, bom: true }));
   for await (const record of parser as AsyncIterable<Record<string, string>>) {
     const result = schema.safeParse(record);
     if (!result.success) {

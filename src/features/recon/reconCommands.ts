@@ -245,9 +245,10 @@ export function reconFeature(
   };
 }
 
+/** The smallest price CSV of the snapshot folder, plain or gzip (`.csv.gz`, as shipped in reference/). */
 function smallestCsv(folder: string): string | undefined {
   const files = readdirSync(folder)
-    .filter((name) => name.endsWith('.csv'))
+    .filter((name) => name.endsWith('.csv') || name.endsWith('.csv.gz'))
     .map((name) => join(folder, name))
     .sort((a, b) => statSync(a).size - statSync(b).size);
   return files[0];

@@ -9,7 +9,7 @@ export const knowledgeMessages = defineMessages({
     'knowledge.availability.ask':
       'Ask e.g. **availability Norway** or "is the Azure plan available in Norway, and in which currency am I billed?"',
     'knowledge.availability.unavailable':
-      'The CSP market table is not available on this installation (SHARED_DATA_DIR), so I cannot answer availability questions.',
+      'The CSP market table is not available on this installation (MARKET_TABLE_FILE), so I cannot answer availability questions.',
     'knowledge.recon.how':
       'In a personal chat with me, attach a daily rated usage file (CSV, the 55 new-commerce columns) to a message that says **recon**, or type **recon sample** to see a report from a SYNTHETIC file.',
     'knowledge.recon.working': 'Reading {file}…',
@@ -22,7 +22,7 @@ export const knowledgeMessages = defineMessages({
     'knowledge.availability.ask':
       '예: **가용성 노르웨이** 또는 "노르웨이에서 Azure 플랜을 살 수 있고 어떤 통화로 청구되나요?"',
     'knowledge.availability.unavailable':
-      '이 설치에는 CSP 시장 표(SHARED_DATA_DIR)가 없어 가용성 질문에 답할 수 없습니다.',
+      '이 설치에는 CSP 시장 표(MARKET_TABLE_FILE)가 없어 가용성 질문에 답할 수 없습니다.',
     'knowledge.recon.how':
       '저와의 개인 채팅에서 **대사**라고 입력한 메시지에 일별 사용량 파일(CSV, 신규 커머스 55개 열)을 첨부하거나, **대사 샘플**을 입력해 합성(SYNTHETIC) 파일 보고서를 확인하세요.',
     'knowledge.recon.working': '{file} 읽는 중…',

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { KOREAN_REGION_NAMES, RegionResolver, type RegionAlias } from '../../../src/domain/prices/regions.js';
+import { readTextFileSync } from '../../../src/priceData/compressedFiles.js';
 import { importRegionsCsv } from '../../../src/priceData/finopsImport.js';
+import { FINOPS_DIR } from '../../priceData/fixtures.js';
 
-const regionsCsv = new URL(
-  '../../../../shared/azure-price-data/finops-toolkit-open-data/Regions.csv',
-  import.meta.url,
-);
+const regionsCsv = `${FINOPS_DIR}/Regions.csv.gz`;
 
 describe('region names in questions', () => {
-  const aliases: RegionAlias[] = importRegionsCsv('Regions.csv', readFileSync(regionsCsv, 'utf8')).rows;
+  const aliases: RegionAlias[] = importRegionsCsv('Regions.csv', readTextFileSync(regionsCsv)).rows;
   const resolver = new RegionResolver([...aliases, ...KOREAN_REGION_NAMES]);
 
   const cases: [string, string | null, boolean?][] = [

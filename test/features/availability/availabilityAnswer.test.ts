@@ -1,16 +1,11 @@
 import { expect } from 'chai';
-import { fileURLToPath } from 'node:url';
 import { Translator } from '../../../src/i18n/translator.js';
 import { answerAvailabilityQuestion, loadMarketTable } from '../../../src/features/availability/availabilityAnswer.js';
 import { MarketCsvSource } from '../../../src/priceData/marketCsvSource.js';
+import { MARKET_TABLE } from '../../priceData/fixtures.js';
 import type { MarketTable } from '../../../src/domain/markets/marketTable.js';
 
-const FILE = fileURLToPath(
-  new URL(
-    '../../../../shared/azure-price-data/partner-center/csp_market_currencies_2021-05.csv',
-    import.meta.url,
-  ),
-);
+const FILE = MARKET_TABLE;
 const today = new Date('2026-11-26T10:00:00Z');
 const contoso = { name: 'Contoso Cloud Partners', country: 'US' };
 const seoulPartner = { name: '서울 클라우드 파트너스', country: 'KR' };

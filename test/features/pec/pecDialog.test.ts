@@ -60,7 +60,7 @@ describe('PEC dialog in chat (price fixture, fixed clocks)', function () {
   before(() => {
     prices = new PriceService({
       paths: resolvePricePaths({
-        PRICE_DATA_DIR: '../shared/azure-price-data/retail-prices-fixture-westeurope',
+        PRICE_DATA_DIR: 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope',
       }),
       clock: NOV_2026,
     });

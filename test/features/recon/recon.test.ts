@@ -16,12 +16,12 @@ import { DAILY_RATED_USAGE_COLUMNS } from '../../../src/features/recon/reconColu
 import { ReconHeaderError } from '../../../src/features/recon/reconImporter.js';
 import type { ReconReport } from '../../../src/features/recon/reconReport.js';
 
-const SHARED = '../../../../shared/azure-price-data/';
+const FIXTURES = '../../fixtures/azure-price-data/';
 const PRICES = fileURLToPath(
-  new URL(`${SHARED}retail-prices-fixture-westeurope/fixture_westeurope_small_usd.csv`, import.meta.url),
+  new URL(`${FIXTURES}retail-prices-fixture-westeurope/fixture_westeurope_small_usd.csv.gz`, import.meta.url),
 );
 const COLUMNS_FILE = fileURLToPath(
-  new URL(`${SHARED}partner-center/daily_rated_usage_nce_columns.csv`, import.meta.url),
+  new URL(`${FIXTURES}partner-center/daily_rated_usage_nce_columns.csv`, import.meta.url),
 );
 
 describe('recon import and report on a SYNTHETIC generated file', () => {

@@ -13,7 +13,7 @@ import { BotHarness, cardOf, silentLogger, textOf } from '../../support/botHarne
 import { FakeDirectory, user } from '../../support/fakeDirectory.js';
 import { LoopbackHttpsServer } from '../../support/loopbackHttps.js';
 
-const FIXTURE = '../shared/azure-price-data/retail-prices-fixture-westeurope';
+const FIXTURE = 'test/fixtures/azure-price-data/retail-prices-fixture-westeurope';
 const LEE = user('aad-lee', 'Lee Gu', ['BillingAdmin']);
 const MEGAN = user('aad-megan', 'Megan Bowen', ['SalesAgent']);
 
@@ -63,7 +63,7 @@ describe('recon: PEC earned and lost from a daily rated usage file', function ()
 
   it('reads a CSV a user attached in Teams (downloadUrl) and reports it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'recon-upload-'));
-    const files = await generateSyntheticReconFiles(`${FIXTURE}/fixture_westeurope_small_usd.csv`, dir, {
+    const files = await generateSyntheticReconFiles(`${FIXTURE}/fixture_westeurope_small_usd.csv.gz`, dir, {
       ...DEFAULT_SYNTHETIC_OPTIONS,
       targetRows: 300,
     });
