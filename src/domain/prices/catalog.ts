@@ -1,4 +1,6 @@
-import { effectiveVersion, isVmProduct, type PriceRow } from './priceRow.js';
+import { Decimal } from 'decimal.js';
+import { effectiveVersion, isVmProduct, type PriceRow, type PriceType } from './priceRow.js';
+import { F, FIELD_COUNT, PriceTable, PriceTableBuilder } from './priceTable.js';
 import { normalizeVmSize, VmSizeIndex } from './vmSize.js';
 
 /** Where a snapshot came from and when it was taken. */
@@ -11,37 +13,90 @@ export interface SnapshotMeta {
   readonly location: string;
 }
 
+const EMPTY: readonly PriceRow[] = Object.freeze([]);
+
 /**
  * An in-memory price catalog with the indexes a question needs: a structured lookup by row key is
  * one Map hit; a VM size in a region and a meter of a product in a region are Map hits too, so
  * answering a question never scans the rows.
+ *
+ * Rows are stored column-wise (a PriceTable: string ids in one Int32Array), the indexes map a key
+ * to an Int32Array of row numbers, and a PriceRow (with its Decimals) is built only for a row a
+ * lookup returns.
  */
 export class PriceCatalog {
+  readonly table: PriceTable;
   /**
-   * Rows by meterId (a meter has one row, or a few across SKUs, types, tiers and terms): the key's
-   * other parts are compared on that short list, so no million key strings are built.
+   * Row of each meterId (a meter has one row, or a few across SKUs, types, tiers and terms): a
+   * value ≥ 0 is the row, a value < 0 is `-(1 + i)` for the list `meterLists[i]`; the key's other
+   * parts are compared on that short list, so no million key strings are built.
    */
-  private readonly byMeterId = new Map<string, PriceRow | PriceRow[]>();
-  /** Cached per distinct name (a few thousand), not recomputed per row. */
-  private readonly sizeKeyOfSku = new Map<string, string>();
-  private readonly vmProduct = new Map<string, boolean>();
-  private readonly vmBySize = new Map<string, PriceRow[]>();
-  private readonly byMeter = new Map<string, PriceRow[]>();
+  private readonly byMeterId = new Map<string, number>();
+  private readonly meterLists: Int32Array[] = [];
+  private readonly vmBySize: Map<string, Int32Array>;
+  private readonly byMeter: Map<string, Int32Array>;
   /** Non-VM rows by region + product + skuName (storage SKUs such as "Hot LRS" hold several meters). */
-  private readonly bySku = new Map<string, PriceRow[]>();
+  private readonly bySku: Map<string, Int32Array>;
   private readonly regionIds = new Set<string>();
   readonly sizes = new VmSizeIndex();
   private readonly sizeDisplay = new Map<string, string>();
+  /** One Decimal per distinct decimal text, built on first use (Decimal is immutable). */
+  private readonly decimals = new Map<number, Decimal>();
+  /** The key text of each distinct tier minimum ("0", "100"), by string id. */
+  private readonly tierKeys = new Map<number, string>();
 
   constructor(
-    readonly rows: readonly PriceRow[],
+    rows: readonly PriceRow[] | PriceTable,
     readonly meta: SnapshotMeta,
   ) {
-    for (const row of rows) this.index(row);
+    if (rows instanceof PriceTable) this.table = rows;
+    else {
+      const builder = new PriceTableBuilder();
+      for (const row of rows) builder.addRow(row);
+      this.table = builder.build();
+    }
+    const indexes = buildIndexes(this.table, this.sizes, this.sizeDisplay, this.regionIds);
+    this.vmBySize = indexes.vmBySize;
+    this.byMeter = indexes.byMeter;
+    this.bySku = indexes.bySku;
+    this.indexMeterIds();
   }
 
   get rowCount(): number {
-    return this.rows.length;
+    return this.table.rowCount;
+  }
+
+  /** Every row as a PriceRow, built on each call: for tests and small catalogs; lookups use the indexes. */
+  get rows(): readonly PriceRow[] {
+    return Array.from({ length: this.rowCount }, (_, index) => this.row(index));
+  }
+
+  /** Row number `index` as a PriceRow (built on demand; equal rows are equal, not identical). */
+  row(index: number): PriceRow {
+    const t = this.table;
+    return {
+      currencyCode: t.text(index, F.currencyCode),
+      serviceName: t.text(index, F.serviceName),
+      armRegionName: t.text(index, F.armRegionName),
+      productId: t.text(index, F.productId),
+      skuId: t.text(index, F.skuId),
+      meterId: t.text(index, F.meterId),
+      type: t.text(index, F.type) as PriceType,
+      reservationTerm: t.text(index, F.reservationTerm),
+      productName: t.text(index, F.productName),
+      skuName: t.text(index, F.skuName),
+      meterName: t.text(index, F.meterName),
+      unitOfMeasure: t.text(index, F.unitOfMeasure),
+      tierMinimumUnits: this.decimal(t.id(index, F.tierMinimumUnits)),
+      unitPrice: this.decimal(t.id(index, F.unitPrice)),
+      unitPriceText: t.text(index, F.unitPrice),
+      retailPrice: this.decimal(t.id(index, F.retailPrice)),
+      savingsPlan1Year:
+        t.id(index, F.savingsPlan1Year) < 0 ? null : this.decimal(t.id(index, F.savingsPlan1Year)),
+      effectiveStartDate: t.optional(index, F.effectiveStartDate),
+      effectiveEndDate: t.optional(index, F.effectiveEndDate),
+      tags: t.text(index, F.tags),
+    };
   }
 
   regions(): string[] {
@@ -57,30 +112,33 @@ export class PriceCatalog {
     const first = key.indexOf('|');
     const second = key.indexOf('|', first + 1);
     const entry = this.byMeterId.get(key.slice(first + 1, second));
-    if (!entry) return null;
-    if (!Array.isArray(entry)) return keyMatches(entry, key, first, second) ? entry : null;
-    const versions = entry.filter((row) => keyMatches(row, key, first, second));
-    if (versions.length <= 1) return versions[0] ?? null;
+    if (entry === undefined) return null;
+    if (entry >= 0) return this.keyMatches(entry, key, first, second) ? this.row(entry) : null;
+    const versions: number[] = [];
+    for (const index of this.meterLists[-entry - 1])
+      if (this.keyMatches(index, key, first, second)) versions.push(index);
+    if (versions.length <= 1) return versions.length === 1 ? this.row(versions[0]) : null;
+    const rows = versions.map((index) => this.row(index));
     // Several effective-date versions of one price: the one in force at `at`, else the newest.
-    if (at) return effectiveVersion(versions, at);
-    return versions.reduce((newest, row) =>
+    if (at) return effectiveVersion(rows, at);
+    return rows.reduce((newest, row) =>
       (row.effectiveStartDate ?? '') >= (newest.effectiveStartDate ?? '') ? row : newest,
     );
   }
 
   /** VM rows of one size in one region (every product, OS and priority: the caller filters). */
   vmRows(regionId: string, sizeKey: string): readonly PriceRow[] {
-    return this.vmBySize.get(`${regionId}|${sizeKey}`) ?? [];
+    return this.rowsOf(this.vmBySize.get(`${regionId}|${sizeKey}`));
   }
 
   /** Rows of one meter of a non-VM product in one region (case-insensitive names). */
   meterRows(regionId: string, productName: string, meterName: string): readonly PriceRow[] {
-    return this.byMeter.get(meterKey(regionId, productName, meterName)) ?? [];
+    return this.rowsOf(this.byMeter.get(meterKey(regionId, productName, meterName)));
   }
 
   /** Rows of one SKU of a non-VM product in one region ("General Block Blob v2" / "Hot LRS"). */
   skuRows(regionId: string, productName: string, skuName: string): readonly PriceRow[] {
-    return this.bySku.get(meterKey(regionId, productName, skuName)) ?? [];
+    return this.rowsOf(this.bySku.get(meterKey(regionId, productName, skuName)));
   }
 
   /** A readable spelling of a normalised size ("d2sv3" → "D2s v3"), as the price file writes it. */
@@ -88,49 +146,135 @@ export class PriceCatalog {
     return this.sizeDisplay.get(sizeKey) ?? sizeKey;
   }
 
-  private index(row: PriceRow): void {
-    this.regionIds.add(row.armRegionName);
-    const existing = this.byMeterId.get(row.meterId);
-    if (!existing) this.byMeterId.set(row.meterId, row);
-    else if (Array.isArray(existing)) existing.push(row);
-    else this.byMeterId.set(row.meterId, [existing, row]);
-    let vm = this.vmProduct.get(row.productName);
-    if (vm === undefined) {
-      vm = isVmProduct(row);
-      this.vmProduct.set(row.productName, vm);
+  private rowsOf(list: Int32Array | undefined): readonly PriceRow[] {
+    if (!list) return EMPTY;
+    const rows: PriceRow[] = new Array<PriceRow>(list.length);
+    for (let i = 0; i < list.length; i++) rows[i] = this.row(list[i]);
+    return rows;
+  }
+
+  private decimal(id: number): Decimal {
+    let value = this.decimals.get(id);
+    if (!value) {
+      value = new Decimal(this.table.strings[id]);
+      this.decimals.set(id, value);
     }
-    if (vm) {
-      let sizeKey = this.sizeKeyOfSku.get(row.skuName);
-      if (sizeKey === undefined) {
-        sizeKey = normalizeVmSize(row.skuName);
-        this.sizeKeyOfSku.set(row.skuName, sizeKey);
-        this.sizes.add(sizeKey);
-        if (!this.sizeDisplay.has(sizeKey)) {
-          const base = row.skuName.replace(/\s+(spot|low priority)$/i, '');
-          this.sizeDisplay.set(sizeKey, base.replace(/^Standard_/i, '').replace(/_/g, ' '));
-        }
-      }
-      push(this.vmBySize, `${row.armRegionName}|${sizeKey}`, row);
-    } else if (row.serviceName !== 'Virtual Machines') {
-      push(this.byMeter, meterKey(row.armRegionName, row.productName, row.meterName), row);
-      push(this.bySku, meterKey(row.armRegionName, row.productName, row.skuName), row);
+    return value;
+  }
+
+  private indexMeterIds(): void {
+    const { cells, strings } = this.table;
+    const lists = new Map<number, number[]>();
+    const rowCount = this.table.rowCount;
+    for (let r = 0; r < rowCount; r++) {
+      const meterId = strings[cells[r * FIELD_COUNT + F.meterId]];
+      const existing = this.byMeterId.get(meterId);
+      if (existing === undefined) this.byMeterId.set(meterId, r);
+      else if (existing >= 0) {
+        const slot = -(lists.size + 1);
+        lists.set(slot, [existing, r]);
+        this.byMeterId.set(meterId, slot);
+      } else lists.get(existing)!.push(r);
     }
+    for (const [slot, list] of lists) this.meterLists[-slot - 1] = Int32Array.from(list);
+  }
+
+  /**
+   * Whether `key` (skuId|meterId|type|tier|term) is this row's key, compared in place: no strings
+   * are built, so a structured lookup stays a Map hit plus a few character comparisons.
+   */
+  private keyMatches(index: number, key: string, first: number, second: number): boolean {
+    const t = this.table;
+    const skuId = t.text(index, F.skuId);
+    if (first !== skuId.length || !key.startsWith(skuId)) return false;
+    let at = second + 1;
+    const type = t.text(index, F.type);
+    if (!key.startsWith(type, at) || key.charCodeAt(at + type.length) !== 124) return false;
+    at += type.length + 1;
+    const tier = this.tierKey(t.id(index, F.tierMinimumUnits));
+    if (!key.startsWith(tier, at) || key.charCodeAt(at + tier.length) !== 124) return false;
+    at += tier.length + 1;
+    const term = t.text(index, F.reservationTerm);
+    return key.length - at === term.length && key.endsWith(term);
+  }
+
+  private tierKey(id: number): string {
+    let key = this.tierKeys.get(id);
+    if (key === undefined) {
+      const tier = this.decimal(id);
+      key = tier.isZero() ? '0' : tier.toFixed();
+      this.tierKeys.set(id, key);
+    }
+    return key;
   }
 }
 
-/**
- * Whether `key` (skuId|meterId|type|tier|term) is this row's key, compared in place: no strings
- * are built, so a structured lookup stays a Map hit plus a few character comparisons.
- */
-function keyMatches(row: PriceRow, key: string, first: number, second: number): boolean {
-  if (first !== row.skuId.length || !key.startsWith(row.skuId)) return false;
-  let at = second + 1;
-  if (!key.startsWith(row.type, at) || key.charCodeAt(at + row.type.length) !== 124) return false;
-  at += row.type.length + 1;
-  const tier = row.tierMinimumUnits.isZero() ? '0' : row.tierMinimumUnits.toFixed();
-  if (!key.startsWith(tier, at) || key.charCodeAt(at + tier.length) !== 124) return false;
-  at += tier.length + 1;
-  return key.length - at === row.reservationTerm.length && key.endsWith(row.reservationTerm);
+/** The VM-size and meter indexes, computed per distinct string id rather than per row. */
+function buildIndexes(
+  table: PriceTable,
+  sizes: VmSizeIndex,
+  sizeDisplay: Map<string, string>,
+  regionIds: Set<string>,
+): { vmBySize: Map<string, Int32Array>; byMeter: Map<string, Int32Array>; bySku: Map<string, Int32Array> } {
+  const { cells, strings } = table;
+  const rowCount = table.rowCount;
+  const lower = new Map<number, string>();
+  const lowerOf = (id: number) => {
+    let value = lower.get(id);
+    if (value === undefined) lower.set(id, (value = strings[id].toLowerCase()));
+    return value;
+  };
+  /** Per (service, product) id pair: is it a VM product. */
+  const vmProduct = new Map<number, boolean>();
+  const sizeKeyOfSku = new Map<number, string>();
+  const vmBySize = new Map<string, number[]>();
+  const byMeter = new Map<string, number[]>();
+  const bySku = new Map<string, number[]>();
+  const seenRegions = new Set<number>();
+  for (let r = 0; r < rowCount; r++) {
+    const base = r * FIELD_COUNT;
+    const regionId = cells[base + F.armRegionName];
+    if (!seenRegions.has(regionId)) {
+      seenRegions.add(regionId);
+      regionIds.add(strings[regionId]);
+    }
+    const serviceId = cells[base + F.serviceName];
+    const productId = cells[base + F.productName];
+    const pair = productId * 2 ** 26 + (serviceId + 1); // < 2^53 for any realistic string table
+    let vm = vmProduct.get(pair);
+    const service = strings[serviceId] ?? '';
+    if (vm === undefined) {
+      vm = isVmProduct({ serviceName: service, productName: strings[productId] });
+      vmProduct.set(pair, vm);
+    }
+    const skuId = cells[base + F.skuName];
+    if (vm) {
+      let sizeKey = sizeKeyOfSku.get(skuId);
+      if (sizeKey === undefined) {
+        const skuName = strings[skuId];
+        sizeKey = normalizeVmSize(skuName);
+        sizeKeyOfSku.set(skuId, sizeKey);
+        sizes.add(sizeKey);
+        if (!sizeDisplay.has(sizeKey)) {
+          const display = skuName.replace(/\s+(spot|low priority)$/i, '');
+          sizeDisplay.set(sizeKey, display.replace(/^Standard_/i, '').replace(/_/g, ' '));
+        }
+      }
+      push(vmBySize, `${strings[regionId]}|${sizeKey}`, r);
+    } else if (service !== 'Virtual Machines') {
+      const regionLower = lowerOf(regionId);
+      const productLower = lowerOf(productId);
+      push(byMeter, `${regionLower}|${productLower}|${lowerOf(cells[base + F.meterName])}`, r);
+      push(bySku, `${regionLower}|${productLower}|${lowerOf(skuId)}`, r);
+    }
+  }
+  return { vmBySize: frozen(vmBySize), byMeter: frozen(byMeter), bySku: frozen(bySku) };
+}
+
+function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
+  const result = new Map<string, Int32Array>();
+  for (const [key, list] of map) result.set(key, Int32Array.from(list));
+  return result;
 }
 
 function meterKey(regionId: string, productName: string, meterName: string): string {
