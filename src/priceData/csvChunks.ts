@@ -24,6 +24,7 @@ export function streamCsvRecords<S>(
   requiredColumns: readonly string[],
   schema: ZodType<S>,
   onRecord: (record: S, line: number, issues: IssueCollector) => boolean,
+  chunkChars = CHUNK_CHARS,
 ): StreamedImport {
   const issues = new IssueCollector();
   const fail = (fatal: string): StreamedImport => ({
@@ -38,7 +39,7 @@ export function streamCsvRecords<S>(
   let linesBefore = 0;
   let records = 0;
   for (let start = 0; start < text.length;) {
-    const end = chunkEnd(text, start);
+    const end = chunkEnd(text, start, chunkChars);
     const chunk = text.slice(start, end);
     const offset = linesBefore;
     let parsed: { record: string[]; info: { lines: number } }[];
@@ -98,11 +99,11 @@ export function streamCsvRecords<S>(
 }
 
 /** The end of the chunk starting at `start`: just after a line break that is outside quotes. */
-function chunkEnd(text: string, start: number): number {
-  if (text.length - start <= CHUNK_CHARS) return text.length;
+function chunkEnd(text: string, start: number, chunkChars: number): number {
+  if (text.length - start <= chunkChars) return text.length;
   let quotes = 0;
   let at = start;
-  let target = start + CHUNK_CHARS;
+  let target = start + chunkChars;
   for (;;) {
     const newline = text.indexOf('\n', target);
     if (newline < 0) return text.length;
