@@ -148,7 +148,7 @@ function printQueries(r: ChildResult) {
     `  structured lookup (index)     p50 ${time(indexed.p50)}  p99 ${time(indexed.p99)}  mean ${time(indexed.mean)}\n` +
       `  fair linear scan (same rows)  p50 ${time(scanned.p50)}  p99 ${time(scanned.p99)}  mean ${time(scanned.mean)}\n` +
       `  → index is ${Math.round(scanned.mean / indexed.mean).toLocaleString('en-US')}× faster than the scan (mean)\n` +
-      `  free-text, ${r.questions} varied questions (en+ko; ${r.answered} priced)  p50 ${time(freeText.p50)}  p99 ${time(freeText.p99)}  mean ${time(freeText.mean)}\n` +
+      `  free-text, ${r.questions} varied questions (en+ko; ${r.answered} priced; median of 3 asks each)  p50 ${time(freeText.p50)}  p99 ${time(freeText.p99)}  mean ${time(freeText.mean)}\n` +
       `  RSS after the questions ${r.settledRssMb} MB`,
   );
 }

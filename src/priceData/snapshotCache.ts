@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIELD_COUNT, PriceTable } from '../domain/prices/priceTable.js';
 import type { ImportIssue } from './importReport.js';
@@ -76,7 +76,7 @@ export function writeSnapshotCache(file: string, cacheDir: string, snapshot: Cac
     issues: [...snapshot.issues],
     fields: FIELD_COUNT,
     cellCount: table.cells.length,
-    strings: [...table.strings],
+    strings: table.strings as string[],
   };
   try {
     const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -85,10 +85,17 @@ export function writeSnapshotCache(file: string, cacheDir: string, snapshot: Cac
     prefix.write(MAGIC, 0, 'latin1');
     prefix.writeUInt32LE(json.length, 4);
     json.copy(prefix, 8);
-    const cells = Buffer.from(table.cells.buffer, table.cells.byteOffset, table.cells.byteLength);
+    // The cells are written from the table's own memory (no copy of 76 MB at 1M rows).
+    const cells = new Uint8Array(table.cells.buffer, table.cells.byteOffset, table.cells.byteLength);
     mkdirSync(cacheDir, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([prefix, cells]));
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, prefix);
+      for (let at = 0; at < cells.length; at += 1 << 24) writeSync(fd, cells.subarray(at, at + (1 << 24)));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
   } catch {
     // Read-only disk or similar: the next start imports the CSV again.

@@ -62,7 +62,7 @@ describe('streaming CSV import into the columnar table', () => {
         products.add(item.productName);
         return true;
       },
-      500,
+      { chunkChars: 500 },
     );
     expect(report).to.deep.include({ ok: true, accepted: 300, skipped: 0 });
     expect(meters[299]).to.match(/^m299-/);
@@ -83,15 +83,33 @@ describe('streaming CSV import into the columnar table', () => {
       RETAIL_CSV_COLUMNS,
       retailItemSchema,
       () => true,
-      400,
+      { chunkChars: 400 },
     );
     expect(report).to.deep.include({ ok: true, accepted: 100, skipped: 2 });
     expect(report.issues.map((issue) => issue.line)).to.deep.equal([102, 103]);
   });
 
+  it('the fast path accepts and rejects exactly what the schema does, with the same messages', () => {
+    const csv = [
+      RETAIL_CSV_HEADER,
+      D2S_V3_WESTEUROPE,
+      D2S_V3_WESTEUROPE.replace(',0.12,0.12,', ',0.12,twelve cents,'),
+      D2S_V3_WESTEUROPE.replace(',Consumption,', ',Rental,'),
+      'too,few,columns',
+      D2S_V3_WESTEUROPE.replace('f052e8d7-f936-4165-af21-bf7c12c22216', ''),
+      D2S_V3_WESTEUROPE.replace(',0.0912', ',0.09x'),
+      D2S_V3_WESTEUROPE.replace('2026-08-22T20:59:40Z', 'yesterday'),
+      D2S_V3_WESTEUROPE.replace('D2s v3,D2s v3', 'D4s v3,D4s v3'),
+    ].join('\n');
+    const streamed = importRetailCsvInto('vm.csv', csv, new PriceTableBuilder());
+    const old = importRetailCsv('vm.csv', csv);
+    expect(streamed).to.deep.include({ ok: true, accepted: 2, skipped: 6 });
+    expect(streamed.issues).to.deep.equal(old.issues);
+  });
+
   it('fails without crashing on a wrong header, a header alone or an empty file', () => {
     const run = (text: string) =>
-      streamCsvRecords('x.csv', text, RETAIL_CSV_COLUMNS, retailItemSchema, () => true, 16);
+      streamCsvRecords('x.csv', text, RETAIL_CSV_COLUMNS, retailItemSchema, () => true, { chunkChars: 16 });
     expect(run('a,b\n1,2\n').fatal).to.match(/missing columns/);
     expect(run('').fatal).to.match(/no header/);
     expect(run(`${RETAIL_CSV_HEADER}\n`).fatal).to.match(/no rows/);

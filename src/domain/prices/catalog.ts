@@ -38,6 +38,7 @@ export class PriceCatalog {
   /** Non-VM rows by region + product + skuName (storage SKUs such as "Hot LRS" hold several meters). */
   private readonly bySku: Map<string, Int32Array>;
   private readonly regionIds = new Set<string>();
+  private readonly sortedRegions: readonly string[];
   readonly sizes = new VmSizeIndex();
   private readonly sizeDisplay = new Map<string, string>();
   /** One Decimal per distinct decimal text, built on first use (Decimal is immutable). */
@@ -60,6 +61,7 @@ export class PriceCatalog {
     this.byMeter = indexes.byMeter;
     this.bySku = indexes.bySku;
     this.indexMeterIds();
+    this.sortedRegions = [...this.regionIds].sort();
   }
 
   get rowCount(): number {
@@ -100,7 +102,7 @@ export class PriceCatalog {
   }
 
   regions(): string[] {
-    return [...this.regionIds].sort();
+    return [...this.sortedRegions];
   }
 
   hasRegion(regionId: string): boolean {

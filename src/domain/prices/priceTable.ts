@@ -94,8 +94,13 @@ export class PriceTableBuilder {
     this.addTexts(textsOfRow(row));
   }
 
+  /** The table; the builder lets go of its id map and cells, so the two are never held twice. */
   build(): PriceTable {
-    return new PriceTable(this.strings, this.cells.slice(0, this.used));
+    const cells = this.used === this.cells.length ? this.cells : this.cells.slice(0, this.used);
+    this.cells = new Int32Array(0);
+    this.used = 0;
+    this.ids.clear();
+    return new PriceTable(this.strings, cells);
   }
 
   private idOf(value: string | null): number {
