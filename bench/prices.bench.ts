@@ -201,7 +201,9 @@ function run() {
   printQueries(big);
   if (!big.fromCache || bigCsv.fromCache) console.log('  (warning: the cache was not used as expected)');
 
-  const speedup = big.scanned!.mean / big.indexed!.mean;
+  // Judged on medians: on a shared machine a neighbour's burst or one GC pause moves a mean or a
+  // p99 of microsecond lookups by 10×; the means are printed above as well.
+  const speedup = big.scanned!.p50 / big.indexed!.p50;
   const ratio = big.freeText!.p99 / small.freeText!.p99;
   const ok = (pass: boolean) => (pass ? 'OK' : 'MISSED');
   console.log('\nTargets at 1M rows:');
@@ -214,7 +216,7 @@ function run() {
     `  from CSV ≤ 60 s with ≤ 1 GB peak: ${secs(bigCsv.readyMs)}, peak ${bigCsv.peakRssMb} MB ${ok(bigCsv.readyMs <= 60_000 && bigCsv.peakRssMb <= 1024)}`,
   );
   console.log(
-    `  structured lookup ≥ 1000× the fair scan: ${Math.round(speedup).toLocaleString('en-US')}× ${ok(speedup >= 1000)}`,
+    `  structured lookup ≥ 1000× the fair scan (p50 vs p50): ${Math.round(speedup).toLocaleString('en-US')}× ${ok(speedup >= 1000)}`,
   );
   console.log(`  free-text p99 at 1M ≤ 2× p99 at 40k: ${ratio.toFixed(2)}× ${ok(ratio <= 2)}`);
 }
@@ -223,5 +225,6 @@ const work = mkdtempSync(join(tmpdir(), 'price-bench-'));
 try {
   run();
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`\n(kept ${work})`);
+  else rmSync(work, { recursive: true, force: true });
 }

@@ -228,8 +228,12 @@ function buildIndexes(
   };
   /** Per (service, product) id pair: is it a VM product. */
   const vmProduct = new Map<number, boolean>();
-  const sizeKeyOfSku = new Map<number, string>();
-  const vmBySize = new Map<string, number[]>();
+  /** Size number of each VM skuName id, and the size keys by number. */
+  const sizeOfSku = new Map<number, number>();
+  const sizeKeys: string[] = [];
+  const sizeNumber = new Map<string, number>();
+  /** Rows by region id × size number while building (no key string per row); string keys at the end. */
+  const vmByRegionSize = new Map<number, number[]>();
   const byMeter = new Map<string, number[]>();
   const bySku = new Map<string, number[]>();
   const seenRegions = new Set<number>();
@@ -251,18 +255,23 @@ function buildIndexes(
     }
     const skuId = cells[base + F.skuName];
     if (vm) {
-      let sizeKey = sizeKeyOfSku.get(skuId);
-      if (sizeKey === undefined) {
+      let size = sizeOfSku.get(skuId);
+      if (size === undefined) {
         const skuName = strings[skuId];
-        sizeKey = normalizeVmSize(skuName);
-        sizeKeyOfSku.set(skuId, sizeKey);
+        const sizeKey = normalizeVmSize(skuName);
+        size = sizeNumber.get(sizeKey);
+        if (size === undefined) {
+          size = sizeKeys.push(sizeKey) - 1;
+          sizeNumber.set(sizeKey, size);
+        }
+        sizeOfSku.set(skuId, size);
         sizes.add(sizeKey);
         if (!sizeDisplay.has(sizeKey)) {
           const display = skuName.replace(/\s+(spot|low priority)$/i, '');
           sizeDisplay.set(sizeKey, display.replace(/^Standard_/i, '').replace(/_/g, ' '));
         }
       }
-      push(vmBySize, `${strings[regionId]}|${sizeKey}`, r);
+      push(vmByRegionSize, regionId * 2 ** 20 + size, r);
     } else if (service !== 'Virtual Machines') {
       const regionLower = lowerOf(regionId);
       const productLower = lowerOf(productId);
@@ -270,7 +279,12 @@ function buildIndexes(
       push(bySku, `${regionLower}|${productLower}|${lowerOf(skuId)}`, r);
     }
   }
-  return { vmBySize: frozen(vmBySize), byMeter: frozen(byMeter), bySku: frozen(bySku) };
+  const vmBySize = new Map<string, Int32Array>();
+  for (const [key, list] of vmByRegionSize) {
+    const size = key % 2 ** 20;
+    vmBySize.set(`${strings[(key - size) / 2 ** 20]}|${sizeKeys[size]}`, Int32Array.from(list));
+  }
+  return { vmBySize, byMeter: frozen(byMeter), bySku: frozen(bySku) };
 }
 
 function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
