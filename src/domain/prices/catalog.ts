@@ -27,12 +27,14 @@ const EMPTY: readonly PriceRow[] = Object.freeze([]);
 export class PriceCatalog {
   readonly table: PriceTable;
   /**
-   * Row of each meterId (a meter has one row, or a few across SKUs, types, tiers and terms): a
-   * value ≥ 0 is the row, a value < 0 is `-(1 + i)` for the list `meterLists[i]`; the key's other
-   * parts are compared on that short list, so no million key strings are built.
+   * The meterId index, without a million-entry Map: an open-addressing hash table (`meterSlots`,
+   * row + 1 of the first row of a meterId, 0 when empty) over the meterId text, and `sameMeter`
+   * chaining the other rows of that meterId in row order (-1 at the end). A meter has one row or a
+   * few (SKUs, types, tiers, terms); the key's other parts are compared on that short chain, so no
+   * key strings are built.
    */
-  private readonly byMeterId = new Map<string, number>();
-  private readonly meterLists: Int32Array[] = [];
+  private readonly meterSlots: Int32Array;
+  private readonly sameMeter: Int32Array;
   private readonly vmBySize: Map<string, Int32Array>;
   private readonly byMeter: Map<string, Int32Array>;
   /** Non-VM rows by region + product + skuName (storage SKUs such as "Hot LRS" hold several meters). */
@@ -60,7 +62,9 @@ export class PriceCatalog {
     this.vmBySize = indexes.vmBySize;
     this.byMeter = indexes.byMeter;
     this.bySku = indexes.bySku;
-    this.indexMeterIds();
+    const meters = PriceCatalog.meterIndex(this.table);
+    this.meterSlots = meters.slots;
+    this.sameMeter = meters.same;
     this.sortedRegions = [...this.regionIds].sort();
   }
 
@@ -113,11 +117,9 @@ export class PriceCatalog {
   get(key: string, at?: Date): PriceRow | null {
     const first = key.indexOf('|');
     const second = key.indexOf('|', first + 1);
-    const entry = this.byMeterId.get(key.slice(first + 1, second));
-    if (entry === undefined) return null;
-    if (entry >= 0) return this.keyMatches(entry, key, first, second) ? this.row(entry) : null;
     const versions: number[] = [];
-    for (const index of this.meterLists[-entry - 1])
+    const head = this.firstRowOfMeter(key, first + 1, second);
+    for (let index = head; index >= 0; index = this.sameMeter[index])
       if (this.keyMatches(index, key, first, second)) versions.push(index);
     if (versions.length <= 1) return versions.length === 1 ? this.row(versions[0]) : null;
     const rows = versions.map((index) => this.row(index));
@@ -164,21 +166,45 @@ export class PriceCatalog {
     return value;
   }
 
-  private indexMeterIds(): void {
+  /** The first row whose meterId is `text.slice(start, end)`, or -1. */
+  private firstRowOfMeter(text: string, start: number, end: number): number {
     const { cells, strings } = this.table;
-    const lists = new Map<number, number[]>();
-    const rowCount = this.table.rowCount;
-    for (let r = 0; r < rowCount; r++) {
-      const meterId = strings[cells[r * FIELD_COUNT + F.meterId]];
-      const existing = this.byMeterId.get(meterId);
-      if (existing === undefined) this.byMeterId.set(meterId, r);
-      else if (existing >= 0) {
-        const slot = -(lists.size + 1);
-        lists.set(slot, [existing, r]);
-        this.byMeterId.set(meterId, slot);
-      } else lists.get(existing)!.push(r);
+    const mask = this.meterSlots.length - 1;
+    const length = end - start;
+    for (let slot = hashText(text, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const row = this.meterSlots[slot] - 1;
+      if (row < 0) return -1;
+      const meterId = strings[cells[row * FIELD_COUNT + F.meterId]];
+      if (meterId.length === length && text.startsWith(meterId, start)) return row;
     }
-    for (const [slot, list] of lists) this.meterLists[-slot - 1] = Int32Array.from(list);
+  }
+
+  private static meterIndex(table: PriceTable): { slots: Int32Array; same: Int32Array } {
+    const { cells, strings } = table;
+    const rowCount = table.rowCount;
+    let capacity = 16;
+    while (capacity < rowCount * 2) capacity *= 2;
+    const slots = new Int32Array(capacity);
+    const same = new Int32Array(rowCount).fill(-1);
+    const mask = capacity - 1;
+    // From the last row to the first, each row becomes the head of its chain: chains in row order.
+    for (let r = rowCount - 1; r >= 0; r--) {
+      const id = cells[r * FIELD_COUNT + F.meterId];
+      const meterId = strings[id];
+      for (let slot = hashText(meterId, 0, meterId.length) & mask; ; slot = (slot + 1) & mask) {
+        const head = slots[slot] - 1;
+        if (head < 0) {
+          slots[slot] = r + 1;
+          break;
+        }
+        if (cells[head * FIELD_COUNT + F.meterId] === id) {
+          same[r] = head;
+          slots[slot] = r + 1;
+          break;
+        }
+      }
+    }
+    return { slots, same };
   }
 
   /**
@@ -285,6 +311,13 @@ function buildIndexes(
     vmBySize.set(`${strings[(key - size) / 2 ** 20]}|${sizeKeys[size]}`, Int32Array.from(list));
   }
   return { vmBySize, byMeter: frozen(byMeter), bySku: frozen(bySku) };
+}
+
+/** FNV-1a over the UTF-16 code units of `text.slice(start, end)` (no substring is built). */
+function hashText(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
