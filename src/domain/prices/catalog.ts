@@ -259,9 +259,9 @@ function buildIndexes(
   const sizeKeys: string[] = [];
   const sizeNumber = new Map<string, number>();
   /** Rows by region id × size number while building (no key string per row); string keys at the end. */
-  const vmByRegionSize = new Map<number, number[]>();
-  const byMeter = new Map<string, number[]>();
-  const bySku = new Map<string, number[]>();
+  const vmByRegionSize = new Grouping<number>(rowCount);
+  const byMeter = new Grouping<string>(rowCount);
+  const bySku = new Grouping<string>(rowCount);
   const seenRegions = new Set<number>();
   for (let r = 0; r < rowCount; r++) {
     const base = r * FIELD_COUNT;
@@ -297,20 +297,20 @@ function buildIndexes(
           sizeDisplay.set(sizeKey, display.replace(/^Standard_/i, '').replace(/_/g, ' '));
         }
       }
-      push(vmByRegionSize, regionId * 2 ** 20 + size, r);
+      vmByRegionSize.add(regionId * 2 ** 20 + size, r);
     } else if (service !== 'Virtual Machines') {
       const regionLower = lowerOf(regionId);
       const productLower = lowerOf(productId);
-      push(byMeter, `${regionLower}|${productLower}|${lowerOf(cells[base + F.meterName])}`, r);
-      push(bySku, `${regionLower}|${productLower}|${lowerOf(skuId)}`, r);
+      byMeter.add(`${regionLower}|${productLower}|${lowerOf(cells[base + F.meterName])}`, r);
+      bySku.add(`${regionLower}|${productLower}|${lowerOf(skuId)}`, r);
     }
   }
   const vmBySize = new Map<string, Int32Array>();
-  for (const [key, list] of vmByRegionSize) {
+  for (const [key, list] of vmByRegionSize.build()) {
     const size = key % 2 ** 20;
-    vmBySize.set(`${strings[(key - size) / 2 ** 20]}|${sizeKeys[size]}`, Int32Array.from(list));
+    vmBySize.set(`${strings[(key - size) / 2 ** 20]}|${sizeKeys[size]}`, list);
   }
-  return { vmBySize, byMeter: frozen(byMeter), bySku: frozen(bySku) };
+  return { vmBySize, byMeter: byMeter.build(), bySku: bySku.build() };
 }
 
 /** FNV-1a over the UTF-16 code units of `text.slice(start, end)` (no substring is built). */
@@ -320,18 +320,42 @@ function hashText(text: string, start: number, end: number): number {
   return hash >>> 0;
 }
 
-function frozen(map: Map<string, number[]>): Map<string, Int32Array> {
-  const result = new Map<string, Int32Array>();
-  for (const [key, list] of map) result.set(key, Int32Array.from(list));
-  return result;
+/**
+ * Rows grouped by key without a growing array per key: each row gets its key's group number, and
+ * build() lays the groups out in one Int32Array (counting sort, rows in order) and hands out views.
+ */
+class Grouping<K> {
+  private readonly groups = new Map<K, number>();
+  private readonly groupOfRow: Int32Array;
+
+  constructor(rowCount: number) {
+    this.groupOfRow = new Int32Array(rowCount).fill(-1);
+  }
+
+  add(key: K, row: number): void {
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = this.groups.size;
+      this.groups.set(key, group);
+    }
+    this.groupOfRow[row] = group;
+  }
+
+  build(): Map<K, Int32Array> {
+    const starts = new Int32Array(this.groups.size + 1);
+    for (const group of this.groupOfRow) if (group >= 0) starts[group + 1]++;
+    for (let g = 0; g < this.groups.size; g++) starts[g + 1] += starts[g];
+    const flat = new Int32Array(starts[this.groups.size]);
+    const fill = starts.slice(0, this.groups.size);
+    this.groupOfRow.forEach((group, row) => {
+      if (group >= 0) flat[fill[group]++] = row;
+    });
+    const result = new Map<K, Int32Array>();
+    for (const [key, group] of this.groups) result.set(key, flat.subarray(starts[group], starts[group + 1]));
+    return result;
+  }
 }
 
 function meterKey(regionId: string, productName: string, meterName: string): string {
   return `${regionId}|${productName}|${meterName}`.toLowerCase();
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
