@@ -1,133 +1,37 @@
 /**
  * Price engine benchmark (a script, not a test): npm run bench:prices
  *
- * Loads the real EU slice (~40k rows), then builds a 1M-row catalog by REPLICATING that slice over
- * SYNTHETIC regions ("westeurope-syn1", …: same products and prices, new region and meter ids).
- * Measures load/ready time, RSS, structured lookup and free-text question p50/p99 against a plain
- * linear scan of the same rows, at 40k and at 1M rows.
+ * 1. Writes a 1M-row snapshot folder to a temp dir by REPLICATING the real EU slice (~40k rows)
+ *    over SYNTHETIC regions ("westeurope-syn1", …: same products and prices, new region and meter
+ *    ids). Copy 0 is the real slice itself.
+ * 2. Loads the real slice and the 1M folder through the real path (loadSnapshotFolder), each in
+ *    its own child process: first from CSV (the streaming import, which also writes the compact
+ *    cache), then from the compact cache, and reports ready time and peak RSS of each.
+ * 3. In the compact-cache child it times structured lookups against a fair linear scan (field
+ *    comparisons over the same rows, no key strings built per row) on 5,000 random rows, and
+ *    thousands of varied free-text questions (random size × region × phrasing, en and ko).
  */
-import { PriceCatalog } from '../src/domain/prices/catalog.js';
-import { priceRowKey, type PriceRow } from '../src/domain/prices/priceRow.js';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { resolvePricePaths } from '../src/priceData/pricePaths.js';
-import { PriceService } from '../src/priceData/priceService.js';
-import { loadSnapshotFolder } from '../src/priceData/snapshotLoader.js';
+import { benchQuestions } from './priceQuestions.js';
 
-const TARGET_ROWS = 1_000_000;
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function rssMb(): number {
-  gc?.();
-  return Math.round(process.memoryUsage().rss / 1024 / 1024);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function timeEach(count: number, run: (i: number) => void): { p50: number; p99: number; mean: number } {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = process.hrtime.bigint();
-    run(i);
-    times.push(Number(process.hrtime.bigint() - start) / 1e3); // µs
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    mean: times.reduce((a, b) => a + b, 0) / times.length,
-  };
-}
-
-/** The baseline: what a lookup costs without an index. */
-function linearScan(rows: readonly PriceRow[], key: string): PriceRow | undefined {
-  for (const row of rows) if (priceRowKey(row) === key) return row;
-  return undefined;
-}
-
-function replicate(rows: readonly PriceRow[], copies: number): PriceRow[] {
-  const all: PriceRow[] = [...rows];
-  for (let copy = 1; copy < copies && all.length < TARGET_ROWS; copy++) {
-    const regionNames = new Map<string, string>(); // one string per synthetic region, shared by its rows
-    for (const row of rows) {
-      if (all.length >= TARGET_ROWS) break;
-      let region = regionNames.get(row.armRegionName);
-      if (!region) regionNames.set(row.armRegionName, (region = `${row.armRegionName}-syn${copy}`));
-      all.push({
-        ...row,
-        armRegionName: region,
-        meterId: `${row.meterId}-s${copy}`,
-      });
-    }
-  }
-  return all;
-}
-
-const QUESTIONS = [
-  'how much is a D2s v3 in West Europe?',
-  'Standard_D4s_v5 price in North Europe',
-  'D8s v5 windows hourly rate francecentral',
-  'E8s v5 in weu, 730 hours',
-  '3 VMs D4ds v5 for 100 hours in France Central',
-  'we need 2x D8ds v5 running 24/7 for a month in North Europe, total?',
-  'D4as v4 price in West Erope',
-  'Standard_E8as_c5 in westeurope, per hour',
-  '4 x P20 disks for 3 months in Belgium Central',
-  'Premium SSD v2 capacity price per GiB-hour in westeurope',
-  '서유럽 D4s v5 윈도우 가격 알려줘',
-  '벨기에 중부에서 E4s v5 3대 100시간 돌리면 얼마?',
-  '북유렵 D2ds v4 가격',
-  'D2s v3 price',
-];
-
-function measure(
-  label: string,
-  rows: readonly PriceRow[],
-  catalog: PriceCatalog,
-  service: PriceService,
-  readyMs: number,
-) {
-  const sample = Array.from({ length: 2000 }, (_, i) => rows[(i * 7919) % rows.length]);
-  const keys = sample.map(priceRowKey);
-  // Batches of 100 lookups per timing, so the clock's own cost does not swamp a ~100 ns Map hit.
-  const batch = 100;
-  const indexedBatches = timeEach(keys.length / batch, (b) => {
-    for (let i = b * batch; i < (b + 1) * batch; i++)
-      if (catalog.get(keys[i]) === null) throw new Error('lookup missed');
-  });
-  const indexed = {
-    p50: indexedBatches.p50 / batch,
-    p99: indexedBatches.p99 / batch,
-    mean: indexedBatches.mean / batch,
-  };
-  const scanCount = rows.length > 100_000 ? 40 : 200;
-  const scanned = timeEach(scanCount, (i) => {
-    if (!linearScan(rows, keys[i])) throw new Error('scan missed');
-  });
-  // Warm-up (JIT, caches) so both sizes are measured in the same steady state.
-  for (let round = 0; round < 20; round++) for (const question of QUESTIONS) service.ask(question, 'en-US');
-  const rounds = 30;
-  const freeText = timeEach(QUESTIONS.length * rounds, (i) =>
-    service.ask(QUESTIONS[i % QUESTIONS.length], 'en-US'),
-  );
-  const rss = rssMb();
-  console.log(
-    `${label}: ${rows.length.toLocaleString('en-US')} rows · ready ${readyMs.toFixed(0)} ms · RSS ${rss} MB\n` +
-      `  structured lookup (Map)  p50 ${freeNs(indexed.p50)}  p99 ${freeNs(indexed.p99)}  mean ${freeNs(indexed.mean)}\n` +
-      `  linear scan (same rows)  p50 ${freeNs(scanned.p50)}  p99 ${freeNs(scanned.p99)}  mean ${freeNs(scanned.mean)}\n` +
-      `  → index is ${Math.round(scanned.mean / indexed.mean).toLocaleString('en-US')}× faster (mean)\n` +
-      `  free-text question       p50 ${freeNs(freeText.p50)}  p99 ${freeNs(freeText.p99)}  mean ${freeNs(freeText.mean)}`,
-  );
-  return { indexed, scanned, freeText, rss };
-}
-
-function freeNs(us: number): string {
-  return us < 1
-    ? `${(us * 1000).toFixed(0)} ns`
-    : us < 1000
-      ? `${us.toFixed(1)} µs`
-      : `${(us / 1000).toFixed(1)} ms`;
-}
+const TARGET_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 3000);
 
 const paths = resolvePricePaths({ ...process.env, PRICE_DATA_DIR: process.env.PRICE_DATA_DIR ?? '' });
 const snapshotDir = paths.snapshotDir;
@@ -136,64 +40,191 @@ if (!snapshotDir) {
   process.exit(1);
 }
 console.log(`Price engine benchmark — real slice ${snapshotDir}`);
-console.log(`Node ${process.version}, ${gc ? 'gc exposed' : 'run with --expose-gc for steadier RSS'}\n`);
+console.log(`Node ${process.version}; every load below runs in its own child process\n`);
 
-const serviceFor = (catalog: PriceCatalog) => {
-  const service = new PriceService({
-    paths: { snapshotDir: null, finopsDir: paths.finopsDir, fxFile: null },
-  });
-  service.load();
-  service.useCatalog(catalog);
-  return service;
-};
-
-const cacheDir = paths.cacheDir ?? null;
-// Warm the snapshot cache once, as a previous start of the bot would have; the timings below are of a start.
-loadSnapshotFolder(snapshotDir, cacheDir);
-
-function measureSmall() {
-  const started = performance.now();
-  const { catalog: real, report } = loadSnapshotFolder(snapshotDir!, cacheDir);
-  if (!real) throw new Error(report.fatal ?? 'snapshot did not load');
-  const small = serviceFor(real);
-  const ready = performance.now() - started;
-  console.log(`snapshot loaded ${report.fromCache ? 'from the compact cache' : 'from CSV'}`);
-  return measure('40k (real slice)', real.rows, real, small, ready);
+function readSliceFile(name: string): string {
+  const bytes = readFileSync(join(snapshotDir!, name));
+  return name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
 }
-const small40k = measureSmall();
 
-const started = performance.now();
-const { catalog: reloaded } = loadSnapshotFolder(snapshotDir, cacheDir);
-const copies = Math.ceil(TARGET_ROWS / reloaded!.rowCount);
-const loadedAt = performance.now();
-const bigRows = replicate(reloaded!.rows, copies);
-const replicatedAt = performance.now();
-const bigMeta = reloaded!.meta;
-const big = new PriceCatalog(bigRows, {
-  ...bigMeta,
-  source: `${bigMeta.source} — REPLICATED over ${copies - 1} synthetic region sets`,
-});
-const indexedAt = performance.now();
-const bigService = serviceFor(big);
-const bigReady = performance.now() - started;
-const phase = (ms: number) => `${Math.round(ms)} ms`;
-console.log(
-  `\n1M ready: load real slice ${phase(loadedAt - started)}, replicate ${phase(replicatedAt - loadedAt)}, ` +
-    `index ${phase(indexedAt - replicatedAt)}, service (FinOps lookups, regions) ${phase(performance.now() - indexedAt)}`,
-);
-console.log(
-  `\n1M catalog: the real slice replicated ${copies}× over SYNTHETIC regions (e.g. westeurope-syn1), ${big.regions().length} regions`,
-);
-const big1m = measure('1M (synthetic)', bigRows, big, bigService, bigReady);
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
 
-const speedup = big1m.scanned.mean / big1m.indexed.mean;
-const freeTextRatio = big1m.freeText.p99 / small40k.freeText.p99;
-console.log('\nTargets at 1M rows:');
-console.log(
-  `  structured lookup ≥ 1000× faster than scan: ${Math.round(speedup).toLocaleString('en-US')}× ${speedup >= 1000 ? 'OK' : 'MISSED'}`,
-);
-console.log(
-  `  free-text p99 at 1M ≤ 2× p99 at 40k: ${freeTextRatio.toFixed(2)}× ${freeTextRatio <= 2 ? 'OK' : 'MISSED'}`,
-);
-console.log(`  ready ≤ 5 s: ${(bigReady / 1000).toFixed(2)} s ${bigReady <= 5000 ? 'OK' : 'MISSED'}`);
-console.log(`  RSS ≤ 600 MB: ${big1m.rss} MB ${big1m.rss <= 600 ? 'OK' : 'MISSED'}`);
+/** Writes the real slice's CSV files replicated over synthetic regions; returns what it wrote. */
+function writeReplicated(dir: string) {
+  const files = readdirSync(snapshotDir!).filter((name) => /\.csv(\.gz)?$/.test(name));
+  const slices = files.map((name) => {
+    const [header, ...rows] = parse(readSliceFile(name), { bom: true, skip_empty_lines: true }) as string[][];
+    return { name: name.replace(/\.gz$/, ''), header, rows };
+  });
+  const sliceRows = slices.reduce((sum, slice) => sum + slice.rows.length, 0);
+  const copies = Math.ceil(TARGET_ROWS / sliceRows);
+  let written = 0;
+  const handles = slices.map((slice) => {
+    const fd = openSync(join(dir, slice.name), 'w');
+    writeSync(fd, `${slice.header.join(',')}\n`);
+    return fd;
+  });
+  for (let copy = 0; copy < copies && written < TARGET_ROWS; copy++) {
+    slices.forEach((slice, s) => {
+      const region = slice.header.indexOf('armRegionName');
+      const meter = slice.header.indexOf('meterId');
+      const lines: string[] = [];
+      for (const row of slice.rows) {
+        if (written >= TARGET_ROWS) break;
+        const cells =
+          copy === 0
+            ? row
+            : row.map((cell, c) =>
+                c === region ? `${cell}-syn${copy}` : c === meter ? `${cell}-s${copy}` : cell,
+              );
+        lines.push(cells.map(csvCell).join(','));
+        written++;
+      }
+      if (lines.length > 0) writeSync(handles[s], `${lines.join('\n')}\n`);
+    });
+  }
+  handles.forEach((fd) => closeSync(fd));
+  return { slices, sliceRows, copies, written };
+}
+
+interface Timing {
+  p50: number;
+  p99: number;
+  mean: number;
+}
+interface ChildResult {
+  rows: number;
+  regions: number;
+  fromCache: boolean;
+  readyMs: number;
+  peakRssMb: number;
+  readyRssMb: number;
+  settledRssMb?: number;
+  indexed?: Timing;
+  scanned?: Timing;
+  freeText?: Timing;
+  questions?: number;
+  answered?: number;
+}
+
+function child(dir: string, cacheDir: string, questionsFile: string | null): ChildResult {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'pricesBenchChild.ts'),
+      dir,
+      cacheDir,
+      questionsFile ?? '-',
+      paths.finopsDir ?? '',
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+function time(us: number): string {
+  return us < 1
+    ? `${(us * 1000).toFixed(0)} ns`
+    : us < 1000
+      ? `${us.toFixed(1)} µs`
+      : `${(us / 1000).toFixed(1)} ms`;
+}
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function printLoad(label: string, r: ChildResult) {
+  console.log(
+    `  ${label.padEnd(22)} ready ${secs(r.readyMs).padStart(8)} · peak RSS ${String(r.peakRssMb).padStart(5)} MB · RSS when ready ${r.readyRssMb} MB`,
+  );
+}
+
+function printQueries(r: ChildResult) {
+  const { indexed, scanned, freeText } = r as Required<ChildResult>;
+  console.log(
+    `  structured lookup (index)     p50 ${time(indexed.p50)}  p99 ${time(indexed.p99)}  mean ${time(indexed.mean)}\n` +
+      `  fair linear scan (same rows)  p50 ${time(scanned.p50)}  p99 ${time(scanned.p99)}  mean ${time(scanned.mean)}\n` +
+      `  → index is ${Math.round(scanned.mean / indexed.mean).toLocaleString('en-US')}× faster than the scan (mean)\n` +
+      `  free-text, ${r.questions} varied questions (en+ko; ${r.answered} priced; median of 3 asks each)  p50 ${time(freeText.p50)}  p99 ${time(freeText.p99)}  mean ${time(freeText.mean)}\n` +
+      `  RSS after the questions ${r.settledRssMb} MB`,
+  );
+}
+
+function run() {
+  const bigDir = join(work, 'retail-prices-synthetic-1m');
+  const started = performance.now();
+  mkdirSync(bigDir);
+  const { slices, sliceRows, copies, written } = writeReplicated(bigDir);
+  console.log(
+    `${written.toLocaleString('en-US')}-row folder: the real slice (${sliceRows.toLocaleString('en-US')} rows) replicated ${copies}× over SYNTHETIC regions ` +
+      `(e.g. westeurope-syn1) → ${written.toLocaleString('en-US')} rows on disk in ${secs(performance.now() - started)}\n`,
+  );
+
+  const vm = slices.find(
+    (s) =>
+      s.header.includes('skuName') &&
+      s.rows.some((row) => /Standard_/.test(row[s.header.indexOf('skuName')])),
+  );
+  const sizes = vm
+    ? [...new Set(vm.rows.map((row) => row[vm.header.indexOf('skuName')]))].filter(
+        (name) => /^Standard_/.test(name) && !/(spot|low priority)$/i.test(name),
+      )
+    : ['Standard_D2s_v3'];
+  const regionIds = [
+    ...new Set(slices.flatMap((s) => s.rows.map((row) => row[s.header.indexOf('armRegionName')]))),
+  ];
+  const questionsFile = join(work, 'questions.json');
+  writeFileSync(questionsFile, JSON.stringify(benchQuestions(QUESTIONS, sizes, regionIds)));
+  console.log(
+    `${QUESTIONS} questions: random ${sizes.length} sizes × ${regionIds.length} regions × en/ko phrasings (seeded)\n`,
+  );
+
+  const smallCache = join(work, 'cache-40k');
+  const bigCache = join(work, 'cache-1m');
+  console.log(`40k (real slice, ${sliceRows.toLocaleString('en-US')} rows):`);
+  const smallCsv = child(snapshotDir!, smallCache, null);
+  printLoad('from CSV', smallCsv);
+  const small = child(snapshotDir!, smallCache, questionsFile);
+  printLoad('from compact cache', small);
+  printQueries(small);
+
+  console.log(
+    `\n${TARGET_ROWS >= 1e6 ? '1M' : 'big'} (SYNTHETIC replicas, ${written.toLocaleString('en-US')} rows):`,
+  );
+  const bigCsv = child(bigDir, bigCache, null);
+  printLoad('from CSV (streaming)', bigCsv);
+  const big = child(bigDir, bigCache, questionsFile);
+  printLoad('from compact cache', big);
+  printQueries(big);
+  if (!big.fromCache || bigCsv.fromCache) console.log('  (warning: the cache was not used as expected)');
+
+  // Judged on medians: on a shared machine a neighbour's burst or one GC pause moves a mean or a
+  // p99 of microsecond lookups by 10×; the means are printed above as well.
+  const speedup = big.scanned!.p50 / big.indexed!.p50;
+  const ratio = big.freeText!.p99 / small.freeText!.p99;
+  const ok = (pass: boolean) => (pass ? 'OK' : 'MISSED');
+  console.log('\nTargets at 1M rows:');
+  console.log(`  ready ≤ 5 s from the compact cache: ${secs(big.readyMs)} ${ok(big.readyMs <= 5000)}`);
+  console.log(
+    `  RSS ≤ 600 MB (when ready, compact cache): ${big.readyRssMb} MB ${ok(big.readyRssMb <= 600)}`,
+  );
+  console.log(`  peak RSS of the cache load: ${big.peakRssMb} MB`);
+  console.log(
+    `  from CSV ≤ 60 s with ≤ 1 GB peak: ${secs(bigCsv.readyMs)}, peak ${bigCsv.peakRssMb} MB ${ok(bigCsv.readyMs <= 60_000 && bigCsv.peakRssMb <= 1024)}`,
+  );
+  console.log(
+    `  structured lookup ≥ 1000× the fair scan (p50 vs p50): ${Math.round(speedup).toLocaleString('en-US')}× ${ok(speedup >= 1000)}`,
+  );
+  console.log(`  free-text p99 at 1M ≤ 2× p99 at 40k: ${ratio.toFixed(2)}× ${ok(ratio <= 2)}`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'price-bench-'));
+try {
+  run();
+} finally {
+  if (process.env.BENCH_KEEP) console.log(`\n(kept ${work})`);
+  else rmSync(work, { recursive: true, force: true });
+}

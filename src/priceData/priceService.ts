@@ -39,6 +39,8 @@ export class PriceService {
   private catalog: PriceCatalog | null = null;
   private regions: RegionResolver = new RegionResolver(KOREAN_REGION_NAMES);
   private regionAliases: readonly RegionAlias[] = [];
+  /** The snapshot info of the current catalog and regions (built once, not per question). */
+  private keptInfo: { catalog: PriceCatalog; regions: RegionResolver; info: SnapshotInfo } | null = null;
   private units = new UnitTable();
   private fx = new FxTable([]);
   private readonly clock: Clock;
@@ -115,7 +117,12 @@ export class PriceService {
   }
 
   snapshotInfo(): SnapshotInfo | null {
-    return this.catalog ? snapshotInfoOf(this.catalog, this.regions) : null;
+    if (!this.catalog) return null;
+    const kept = this.keptInfo;
+    if (kept && kept.catalog === this.catalog && kept.regions === this.regions) return kept.info;
+    const info = snapshotInfoOf(this.catalog, this.regions);
+    this.keptInfo = { catalog: this.catalog, regions: this.regions, info };
+    return info;
   }
 
   fxMonths(): string[] {
@@ -135,6 +142,7 @@ export class PriceService {
       units: this.units,
       fx: this.fx,
       now: this.clock.now(),
+      snapshot: this.snapshotInfo() ?? undefined,
     });
   }
 

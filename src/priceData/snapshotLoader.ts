@@ -3,10 +3,11 @@ import { basename, join } from 'node:path';
 import { PriceCatalog } from '../domain/prices/catalog.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import { readTextFileSync, uncompressedName } from './compressedFiles.js';
+import { PriceTableBuilder } from '../domain/prices/priceTable.js';
 import type { ImportIssue } from './importReport.js';
 import { Interner } from './interner.js';
 import { importPriceSheetCsv } from './priceSheetImport.js';
-import { importRetailCsv, importRetailJson } from './retailPricesImport.js';
+import { importRetailCsvInto, importRetailJson } from './retailPricesImport.js';
 import { readSnapshotCache, snapshotCacheFile, writeSnapshotCache } from './snapshotCache.js';
 
 /** What loading a snapshot folder did. */
@@ -59,7 +60,7 @@ export function loadSnapshotFolder(
   const cacheFile = cacheDir ? snapshotCacheFile(cacheDir, dir, files) : null;
   const cached = cacheFile ? readSnapshotCache(cacheFile) : null;
   const interner = new Interner();
-  const rows: PriceRow[] = cached ? cached.rows : [];
+  const table = new PriceTableBuilder();
   const issues: ImportIssue[] = cached ? [...cached.issues] : [];
   const fatals: string[] = [];
   let skipped = cached ? cached.skipped : 0;
@@ -72,20 +73,24 @@ export function loadSnapshotFolder(
       fatals.push(`${name}: ${(error as Error).message}`);
       continue;
     }
+    const rowsOf = <R extends { rows: readonly PriceRow[] }>(report: R): R => {
+      for (const row of report.rows) table.addRow(row);
+      return report;
+    };
     const result = !uncompressedName(name).endsWith('.csv')
-      ? importRetailJson(name, text, interner)
+      ? rowsOf(importRetailJson(name, text, interner))
       : isPriceSheet(text)
-        ? { ...importPriceSheetCsv(name, text, undefined, interner), snapshotAt: null }
-        : importRetailCsv(name, text, interner);
-    for (const row of result.rows) rows.push(row);
+        ? { ...rowsOf(importPriceSheetCsv(name, text, undefined, interner)), snapshotAt: null }
+        : importRetailCsvInto(name, text, table);
     skipped += result.skipped;
     issues.push(...result.issues.slice(0, 200 - issues.length));
     if (result.fatal) fatals.push(result.fatal);
     if (result.snapshotAt && (!snapshotAt || result.snapshotAt > snapshotAt)) snapshotAt = result.snapshotAt;
   }
-  if (rows.length === 0) return fail(fatals.join('; ') || `${dir}: no valid rows`, files, issues, skipped);
+  const rows = cached ? cached.table : table.build();
+  if (rows.rowCount === 0) return fail(fatals.join('; ') || `${dir}: no valid rows`, files, issues, skipped);
   if (cacheFile && cacheDir && !cached)
-    writeSnapshotCache(cacheFile, cacheDir, { rows, snapshotAt, skipped, issues });
+    writeSnapshotCache(cacheFile, cacheDir, { table: rows, snapshotAt, skipped, issues });
   const manifest = readManifest(dir);
   const catalog = new PriceCatalog(rows, {
     takenAt: manifest?.takenAt ?? snapshotAt ?? dateFromName(dir) ?? statSync(dir).mtime.toISOString(),
@@ -98,7 +103,7 @@ export function loadSnapshotFolder(
       ok: true,
       location: dir,
       files,
-      accepted: rows.length,
+      accepted: rows.rowCount,
       skipped,
       issues,
       fatal: fatals.length > 0 ? fatals.join('; ') : null,

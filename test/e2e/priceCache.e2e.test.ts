@@ -8,7 +8,7 @@ import { FIXTURE_SNAPSHOT } from '../priceData/fixtures.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 
 function cacheFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => /^snapshot-.*\.json$/.test(name)) : [];
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /^snapshot-.*\.bin$/.test(name)) : [];
 }
 
 describe('price snapshot cache folder (PRICE_CACHE_DIR, default under DATA_DIR)', () => {

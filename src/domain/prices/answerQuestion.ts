@@ -25,6 +25,8 @@ export interface AnswerContext {
   readonly units: UnitTable;
   readonly fx: FxTable;
   readonly now: Date;
+  /** snapshotInfoOf(catalog, regions), when the caller keeps it (it only changes with the catalog). */
+  readonly snapshot?: SnapshotInfo;
 }
 
 const MAX_CHOICES = 5;
@@ -44,7 +46,7 @@ export function snapshotInfoOf(
  */
 export function answerQuestion(question: string, context: AnswerContext): PriceAnswer {
   const { catalog, regions } = context;
-  const snapshot = snapshotInfoOf(catalog, regions);
+  const snapshot = context.snapshot ?? snapshotInfoOf(catalog, regions);
   const options = readQuestionOptions(question);
   const text = options.textWithoutMonth;
   const facts = readQuantityFacts(text);
