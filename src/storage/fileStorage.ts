@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
@@ -101,6 +101,40 @@ export class FileStorage implements Storage {
     return removed;
   }
 
+  /**
+   * Deletes the files last written before `before` whose key `expires` accepts, at most `limit`
+   * of them (the sweep of idle conversation state, stateRetention.ts). Only files that look old are
+   * read; each delete re-checks the age under the key's lock, so a turn writing the key keeps it.
+   */
+  async expireIdle(before: Date, expires: (key: string) => boolean, limit: number): Promise<number> {
+    let removed = 0;
+    const shards = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const shard of shards) {
+      const folder = join(this.directory, shard);
+      const files = await readdir(folder).catch(() => [] as string[]);
+      for (const file of files) {
+        if (removed >= limit) return removed;
+        if (isTempFile(file) || !file.endsWith('.json')) continue;
+        const path = join(folder, file);
+        if (!(await lastWrittenBefore(path, before))) continue;
+        const key = await readFile(path, 'utf8')
+          .then((text) => (JSON.parse(text) as StoredFile).key)
+          .catch(() => undefined);
+        if (typeof key !== 'string' || !expires(key) || this.pathOf(key) !== path) continue;
+        const deleted = await this.locks.runExclusive(key, async () => {
+          if (!(await lastWrittenBefore(path, before))) return false;
+          await unlink(path).catch(ignoreMissing);
+          return true;
+        });
+        if (deleted) removed++;
+      }
+    }
+    return removed;
+  }
+
   private async writeOne(key: string, item: StoreItem): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
       const current = await this.readFile(key);
@@ -163,6 +197,11 @@ const TEMP_SUFFIX = '.tmp';
 
 function isTempFile(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
+}
+
+async function lastWrittenBefore(path: string, before: Date): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && info.mtimeMs < before.getTime();
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {
