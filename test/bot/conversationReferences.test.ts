@@ -1,6 +1,10 @@
 import { expect } from 'chai';
 import { MemoryStorage, type ConversationReference, type StoreItems } from 'botbuilder';
 import { ConversationReferenceStore } from '../../src/bot/conversationReferences.js';
+import { BotHarness } from '../support/botHarness.js';
+import { FakeDirectory, user } from '../support/fakeDirectory.js';
+
+const MEGAN = user('aad-megan', 'Megan Bowen', ['SalesAgent']);
 
 /** MemoryStorage that counts the writes it is asked for. */
 class CountingStorage extends MemoryStorage {
@@ -68,5 +72,36 @@ describe('conversation references are written only when they changed', () => {
       );
     }
     expect(storage.writes).to.equal(3);
+  });
+});
+
+describe('the reply does not wait for the conversation reference', () => {
+  it('help is answered while the reference write is still on its way; the turn ends after it', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let referenceWriteStarted = false;
+    class SlowReferenceStorage extends MemoryStorage {
+      override async write(changes: StoreItems): Promise<void> {
+        if (Object.keys(changes).some((key) => key.startsWith('conversation-reference/'))) {
+          referenceWriteStarted = true;
+          await released;
+        }
+        return super.write(changes);
+      }
+    }
+    const storage = new SlowReferenceStorage();
+    const harness = new BotHarness(new FakeDirectory([MEGAN]), [], storage);
+    let turnEnded = false;
+    const turn = harness.say({ aadObjectId: MEGAN.aadObjectId }, 'help').then(() => (turnEnded = true));
+    // Let the turn run as far as it can (no clock involved: a bounded number of event-loop rounds).
+    for (let round = 0; round < 200 && harness.adapter.activeQueue.length === 0; round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(referenceWriteStarted).to.equal(true);
+    expect(harness.adapter.activeQueue.map((activity) => activity.type)).to.include('message');
+    expect(turnEnded).to.equal(false);
+    release();
+    await turn;
+    expect(await new ConversationReferenceStore(storage).get('conv-1')).to.have.property('serviceUrl');
   });
 });
