@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
@@ -194,6 +196,12 @@ export class FileStorage implements Storage {
 }
 
 const TEMP_SUFFIX = '.tmp';
+
+/**
+ * The callback `fs.readFile`, promisified: one open/fstat/read/close round in the thread pool, where
+ * `fs/promises` readFile takes several (a turn reads its state files on every message).
+ */
+const readFile = promisify(readFileCallback);
 
 function isTempFile(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
