@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile as readFileCallback } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { close, fsync, open, readFile as readFileCallback, writeFile } from 'node:fs';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
@@ -167,16 +167,16 @@ export class FileStorage implements Storage {
     const folder = join(path, '..');
     await this.ensureFolder(folder);
     const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
-    const handle = await open(temp, 'w');
+    const fd = await openFd(temp, 'w');
     try {
-      await handle.writeFile(content, 'utf8');
-      if (this.durable) await handle.sync();
+      await writeFd(fd, content, 'utf8');
+      if (this.durable) await fsyncFd(fd);
     } catch (error) {
-      await handle.close();
+      await closeFd(fd);
       await unlink(temp).catch(ignoreMissing);
       throw error;
     }
-    await handle.close();
+    await closeFd(fd);
     await rename(temp, path);
     if (this.durable) await syncFolder(folder);
   }
@@ -202,6 +202,11 @@ const TEMP_SUFFIX = '.tmp';
  * `fs/promises` readFile takes several (a turn reads its state files on every message).
  */
 const readFile = promisify(readFileCallback);
+// The same for the write path: plain descriptors, no FileHandle objects to create and collect.
+const openFd = promisify(open);
+const writeFd = promisify(writeFile);
+const fsyncFd = promisify(fsync);
+const closeFd = promisify(close);
 
 function isTempFile(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
@@ -219,11 +224,11 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 /** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
 async function syncFolder(folder: string): Promise<void> {
   try {
-    const handle = await open(folder, 'r');
+    const fd = await openFd(folder, 'r');
     try {
-      await handle.sync();
+      await fsyncFd(fd);
     } finally {
-      await handle.close();
+      await closeFd(fd);
     }
   } catch {
     // Opening a directory for fsync is not supported everywhere; the rename is still atomic.
