@@ -36,6 +36,7 @@ import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
 import { FileStorage } from './storage/fileStorage.js';
+import { StateRetention } from './storage/stateRetention.js';
 import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
 import { PriceService } from './priceData/priceService.js';
@@ -67,6 +68,14 @@ export async function startApp(
   const storage = new FileStorage(join(config.DATA_DIR, 'state'));
   // Temp files a crash left behind are never read; clear them before serving.
   await storage.removeTempFiles();
+  // Idle conversations' state is expired in the background (file times are wall-clock times).
+  const retention = new StateRetention({
+    storage,
+    retentionDays: config.STATE_RETENTION_DAYS,
+    clock: systemClock,
+    logger,
+  });
+  retention.start();
   const backend = await openBackend(config, logger, clock);
 
   const prices = new PriceService({
@@ -185,6 +194,7 @@ export async function startApp(
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
       await backend.close();
+      await retention.stop();
       await storage.flush();
     },
   };

@@ -111,7 +111,25 @@ export class AssistantBot extends TeamsActivityHandler {
       await super.run(context);
     } finally {
       await this.saveStates(context);
+      await context.turnState.get(REFERENCE_SAVED);
     }
+  }
+
+  /**
+   * The conversation reference (for proactive messages) is saved beside the turn, not before its
+   * routing: the reply does not wait for it, the turn's end does. It is written only when it changed
+   * (conversationReferences.ts); a failed write is logged, the user's answer stands.
+   */
+  private saveReference(context: TurnContext): void {
+    const saved = this.deps.conversationReferences
+      .save(TurnContext.getConversationReference(context.activity))
+      .catch((error: unknown) =>
+        this.deps.logger.warn(
+          { err: error, activityId: context.activity.id },
+          'conversation reference not saved',
+        ),
+      );
+    context.turnState.set(REFERENCE_SAVED, saved);
   }
 
   private async saveStates(context: TurnContext): Promise<void> {
@@ -200,7 +218,7 @@ export class AssistantBot extends TeamsActivityHandler {
       await reply.text(key, { partner: identity.partner.name });
       return cardTurn;
     }
-    await this.deps.conversationReferences.save(TurnContext.getConversationReference(context.activity));
+    this.saveReference(context);
     setTurnServices(context, identity.actor, t, reply);
     const dc = await this.dialogSet.createContext(context);
     const scope: TurnScope = { context, actor: identity.actor, locale: t.locale, t, reply, dc };
@@ -283,6 +301,9 @@ export function typedText(context: TurnContext): string {
   const text = activity.recipient ? TurnContext.removeRecipientMention(activity) : activity.text;
   return (text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
 }
+
+/** The turn's pending conversation-reference save (a promise), awaited when the turn ends. */
+const REFERENCE_SAVED = Symbol('conversationReferenceSaved');
 
 function isETagConflict(error: unknown): boolean {
   return error instanceof Error && /etag conflict/i.test(error.message);

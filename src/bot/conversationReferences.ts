@@ -1,11 +1,24 @@
 import type { ConversationReference, Storage } from 'botbuilder';
 
+/** How many conversations' last saved reference are remembered, so an unchanged one is not rewritten. */
+const DEFAULT_REMEMBERED = 10_000;
+
 /**
  * Conversation references persisted in the bot's Storage (not in memory), so that a proactive
  * message — e.g. "transition completed" — still reaches the conversation after a restart.
+ *
+ * A reference is written only when it changed: the last one saved (or read back after a restart)
+ * is remembered per conversation, bounded to `remembered` conversations (least recently used out).
+ * The `activityId` (the message the turn answers) differs on every turn and is not what a
+ * proactive message needs, so it is left out of the comparison.
  */
 export class ConversationReferenceStore {
-  constructor(private readonly storage: Storage) {}
+  private readonly saved = new Map<string, string>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly remembered = DEFAULT_REMEMBERED,
+  ) {}
 
   private key(conversationId: string): string {
     return `conversation-reference/${conversationId}`;
@@ -14,7 +27,16 @@ export class ConversationReferenceStore {
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
-    await this.storage.write({ [this.key(conversationId)]: { reference, eTag: '*' } });
+    const serialized = comparable(reference);
+    let last = this.saved.get(conversationId);
+    if (last === undefined) {
+      const stored = await this.get(conversationId);
+      last = stored === undefined ? undefined : comparable(stored);
+    }
+    if (last !== serialized) {
+      await this.storage.write({ [this.key(conversationId)]: { reference, eTag: '*' } });
+    }
+    this.remember(conversationId, serialized);
   }
 
   async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
@@ -23,4 +45,21 @@ export class ConversationReferenceStore {
     const item = items[key] as { reference?: Partial<ConversationReference> } | undefined;
     return item?.reference;
   }
+
+  private remember(conversationId: string, serialized: string): void {
+    this.saved.delete(conversationId);
+    this.saved.set(conversationId, serialized);
+    // Map keeps insertion order: the first entry is the least recently used.
+    while (this.saved.size > this.remembered) {
+      const oldest = this.saved.keys().next().value;
+      if (oldest === undefined) break;
+      this.saved.delete(oldest);
+    }
+  }
+}
+
+/** The reference as compared between turns: every field but the answered activity's id. */
+function comparable(reference: Partial<ConversationReference>): string {
+  const { activityId: _activityId, ...where } = reference;
+  return JSON.stringify(where);
 }

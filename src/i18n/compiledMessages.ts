@@ -8,6 +8,17 @@ import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
  */
 export class CompiledMessages {
   private readonly compiled = new Map<string, IntlMessageFormat>();
+  /** Intl formatters by locale and options: constructing one costs far more than formatting with it. */
+  private readonly formatters = new Map<string, unknown>();
+
+  /** The formatter cached under `id` (locale and options), created once; bounded to 500 ids. */
+  formatter<T>(id: string, create: () => T): T {
+    const cached = this.formatters.get(id) as T | undefined;
+    if (cached !== undefined) return cached;
+    const made = create();
+    if (this.formatters.size < 500) this.formatters.set(id, made);
+    return made;
+  }
 
   get(locale: Locale, key: MessageKey): IntlMessageFormat {
     const id = `${locale}\u0000${key}`;

@@ -26,8 +26,14 @@ export class Translator {
     /** Shared across turns by the bot; a fresh cache by default (tests, one-off answers). */
     private readonly messages: CompiledMessages = new CompiledMessages(),
   ) {
-    this.listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-    this.orListFormat = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
+    this.listFormat = messages.formatter(
+      `list|${locale}`,
+      () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
+    );
+    this.orListFormat = messages.formatter(
+      `orList|${locale}`,
+      () => new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' }),
+    );
     this.dateStyle = locale === 'ko-KR' ? 'long' : 'medium';
   }
 
@@ -68,18 +74,30 @@ export class Translator {
       options.minimumFractionDigits = Math.min(2, maximumFractionDigits);
     }
     // Intl.NumberFormat.format accepts decimal strings exactly (ES2023 "string as exact decimal").
-    return new Intl.NumberFormat(this.locale, options).format(value as unknown as number);
+    const format = this.messages.formatter(
+      `money|${this.locale}|${currency}|${maximumFractionDigits ?? ''}`,
+      () => new Intl.NumberFormat(this.locale, options),
+    );
+    return format.format(value as unknown as number);
   }
 
   number(value: Decimal | string | number, maximumFractionDigits = 6): string {
     const text = value instanceof Decimal ? value.toFixed() : String(value);
-    return new Intl.NumberFormat(this.locale, { maximumFractionDigits }).format(text as unknown as number);
+    const format = this.messages.formatter(
+      `number|${this.locale}|${maximumFractionDigits}`,
+      () => new Intl.NumberFormat(this.locale, { maximumFractionDigits }),
+    );
+    return format.format(text as unknown as number);
   }
 
   /** Country name in the user's language from an ISO 3166 code ("NO" → "Norway" / "노르웨이"). */
   country(code: string): string {
     try {
-      return new Intl.DisplayNames(this.locale, { type: 'region' }).of(code.toUpperCase()) ?? code;
+      const names = this.messages.formatter(
+        `region|${this.locale}`,
+        () => new Intl.DisplayNames(this.locale, { type: 'region' }),
+      );
+      return names.of(code.toUpperCase()) ?? code;
     } catch {
       return code;
     }
@@ -88,16 +106,25 @@ export class Translator {
   /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
   date(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' }).format(date);
+    const format = this.messages.formatter(
+      `date|${this.locale}`,
+      () => new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' }),
+    );
+    return format.format(date);
   }
 
   dateTime(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
-    const text = new Intl.DateTimeFormat(this.locale, {
-      dateStyle: this.dateStyle,
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    }).format(date);
+    const format = this.messages.formatter(
+      `dateTime|${this.locale}`,
+      () =>
+        new Intl.DateTimeFormat(this.locale, {
+          dateStyle: this.dateStyle,
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        }),
+    );
+    const text = format.format(date);
     return `${text} UTC`;
   }
 }

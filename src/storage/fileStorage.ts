@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { close, fsync, open, readFile as readFileCallback, writeFile } from 'node:fs';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
@@ -101,6 +103,40 @@ export class FileStorage implements Storage {
     return removed;
   }
 
+  /**
+   * Deletes the files last written before `before` whose key `expires` accepts, at most `limit`
+   * of them (the sweep of idle conversation state, stateRetention.ts). Only files that look old are
+   * read; each delete re-checks the age under the key's lock, so a turn writing the key keeps it.
+   */
+  async expireIdle(before: Date, expires: (key: string) => boolean, limit: number): Promise<number> {
+    let removed = 0;
+    const shards = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const shard of shards) {
+      const folder = join(this.directory, shard);
+      const files = await readdir(folder).catch(() => [] as string[]);
+      for (const file of files) {
+        if (removed >= limit) return removed;
+        if (isTempFile(file) || !file.endsWith('.json')) continue;
+        const path = join(folder, file);
+        if (!(await lastWrittenBefore(path, before))) continue;
+        const key = await readFile(path, 'utf8')
+          .then((text) => (JSON.parse(text) as StoredFile).key)
+          .catch(() => undefined);
+        if (typeof key !== 'string' || !expires(key) || this.pathOf(key) !== path) continue;
+        const deleted = await this.locks.runExclusive(key, async () => {
+          if (!(await lastWrittenBefore(path, before))) return false;
+          await unlink(path).catch(ignoreMissing);
+          return true;
+        });
+        if (deleted) removed++;
+      }
+    }
+    return removed;
+  }
+
   private async writeOne(key: string, item: StoreItem): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
       const current = await this.readFile(key);
@@ -131,16 +167,16 @@ export class FileStorage implements Storage {
     const folder = join(path, '..');
     await this.ensureFolder(folder);
     const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
-    const handle = await open(temp, 'w');
+    const fd = await openFd(temp, 'w');
     try {
-      await handle.writeFile(content, 'utf8');
-      if (this.durable) await handle.sync();
+      await writeFd(fd, content, 'utf8');
+      if (this.durable) await fsyncFd(fd);
     } catch (error) {
-      await handle.close();
+      await closeFd(fd);
       await unlink(temp).catch(ignoreMissing);
       throw error;
     }
-    await handle.close();
+    await closeFd(fd);
     await rename(temp, path);
     if (this.durable) await syncFolder(folder);
   }
@@ -161,8 +197,24 @@ export class FileStorage implements Storage {
 
 const TEMP_SUFFIX = '.tmp';
 
+/**
+ * The callback `fs.readFile`, promisified: one open/fstat/read/close round in the thread pool, where
+ * `fs/promises` readFile takes several (a turn reads its state files on every message).
+ */
+const readFile = promisify(readFileCallback);
+// The same for the write path: plain descriptors, no FileHandle objects to create and collect.
+const openFd = promisify(open);
+const writeFd = promisify(writeFile);
+const fsyncFd = promisify(fsync);
+const closeFd = promisify(close);
+
 function isTempFile(name: string): boolean {
   return name.endsWith(TEMP_SUFFIX);
+}
+
+async function lastWrittenBefore(path: string, before: Date): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && info.mtimeMs < before.getTime();
 }
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {
@@ -172,11 +224,11 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 /** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
 async function syncFolder(folder: string): Promise<void> {
   try {
-    const handle = await open(folder, 'r');
+    const fd = await openFd(folder, 'r');
     try {
-      await handle.sync();
+      await fsyncFd(fd);
     } finally {
-      await handle.close();
+      await closeFd(fd);
     }
   } catch {
     // Opening a directory for fsync is not supported everywhere; the rename is still atomic.
