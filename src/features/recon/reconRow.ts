@@ -1,30 +1,18 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import type { UsageRowFacts } from '../../domain/recon/reconChecks.js';
 import { COLUMN_INDEX } from './reconColumns.js';
 
-/** The fields of a daily rated usage row the reconciliation uses, typed; amounts as Decimal. */
-export interface ReconRow {
-  customerId: string;
+/**
+ * The fields of a daily rated usage row the reconciliation uses, typed; amounts as Decimal: what the
+ * domain's checks read (UsageRowFacts) plus the names, ids and currencies the report shows.
+ */
+export interface ReconRow extends UsageRowFacts {
   customerName: string;
   subscriptionId: string;
-  entitlementId: string;
-  resourceGroup: string;
-  resourceUri: string;
-  usageDate: string;
   meterId: string;
-  meterName: string;
-  skuName: string;
-  productName: string;
-  publisherName: string;
-  benefitType: string;
-  unitPrice: Decimal;
-  quantity: Decimal;
-  effectiveUnitPrice: Decimal;
-  billingPreTaxTotal: Decimal;
   billingCurrency: string;
   pricingCurrency: string;
-  pcToBcExchangeRate: Decimal;
-  pecPercentage: number;
 }
 
 const decimalText = z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, 'must be a decimal number');
