@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { actionData, cardsIn, visibleText } from './support/fakeConnector.js';
+import { actionData, cardsIn, visibleText, waitForLastCard } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { MEGAN } from './support/teamsClient.js';
 
@@ -12,12 +12,8 @@ describe('HTTP end to end: MCA attestation', function () {
   });
   after(async () => sut.stop());
 
-  async function lastCard(conversationId: string, predicate: (json: string) => boolean) {
-    return sut.connector.waitFor(() => {
-      const card = cardsIn(sut.connector, conversationId).at(-1);
-      return card && predicate(JSON.stringify(card.content)) ? card : undefined;
-    });
-  }
+  const lastCard = (conversationId: string, predicate: (json: string) => boolean) =>
+    waitForLastCard(sut.connector, conversationId, predicate);
 
   it('attests for a seeded customer, then shows it in agreements; 20 concurrent confirms record once', async () => {
     const conversationId = 'conv-attest';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { actionData, cardsIn, type SentCard } from './support/fakeConnector.js';
+import { actionData, waitForLastCard } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { MEGAN } from './support/teamsClient.js';
 
@@ -16,12 +16,8 @@ describe('HTTP end to end: one Azure plan per reseller of record (indirect provi
   });
   after(async () => sut.stop());
 
-  async function lastCard(conversationId: string, predicate: (json: string) => boolean): Promise<SentCard> {
-    return sut.connector.waitFor(() => {
-      const card = cardsIn(sut.connector, conversationId).at(-1);
-      return card && predicate(JSON.stringify(card.content)) ? card : undefined;
-    });
-  }
+  const lastCard = (conversationId: string, predicate: (json: string) => boolean) =>
+    waitForLastCard(sut.connector, conversationId, predicate);
 
   it('Contoso Pharmaceuticals has a plan under Trey: the card asks which reseller, and a plan under Proseware is bought', async () => {
     await sut.client.say('buy azure plan contosopharma', { user: MEGAN, conversationId: 'conv-rr' });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { actionData, cardsIn, visibleText, type SentCard } from './support/fakeConnector.js';
+import { actionData, visibleText, type SentCard, waitForLastCard } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ALEX, MEGAN } from './support/teamsClient.js';
 
@@ -15,12 +15,8 @@ describe('HTTP end to end: buying the Azure plan', function () {
   });
   after(async () => sut.stop());
 
-  async function lastCard(conversationId: string, predicate: (json: string) => boolean): Promise<SentCard> {
-    return sut.connector.waitFor(() => {
-      const card = cardsIn(sut.connector, conversationId).at(-1);
-      return card && predicate(JSON.stringify(card.content)) ? card : undefined;
-    });
-  }
+  const lastCard = (conversationId: string, predicate: (json: string) => boolean) =>
+    waitForLastCard(sut.connector, conversationId, predicate);
 
   async function confirmCardFor(user: string, conversationId: string, customer: string): Promise<SentCard> {
     await sut.client.say(`buy azure plan ${customer}`, { user, conversationId });

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { adaptiveCardProblems } from '../cards/adaptiveCardValidator.js';
-import { cardsIn, visibleText, type SentCard } from './support/fakeConnector.js';
+import { cardsIn, visibleText, type SentCard, waitForLastCard } from './support/fakeConnector.js';
 import { startAppUnderTest, type AppUnderTest } from './support/appUnderTest.js';
 import { ADELE, MEGAN, PARTNER_TENANT } from './support/teamsClient.js';
 import {
@@ -24,12 +24,8 @@ describe('HTTP end to end: Universal Actions (adaptiveCard/action invokes)', fun
   });
   after(async () => sut.stop());
 
-  async function lastCard(conversationId: string, predicate: (json: string) => boolean): Promise<SentCard> {
-    return sut.connector.waitFor(() => {
-      const card = cardsIn(sut.connector, conversationId).at(-1);
-      return card && predicate(JSON.stringify(card.content)) ? card : undefined;
-    });
-  }
+  const lastCard = (conversationId: string, predicate: (json: string) => boolean) =>
+    waitForLastCard(sut.connector, conversationId, predicate);
 
   /** Presses the Action.Execute with this title on a card the bot sent, as Teams would. */
   async function press(

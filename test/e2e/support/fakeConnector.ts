@@ -133,6 +133,18 @@ export function cardsIn(connector: FakeConnector, conversationId: string): SentC
   return order.map((id) => ({ id, content: byId.get(id)! }));
 }
 
+/** Waits until the conversation's latest card (updates applied) matches `predicate` on its JSON. */
+export function waitForLastCard(
+  connector: FakeConnector,
+  conversationId: string,
+  predicate: (json: string) => boolean,
+): Promise<SentCard> {
+  return connector.waitFor(() => {
+    const card = cardsIn(connector, conversationId).at(-1);
+    return card && predicate(JSON.stringify(card.content)) ? card : undefined;
+  });
+}
+
 export function actionData(card: Record<string, unknown>, title: string): Record<string, unknown> {
   const actions = (card.actions ?? []) as Array<{ title: string; data: Record<string, unknown> }>;
   const action = actions.find((a) => a.title === title);
