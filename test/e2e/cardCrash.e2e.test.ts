@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,20 +12,10 @@ import {
   visibleText,
   type ConnectorCall,
 } from './support/fakeConnector.js';
+import { freePort } from '../../scripts/lib/childProcesses.js';
 import { ADELE, TeamsClient } from './support/teamsClient.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The bot as `npm start` runs it, in its own process, so the test can kill it like a crash. */
 function startBot(port: number, dataDir: string): ChildProcess {

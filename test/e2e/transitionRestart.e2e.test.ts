@@ -1,26 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { actionData, cardsIn, FakeConnector, visibleText } from './support/fakeConnector.js';
+import { freePort } from '../../scripts/lib/childProcesses.js';
 import { ADELE, TeamsClient } from './support/teamsClient.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WOODGROVE = 'dea9b094-88ce-404f-8425-db5733c8bb8d';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The bot as `npm start` runs it, in its own process, so the test can kill it like a crash. */
 function startBot(port: number, dataDir: string): ChildProcess {
