@@ -7,6 +7,20 @@ import type { Cart, CartLineItemRequest, Order } from '../plans/order.js';
 import type { AzureEntitlement, Subscription } from '../subscriptions/subscription.js';
 import type { ProductUpgrade, UpgradeEligibility } from '../transition/productUpgrade.js';
 
+export interface CustomerPageRequest {
+  /** Page size (Partner Center allows up to 500 per page). */
+  size: number;
+  /** Opaque token from the previous page's `continuationToken`; absent for the first page. */
+  continuationToken?: string;
+}
+
+export interface CustomerPage {
+  items: Customer[];
+  totalCount: number;
+  /** Present when there is a next page. */
+  continuationToken?: string;
+}
+
 /**
  * The Partner Center API as the bot uses it, shaped after the real REST API
  * (https://api.partnercenter.microsoft.com/v1, azure-plan.md §2–§4, §9). Implemented by the
@@ -25,7 +39,14 @@ export interface PartnerCenter {
   listIndirectResellers(): Promise<IndirectReseller[]>;
 
   // — customers —
+  /** Every customer (pages through the whole list). Prefer listCustomersPage for anything a user sees. */
   listCustomers(): Promise<Customer[]>;
+  /**
+   * One page of customers, in Partner Center's order: `GET /v1/customers?size={size}`, next pages with
+   * the `MS-ContinuationToken` header from `links.next` (get-a-list-of-customers). `totalCount` is
+   * the number of customers in the whole list.
+   */
+  listCustomersPage(request: CustomerPageRequest): Promise<CustomerPage>;
   /** Throws DomainError('not_found') for an unknown customer. */
   getCustomer(customerId: string): Promise<Customer>;
 

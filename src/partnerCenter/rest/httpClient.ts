@@ -42,10 +42,16 @@ export class PartnerCenterHttp {
     this.baseUrl = (options.baseUrl ?? PARTNER_CENTER_BASE_URL).replace(/\/$/, '');
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<HttpResult<T>> {
+  async request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${await this.options.getAccessToken()}`,
       Accept: 'application/json',
+      ...extraHeaders,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const correlationId = this.options.correlationId?.();

@@ -10,7 +10,7 @@ import { normalizeGuid } from '../../domain/customers/guid.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
-import type { PartnerCenter } from '../../domain/partnerCenter/port.js';
+import type { CustomerPage, CustomerPageRequest, PartnerCenter } from '../../domain/partnerCenter/port.js';
 import {
   AZURE_PLAN_PRODUCT_ID,
   AZURE_PLAN_SKU_ID,
@@ -74,6 +74,23 @@ export class RestPartnerCenter implements PartnerCenter {
   async listCustomers(): Promise<Customer[]> {
     const { body } = await this.http.request<Items<RestCustomer>>('GET', '/customers');
     return (body.items ?? []).map(toCustomer);
+  }
+
+  async listCustomersPage(request: CustomerPageRequest): Promise<CustomerPage> {
+    const { body } = await this.http.request<Items<RestCustomer> & { totalCount?: number }>(
+      'GET',
+      `/customers?size=${request.size}`,
+      undefined,
+      request.continuationToken ? { 'MS-ContinuationToken': request.continuationToken } : undefined,
+    );
+    const items = (body.items ?? []).map(toCustomer);
+    const next = (body as { links?: { next?: { headers?: { key: string; value: string }[] } } }).links?.next;
+    const token = next?.headers?.find((h) => h.key.toLowerCase() === 'ms-continuationtoken')?.value;
+    return {
+      items,
+      totalCount: body.totalCount ?? items.length,
+      ...(token ? { continuationToken: token } : {}),
+    };
   }
 
   async getCustomer(customerId: string): Promise<Customer> {

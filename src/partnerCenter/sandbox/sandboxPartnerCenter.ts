@@ -13,7 +13,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
-import type { PartnerCenter } from '../../domain/partnerCenter/port.js';
+import type { CustomerPage, CustomerPageRequest, PartnerCenter } from '../../domain/partnerCenter/port.js';
 import { ValidationError } from '../../domain/partnerCenter/validationError.js';
 import {
   AZURE_PLAN_TITLE,
@@ -95,6 +95,21 @@ export class SandboxPartnerCenter implements PartnerCenter {
 
   async listCustomers(): Promise<Customer[]> {
     return this.store.read((data) => structuredClone(data.customers));
+  }
+
+  async listCustomersPage(request: CustomerPageRequest): Promise<CustomerPage> {
+    return this.store.read((data) => {
+      const start = request.continuationToken ? Number.parseInt(request.continuationToken, 10) : 0;
+      if (!Number.isInteger(start) || start < 0)
+        throw new DomainError('validation', { field: 'continuationToken' });
+      const size = Math.max(1, Math.min(500, Math.trunc(request.size)));
+      const end = Math.min(data.customers.length, start + size);
+      return {
+        items: structuredClone(data.customers.slice(start, end)),
+        totalCount: data.customers.length,
+        ...(end < data.customers.length ? { continuationToken: String(end) } : {}),
+      };
+    });
   }
 
   async getCustomer(customerId: string): Promise<Customer> {
