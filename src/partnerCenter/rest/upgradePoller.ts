@@ -236,7 +236,7 @@ export class UpgradePoller implements UpgradeWatcher {
 
   private later(watch: UpgradeWatch): UpgradeWatch {
     const polls = watch.polls + 1;
-    const delay = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** Math.min(polls - 1, 30));
+    const delay = Math.min(this.maxDelayMs, this.initialDelayMs * 2 ** Math.min(polls, 30));
     return {
       ...watch,
       polls,
