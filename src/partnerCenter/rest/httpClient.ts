@@ -128,7 +128,7 @@ class TransientFailure extends Error {
  *   state-changing call of the same action — reads: a fresh GUID per call; always the same value on
  *   every retry of that call);
  * - a timeout per attempt and an overall deadline (AbortSignal);
- * - retries (p-retry) on 429, 5xx, network errors and attempt timeouts, waiting `Retry-After`
+ * - retries (p-retry) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
  *   (seconds or HTTP date) or exponential backoff, capped in attempts and delay;
  * - 401: the token is invalidated and the call is sent once more with a fresh one; a second 401 is
  *   'sign_in_required' (App+User) or 'app_credentials_invalid' (App-only);
@@ -203,6 +203,12 @@ export class PartnerCenterHttp {
         : {}),
       ...request.headers,
     };
+    if (spec.base === 'azureResourceManager') {
+      // ARM's own names for the same facts (tracing and language of error messages).
+      fixedHeaders['x-ms-correlation-request-id'] = fixedHeaders['MS-CorrelationId'];
+      fixedHeaders['x-ms-client-request-id'] = fixedHeaders['MS-RequestId'];
+      fixedHeaders['Accept-Language'] = fixedHeaders['X-Locale'];
+    }
     if (request.body !== undefined) fixedHeaders['Content-Type'] = 'application/json';
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const deadline = this.now() + this.deadlineMs;
@@ -266,7 +272,8 @@ export class PartnerCenterHttp {
       const parsed = text ? safeJson(text) : undefined;
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
       if (response.status === 429) throw new TransientFailure('throttled', 429, retryAfterMs);
-      if (response.status >= 500) throw new TransientFailure('server', response.status, retryAfterMs);
+      if (response.status >= 500 || response.status === 408)
+        throw new TransientFailure('server', response.status, retryAfterMs);
       if (response.status >= 400) throw new AbortError(toDomainError(response.status, parsed));
       return {
         status: response.status,

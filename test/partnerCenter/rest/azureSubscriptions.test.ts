@@ -73,8 +73,9 @@ describe('REST Partner Center client: Azure subscriptions under the plan (Azure 
       ],
     });
     const pc = client();
-    const created = await scope.run({ requestId: REQUEST_ID, user: USER }, () =>
-      pc.createAzureSubscription(CUSTOMER, PLAN, 'Contoso Dev'),
+    const created = await scope.run(
+      { requestId: REQUEST_ID, user: USER, locale: 'ko-KR', correlationId: 'turn-7' },
+      () => pc.createAzureSubscription(CUSTOMER, PLAN, 'Contoso Dev'),
     );
     expect(created).to.include({
       id: AZURE_SUB,
@@ -94,6 +95,9 @@ describe('REST Partner Center client: Azure subscriptions under the plan (Azure 
     });
     expect(put?.headers['ms-requestid']).to.equal(REQUEST_ID);
     expect(put?.headers.authorization).to.equal('Bearer app+user.azureResourceManager.megan-oid.v1');
+    expect(put?.headers['x-ms-client-request-id']).to.equal(REQUEST_ID);
+    expect(put?.headers['accept-language']).to.equal('ko-KR');
+    expect(put?.headers['x-ms-correlation-request-id']).to.equal('turn-7');
     expect(server.seen.filter((r) => r.method === 'GET' && r.url.startsWith(aliasPath))).to.have.length(2);
   });
 
