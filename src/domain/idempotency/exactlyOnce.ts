@@ -22,7 +22,16 @@ export interface ExactlyOnceOptions {
   waitTimeoutMs?: number;
   /** Names this instance in the lease owner (diagnostics); defaults to a random id. */
   instanceId?: string;
+  /**
+   * Runs around every effect with the request's id, e.g. so the composition root can run the effect
+   * inside `callScope.run({ requestId })` and the REST client sends it as MS-RequestId (the domain
+   * itself knows nothing of async context). Defaults to running the effect as is.
+   */
+  aroundEffect?: AroundEffect;
 }
+
+/** See ExactlyOnceOptions.aroundEffect. */
+export type AroundEffect = <T>(requestId: string, effect: () => Promise<T>) => Promise<T>;
 
 /** One state-changing request: operation scope, the client's request id, and what it asks for. */
 export interface RequestIdentity {
@@ -57,6 +66,7 @@ export class ExactlyOnce {
   private readonly pollIntervalMs: number;
   private readonly waitTimeoutMs: number;
   private readonly instanceId: string;
+  private readonly aroundEffect: AroundEffect;
   private attempts = 0;
 
   constructor(
@@ -68,6 +78,7 @@ export class ExactlyOnce {
     this.pollIntervalMs = options.pollIntervalMs ?? 25;
     this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_MS;
     this.instanceId = options.instanceId ?? globalThis.crypto.randomUUID();
+    this.aroundEffect = options.aroundEffect ?? ((_requestId, effect) => effect());
   }
 
   async run<T>(request: RequestIdentity, effect: () => Promise<T>): Promise<T> {
@@ -116,7 +127,7 @@ export class ExactlyOnce {
       const lease = this.newLease();
       const reservation = await this.store.reserve(key, fingerprint, lease);
       if (reservation.reserved) {
-        const settled = await this.perform(key, lease.owner, effect);
+        const settled = await this.perform(key, lease.owner, () => this.aroundEffect(requestId, effect));
         if (settled === 'leaseLost') continue;
         if (settled.ok) return settled.outcome;
         throw settled.error;

@@ -53,6 +53,12 @@ export const errorMessages = defineMessages({
     'error.request_failed':
       'An earlier attempt of this request failed midway, so it is not repeated automatically. Check the current state before trying again.',
     'error.request_refused_retry': 'Your earlier request was refused. Start again.',
+    'error.partner_center_unavailable':
+      '{reason, select, throttled {Partner Center is busy right now and asked us to wait.} timeout {Partner Center did not answer in time.} other {Partner Center could not be reached.}} Nothing new was confirmed: try again in a few minutes (the same request is not done twice).',
+    'error.app_credentials_invalid':
+      "Partner Center refused the bot's app credentials. Ask your administrator to check the app registration and its secret or certificate.",
+    'error.azure_subscription_failed':
+      'Azure could not create the Azure subscription. Nothing was created: check the plan in Partner Center and try again.',
   },
   'ko-KR': {
     'error.600002':
@@ -98,5 +104,11 @@ export const errorMessages = defineMessages({
     'error.request_failed':
       '이 요청의 이전 시도가 도중에 실패하여 자동으로 반복하지 않습니다. 현재 상태를 확인한 뒤 다시 시도하세요.',
     'error.request_refused_retry': '이전 요청이 거부되었습니다. 다시 시작하세요.',
+    'error.partner_center_unavailable':
+      '{reason, select, throttled {Partner Center가 지금 바빠서 잠시 기다려 달라고 요청했습니다.} timeout {Partner Center가 제시간에 응답하지 않았습니다.} other {Partner Center에 연결할 수 없습니다.}} 새로 확인된 내용은 없습니다. 몇 분 뒤에 다시 시도하세요(같은 요청이 두 번 처리되지는 않습니다).',
+    'error.app_credentials_invalid':
+      'Partner Center가 봇의 앱 자격 증명을 거부했습니다. 관리자에게 앱 등록과 비밀 또는 인증서를 확인해 달라고 요청하세요.',
+    'error.azure_subscription_failed':
+      'Azure에서 Azure 구독을 만들지 못했습니다. 만들어진 것은 없습니다. Partner Center에서 플랜을 확인한 뒤 다시 시도하세요.',
   },
 });

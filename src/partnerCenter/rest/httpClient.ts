@@ -1,77 +1,372 @@
-import { DomainError } from '../../domain/errors.js';
+import { createHash, randomUUID } from 'node:crypto';
+import pRetry, { AbortError } from 'p-retry';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import { paramsFromDescription } from '../../domain/partnerCenter/errorDescriptions.js';
+import type { AuthKind, PartnerCenterTokens, TokenResource } from '../auth/tokens.js';
+import type { CallContext, CallScope, CallUser } from '../callContext.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
+export const AZURE_RESOURCE_MANAGER_BASE_URL = 'https://management.azure.com';
+export const DEFAULT_LOCALE = 'en-US';
 
+/** Per-attempt timeout: one HTTP exchange longer than this is abandoned and retried. */
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+/** Overall deadline of one logical call, all attempts and waits included. */
+export const DEFAULT_DEADLINE_MS = 90_000;
+export const DEFAULT_MAX_ATTEMPTS = 4;
+export const DEFAULT_MIN_DELAY_MS = 500;
+export const DEFAULT_MAX_DELAY_MS = 30_000;
+
+/** The part of the WHATWG fetch the client uses (global fetch by default). */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body?: string },
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
 ) => Promise<{
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
 
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
+
+/** Which service a call goes to. */
+export type ApiBase = 'partnerCenter' | 'azureResourceManager';
+
+/** What the client needs to know about an operation (see operations.ts). */
+export interface CallSpec {
+  /** Operation name, for diagnostics (e.g. 'createAgreement'). */
+  operation: string;
+  method: HttpMethod;
+  auth: AuthKind;
+  resource: TokenResource;
+  base: ApiBase;
+  /** True for calls that change state: they carry the action's MS-RequestId. */
+  stateChanging: boolean;
+}
+
+export interface RetryOptions {
+  /** Attempts in total, the first included (default 4). */
+  maxAttempts?: number;
+  /** First backoff delay without Retry-After (doubles per attempt, default 500 ms). */
+  minDelayMs?: number;
+  /** Longest wait between attempts, Retry-After included (default 30 s). */
+  maxDelayMs?: number;
+}
+
+export interface TimeoutOptions {
+  /** Per attempt (default 30 s). */
+  attemptMs?: number;
+  /** Whole logical call, retries and waits included (default 90 s). */
+  deadlineMs?: number;
+}
+
 export interface PartnerCenterHttpOptions {
-  /** Defaults to the public Partner Center API. */
+  /** Defaults to the public Partner Center API (https://api.partnercenter.microsoft.com/v1). */
   baseUrl?: string;
-  fetch: FetchLike;
-  /** App+User access token for https://api.partnercenter.microsoft.com (MCA and upgrade APIs need App+User). */
-  getAccessToken: () => Promise<string>;
-  /** Correlation id per request (MS-CorrelationId); defaults to none. */
-  correlationId?: () => string;
+  /** Azure Resource Manager (Azure subscriptions under the plan); defaults to https://management.azure.com. */
+  armBaseUrl?: string;
+  /** Defaults to the global fetch. */
+  fetch?: FetchLike;
+  /** Bearer tokens per AuthKind and resource (the sign-in module). */
+  tokens?: PartnerCenterTokens;
+  /**
+   * @deprecated One App+User token for every call; use `tokens`. Kept so older callers still work:
+   * it is wrapped into a PartnerCenterTokens that ignores kind and resource.
+   */
+  getAccessToken?: () => Promise<string>;
+  /** Carries correlation id, request id, locale and user of the current turn/action. */
+  callScope?: Pick<CallScope, 'current'>;
+  /** X-Locale when the call context has none (default en-US). */
+  defaultLocale?: string;
+  /** MS-PartnerCenter-Application (optional header naming the app). */
+  applicationName?: string;
+  timeouts?: TimeoutOptions;
+  retry?: RetryOptions;
+  /** Waits between attempts (tests pass one that returns at once and records the delays). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Wall clock in ms, for Retry-After as an HTTP date and for the deadline (default Date.now). */
+  now?: () => number;
+  /** New GUIDs (MS-RequestId of reads, MS-CorrelationId without a turn). */
+  newId?: () => string;
 }
 
 export interface HttpResult<T> {
   status: number;
   body: T;
   location: string | null;
+  retryAfterMs: number | undefined;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Use this MS-CorrelationId (e.g. one for every page of one listing). */
+  correlationId?: string;
+  /** Absolute URL instead of base + path (e.g. a Location header or links.next). */
+  absoluteUrl?: string;
+}
+
+/** A failure worth another attempt (429, 5xx, network error, attempt timeout). */
+class TransientFailure extends Error {
+  constructor(
+    readonly reason: 'throttled' | 'server' | 'network' | 'timeout',
+    readonly httpStatus: number | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`transient ${reason}${httpStatus ? ` ${httpStatus}` : ''}`);
+    this.name = 'TransientFailure';
+  }
 }
 
 /**
- * JSON over HTTP to Partner Center. Error bodies `{code, description}` become DomainError with the
- * Partner Center code (e.g. 600061); without a code: 404 → not_found, 401/403 → forbidden,
- * anything else → backend_error (params.httpStatus). The description is not passed on: it is
- * English text, and the bot shows its own localized message per code. Where one code means
- * different things (600002), the meaning decoded from the description goes along as params.reason.
+ * JSON over HTTP to Partner Center (and Azure Resource Manager), with the hygiene the API asks for
+ * (https://learn.microsoft.com/partner-center/developer/headers,
+ * https://learn.microsoft.com/partner-center/developer/api-throttling-guidance):
+ * - headers on every call: `Authorization: Bearer` for the operation's AuthKind and resource,
+ *   `Accept`, `MS-CorrelationId` (the turn's, else one per call), `X-Locale` (the turn's, else
+ *   en-US), `MS-RequestId` (state-changing: the action's request id — derived per further
+ *   state-changing call of the same action — reads: a fresh GUID per call; always the same value on
+ *   every retry of that call);
+ * - a timeout per attempt and an overall deadline (AbortSignal);
+ * - retries (p-retry) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
+ *   (seconds or HTTP date) or exponential backoff, capped in attempts and delay;
+ * - 401: the token is invalidated and the call is sent once more with a fresh one; a second 401 is
+ *   'sign_in_required' (App+User) or 'app_credentials_invalid' (App-only);
+ * - other errors: DomainError with the Partner Center `code` of the body (see toDomainError).
+ * When retries or the deadline run out: DomainError('partner_center_unavailable', {reason, httpStatus?}).
  */
 export class PartnerCenterHttp {
   private readonly baseUrl: string;
+  private readonly armBaseUrl: string;
+  private readonly fetch: FetchLike;
+  private readonly tokens: PartnerCenterTokens;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly newId: () => string;
+  private readonly attemptMs: number;
+  private readonly deadlineMs: number;
+  private readonly maxAttempts: number;
+  private readonly minDelayMs: number;
+  private readonly maxDelayMs: number;
+  /** State-changing calls made so far per call context (the n-th gets a derived MS-RequestId). */
+  private readonly stateChangingCalls = new WeakMap<CallContext, number>();
 
   constructor(private readonly options: PartnerCenterHttpOptions) {
     this.baseUrl = (options.baseUrl ?? PARTNER_CENTER_BASE_URL).replace(/\/$/, '');
+    this.armBaseUrl = (options.armBaseUrl ?? AZURE_RESOURCE_MANAGER_BASE_URL).replace(/\/$/, '');
+    this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.tokens = options.tokens ?? legacyTokens(options.getAccessToken);
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+    this.newId = options.newId ?? randomUUID;
+    this.attemptMs = options.timeouts?.attemptMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    this.deadlineMs = options.timeouts?.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.maxAttempts = Math.max(1, options.retry?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.minDelayMs = options.retry?.minDelayMs ?? DEFAULT_MIN_DELAY_MS;
+    this.maxDelayMs = options.retry?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   }
 
-  async request<T>(
-    method: 'GET' | 'POST' | 'PATCH',
-    path: string,
-    body?: unknown,
-    extraHeaders?: Record<string, string>,
-  ): Promise<HttpResult<T>> {
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${await this.options.getAccessToken()}`,
+  /** The call context of the current turn/action (empty outside a scope). */
+  context(): CallContext {
+    return this.options.callScope?.current() ?? {};
+  }
+
+  /** A new GUID (e.g. one MS-CorrelationId for every page of one listing). */
+  id(): string {
+    return this.newId();
+  }
+
+  urlOf(base: ApiBase, path: string): string {
+    return `${base === 'partnerCenter' ? this.baseUrl : this.armBaseUrl}${path}`;
+  }
+
+  /** Resolves a Partner Center link (`links.next.uri`, `Location`) against the base URL. */
+  resolveLink(base: ApiBase, uri: string): string {
+    if (/^https?:\/\//i.test(uri)) return uri;
+    const root = base === 'partnerCenter' ? this.baseUrl : this.armBaseUrl;
+    const origin = new URL(root).origin;
+    if (uri.startsWith('/v1/') || base === 'azureResourceManager')
+      return `${origin}/${uri.replace(/^\//, '')}`;
+    return `${root}/${uri.replace(/^\//, '')}`;
+  }
+
+  async request<T>(spec: CallSpec, path: string, request: RequestOptions = {}): Promise<HttpResult<T>> {
+    const context = this.context();
+    const url = request.absoluteUrl ?? this.urlOf(spec.base, path);
+    const fixedHeaders: Record<string, string> = {
       Accept: 'application/json',
-      ...extraHeaders,
+      'MS-RequestId': this.requestIdFor(spec, context),
+      'MS-CorrelationId': request.correlationId ?? context.correlationId ?? this.newId(),
+      'X-Locale': context.locale ?? this.options.defaultLocale ?? DEFAULT_LOCALE,
+      ...(this.options.applicationName
+        ? { 'MS-PartnerCenter-Application': this.options.applicationName }
+        : {}),
+      ...request.headers,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const correlationId = this.options.correlationId?.();
-    if (correlationId) headers['MS-CorrelationId'] = correlationId;
-
-    let response: Awaited<ReturnType<FetchLike>>;
-    try {
-      response = await this.options.fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new DomainError('backend_unreachable');
+    if (spec.base === 'azureResourceManager') {
+      // ARM's own names for the same facts (tracing and language of error messages).
+      fixedHeaders['x-ms-correlation-request-id'] = fixedHeaders['MS-CorrelationId'];
+      fixedHeaders['x-ms-client-request-id'] = fixedHeaders['MS-RequestId'];
+      fixedHeaders['Accept-Language'] = fixedHeaders['X-Locale'];
     }
-    const text = await response.text();
-    const parsed = text ? safeJson(text) : undefined;
-    if (response.status >= 400) throw toDomainError(response.status, parsed);
-    return { status: response.status, body: parsed as T, location: response.headers.get('location') };
+    if (request.body !== undefined) fixedHeaders['Content-Type'] = 'application/json';
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const deadline = this.now() + this.deadlineMs;
+    const user = spec.auth === 'app+user' ? context.user : undefined;
+
+    return pRetry(() => this.attempt<T>(spec, url, fixedHeaders, body, user, deadline), {
+      retries: this.maxAttempts - 1,
+      // p-retry's own timer is not used: the delay (Retry-After or backoff) is waited in
+      // onFailedAttempt through the injectable sleep.
+      minTimeout: 0,
+      maxTimeout: 0,
+      factor: 1,
+      onFailedAttempt: async (error) => {
+        const failure =
+          error instanceof TransientFailure ? error : new TransientFailure('network', undefined, undefined);
+        if (error.retriesLeft <= 0) throw unavailable(failure, spec);
+        const delay = Math.min(
+          this.maxDelayMs,
+          failure.retryAfterMs ?? this.minDelayMs * 2 ** (error.attemptNumber - 1),
+        );
+        if (this.now() + delay >= deadline) throw unavailable(failure, spec);
+        await this.sleep(delay);
+      },
+    });
   }
+
+  /** One attempt (plus the single re-send after a 401 with a fresh token). */
+  private async attempt<T>(
+    spec: CallSpec,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    user: CallUser | undefined,
+    deadline: number,
+  ): Promise<HttpResult<T>> {
+    for (let authTry = 0; ; authTry += 1) {
+      let token: string;
+      try {
+        token = await this.tokens.getToken(spec.auth, spec.resource, user);
+      } catch (error) {
+        throw new AbortError(error instanceof Error ? error : new Error(String(error)));
+      }
+      const response = await this.send(
+        url,
+        spec.method,
+        { ...headers, Authorization: `Bearer ${token}` },
+        body,
+        deadline,
+      );
+      if (response.status === 401) {
+        this.tokens.invalidate(spec.auth, spec.resource, user);
+        if (authTry === 0) continue;
+        throw new AbortError(
+          new DomainError(spec.auth === 'app+user' ? 'sign_in_required' : 'app_credentials_invalid', {
+            httpStatus: 401,
+            operation: spec.operation,
+          }),
+        );
+      }
+      const text = await readText(response, deadline, this.now);
+      const parsed = text ? safeJson(text) : undefined;
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now());
+      if (response.status === 429) throw new TransientFailure('throttled', 429, retryAfterMs);
+      if (response.status >= 500 || response.status === 408)
+        throw new TransientFailure('server', response.status, retryAfterMs);
+      if (response.status >= 400) throw new AbortError(toDomainError(response.status, parsed));
+      return {
+        status: response.status,
+        body: parsed as T,
+        location: response.headers.get('location'),
+        retryAfterMs,
+      };
+    }
+  }
+
+  private async send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    deadline: number,
+  ): Promise<Awaited<ReturnType<FetchLike>>> {
+    const remaining = deadline - this.now();
+    if (remaining <= 0) throw new TransientFailure('timeout', undefined, undefined);
+    const signal = AbortSignal.timeout(Math.max(1, Math.min(this.attemptMs, remaining)));
+    try {
+      return await this.fetch(url, { method, headers, body, signal });
+    } catch (error) {
+      if (isDomainError(error)) throw new AbortError(error);
+      throw new TransientFailure(signal.aborted ? 'timeout' : 'network', undefined, undefined);
+    }
+  }
+
+  /**
+   * MS-RequestId: reads get a fresh GUID per logical call. A state-changing call inside an action
+   * (CallContext.requestId) sends that request id; a further state-changing call of the same action
+   * (e.g. checkout after create cart) sends an id derived from it and its ordinal, so a re-run of
+   * the action after a crash sends the same ids in the same order and Partner Center does each
+   * effect once. Without a request id (outside ExactlyOnce) a fresh GUID.
+   */
+  private requestIdFor(spec: CallSpec, context: CallContext): string {
+    if (!spec.stateChanging || !context.requestId) return this.newId();
+    const ordinal = this.stateChangingCalls.get(context) ?? 0;
+    this.stateChangingCalls.set(context, ordinal + 1);
+    return ordinal === 0 ? context.requestId : derivedGuid(`${context.requestId}#${ordinal}`);
+  }
+}
+
+/** A stable GUID-shaped id from a string (SHA-256, version nibble 5-like, RFC 4122 variant). */
+export function derivedGuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex').slice(0, 32).split('');
+  hex[12] = '5';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
+}
+
+async function readText(
+  response: Awaited<ReturnType<FetchLike>>,
+  deadline: number,
+  now: () => number,
+): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    throw new TransientFailure(now() >= deadline ? 'timeout' : 'network', response.status, undefined);
+  }
+}
+
+function unavailable(failure: TransientFailure, spec: CallSpec): DomainError {
+  return new DomainError('partner_center_unavailable', {
+    reason: failure.reason,
+    operation: spec.operation,
+    ...(failure.httpStatus ? { httpStatus: failure.httpStatus } : {}),
+    ...(failure.retryAfterMs !== undefined
+      ? { retryAfterSeconds: Math.ceil(failure.retryAfterMs / 1000) }
+      : {}),
+  });
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date, in ms from `nowMs`; undefined when absent/invalid. */
+export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+function legacyTokens(getAccessToken: (() => Promise<string>) | undefined): PartnerCenterTokens {
+  return {
+    getToken: async () => {
+      if (!getAccessToken) throw new DomainError('app_credentials_missing');
+      return getAccessToken();
+    },
+    invalidate: () => undefined,
+  };
 }
 
 function safeJson(text: string): unknown {
@@ -82,11 +377,26 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * Error bodies become DomainError with the service's code: Partner Center `{code, description}`
+ * (e.g. 600061) or Azure Resource Manager `{error: {code, message}}`. Without a code: 404 →
+ * not_found, 401/403 → forbidden, anything else → backend_error (params.httpStatus). The
+ * description is not passed on: it is English text, and the bot shows its own localized message per
+ * code. Where one code means different things (600002), the meaning decoded from the description
+ * goes along as params.reason.
+ */
 export function toDomainError(status: number, body: unknown): DomainError {
+  const source =
+    body &&
+    typeof body === 'object' &&
+    'error' in body &&
+    typeof (body as { error: unknown }).error === 'object'
+      ? ((body as { error: Record<string, unknown> }).error ?? {})
+      : body;
   const code =
-    body && typeof body === 'object' && 'code' in body ? (body as { code: unknown }).code : undefined;
+    source && typeof source === 'object' && 'code' in source ? (source as { code: unknown }).code : undefined;
   if (typeof code === 'number' || (typeof code === 'string' && code.length > 0)) {
-    const description = (body as { description?: unknown }).description;
+    const description = (source as { description?: unknown; message?: unknown }).description;
     return new DomainError(String(code), {
       httpStatus: status,
       ...paramsFromDescription(String(code), description),

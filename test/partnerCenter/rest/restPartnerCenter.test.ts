@@ -43,7 +43,12 @@ async function fakePartnerCenter(
 
 function adapter(baseUrl: string): RestPartnerCenter {
   return new RestPartnerCenter(
-    { baseUrl, fetch: (url, init) => fetch(url, init), getAccessToken: async () => 'app-user-token' },
+    {
+      baseUrl,
+      fetch: (url, init) => fetch(url, init),
+      getAccessToken: async () => 'app-user-token',
+      sleep: async () => undefined,
+    },
     {
       partner: {
         tenantId: 't',
@@ -144,7 +149,7 @@ describe('REST Partner Center adapter (against a local fake server)', () => {
     expect(status.lineItems[0]).to.include({ status: 'completed', upgradedDate: '2026-11-26T10:00:00Z' });
   });
 
-  it('maps a 404 without an error code to not_found and an unreachable server to backend_unreachable', async () => {
+  it('maps a 404 without an error code to not_found and an unreachable server (after the retries) to partner_center_unavailable', async () => {
     fake = await fakePartnerCenter({});
     const notFound = await adapter(fake.baseUrl)
       .getCustomer(CUSTOMER)
@@ -159,6 +164,6 @@ describe('REST Partner Center adapter (against a local fake server)', () => {
         () => undefined,
         (e: DomainError) => e.code,
       );
-    expect(unreachable).to.equal('backend_unreachable');
+    expect(unreachable).to.equal('partner_center_unavailable');
   });
 });
