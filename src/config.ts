@@ -87,7 +87,15 @@ const schema = z
       .enum(['file', 'blob'], { message: '"file" or "blob"' })
       .optional()
       .transform((value) => value ?? 'file'),
-    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_CONNECTION_STRING: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /(^|;)\s*(UseDevelopmentStorage=true|AccountName=|BlobEndpoint=)/i,
+          'a connection string with AccountName=… or BlobEndpoint=… (or UseDevelopmentStorage=true)',
+        )
+        .optional(),
+    ),
     AZURE_STORAGE_CONTAINER: optionalText
       .pipe(
         z
@@ -102,7 +110,10 @@ const schema = z
     // Finished request records are kept this many hours, then pruned. Default 168 (7 days).
     IDEMPOTENCY_RETENTION_HOURS: positiveInt(168).refine((n) => n > 0, 'a whole number of hours above 0'),
     // Lease of the leader (transition worker) and of cross-instance locks, in seconds (Azure: 15–60).
-    LEADER_LEASE_SECONDS: positiveInt(30).refine((n) => n >= 15 && n <= 60, 'a whole number of seconds, 15–60'),
+    LEADER_LEASE_SECONDS: positiveInt(30).refine(
+      (n) => n >= 15 && n <= 60,
+      'a whole number of seconds, 15–60',
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -129,7 +140,8 @@ const schema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['AZURE_STORAGE_CONNECTION_STRING'],
-        message: 'a storage account connection string when STORAGE=blob (e.g. UseDevelopmentStorage=true for Azurite)',
+        message:
+          'a storage account connection string when STORAGE=blob (e.g. UseDevelopmentStorage=true for Azurite)',
       });
     }
     if (env.BACKEND === 'sandbox' && !existsSync(env.SANDBOX_SEED_FILE)) {

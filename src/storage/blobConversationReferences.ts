@@ -39,7 +39,9 @@ export class BlobConversationReferences implements ConversationReferences {
 
   async get(conversationId: string): Promise<Partial<ConversationReference> | undefined> {
     const found = await downloadText(this.blob(conversationId));
-    return found ? (JSON.parse(found.text) as { reference: Partial<ConversationReference> }).reference : undefined;
+    return found
+      ? (JSON.parse(found.text) as { reference: Partial<ConversationReference> }).reference
+      : undefined;
   }
 
   private blob(conversationId: string) {

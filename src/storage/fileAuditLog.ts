@@ -3,7 +3,16 @@ import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AuditEntry, AuditLog } from '../domain/services/auditLog.js';
-import { closeFd, ensureFolder, fsyncFd, isMissing, openFd, readFile, syncFolder, writeFd } from './fileAtomic.js';
+import {
+  closeFd,
+  ensureFolder,
+  fsyncFd,
+  isMissing,
+  openFd,
+  readFile,
+  syncFolder,
+  writeFd,
+} from './fileAtomic.js';
 
 const fstatFd = promisify(fstat);
 const MONTH_FILE = /^audit-(\d{4}-\d{2})\.jsonl$/;

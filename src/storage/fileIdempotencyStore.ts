@@ -155,7 +155,8 @@ export class FileIdempotencyStore implements PrunableIdempotencyStore {
       const stored = await readStored(join(folder, fileName(version)));
       // Replaced (and removed) between the listing and the read: list again.
       if (!stored) continue;
-      if (stored.key !== key) throw new Error(`idempotency folder ${folder} holds "${stored.key}", not "${key}"`);
+      if (stored.key !== key)
+        throw new Error(`idempotency folder ${folder} holds "${stored.key}", not "${key}"`);
       return { version, stored };
     }
   }

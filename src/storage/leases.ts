@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createExclusive, ensureFolder, ignoreMissing, isMissing, readFile, replaceFile } from './fileAtomic.js';
+import {
+  createExclusive,
+  ensureFolder,
+  ignoreMissing,
+  isMissing,
+  readFile,
+  replaceFile,
+} from './fileAtomic.js';
 import { safeName } from './records.js';
 
 /** A lease this instance holds until `validUntil` (local ms clock) unless renewed. */

@@ -7,7 +7,12 @@ import type { Clock } from '../domain/clock.js';
 import type { AuditLog } from '../domain/services/auditLog.js';
 import type { CriticalSections } from '../domain/services/criticalSections.js';
 import type { Logger } from '../logging.js';
-import { FileActivityDedupe, BlobActivityDedupe, SharedDedupeMiddleware, type ActivityDedupe } from './activityDedupe.js';
+import {
+  FileActivityDedupe,
+  BlobActivityDedupe,
+  SharedDedupeMiddleware,
+  type ActivityDedupe,
+} from './activityDedupe.js';
 import { BlobAuditLog } from './blobAuditLog.js';
 import { BlobConversationReferences } from './blobConversationReferences.js';
 import { BlobIdempotencyStore } from './blobIdempotencyStore.js';
@@ -76,7 +81,10 @@ export async function openRecordStores(
 ): Promise<RecordStores> {
   const retentionHours = config.IDEMPOTENCY_RETENTION_HOURS;
   const leaseMs = config.LEADER_LEASE_SECONDS * 1000;
-  let parts: Omit<RecordStores, 'kind' | 'dedupeMiddleware' | 'criticalSections' | 'leader' | 'prune' | 'start' | 'close'>;
+  let parts: Omit<
+    RecordStores,
+    'kind' | 'dedupeMiddleware' | 'criticalSections' | 'leader' | 'prune' | 'start' | 'close'
+  >;
   let flush: () => Promise<void> = async () => undefined;
   if (config.STORAGE === 'blob') {
     if (!config.AZURE_STORAGE_CONNECTION_STRING)

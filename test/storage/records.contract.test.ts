@@ -65,7 +65,9 @@ for (const kind of [fileKind(), blobKind()] as RecordKind[]) {
       it('20 concurrent reserves of one request id from two instances: exactly one is reserved', async () => {
         const stores = [kind.idempotency(clock), kind.idempotency(clock)];
         const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => stores[i % 2].reserve('op:t:race', 'fp', lease(`owner-${i}`, 0))),
+          Array.from({ length: 20 }, (_, i) =>
+            stores[i % 2].reserve('op:t:race', 'fp', lease(`owner-${i}`, 0)),
+          ),
         );
         const winners = results.filter((r) => r.reserved);
         expect(winners).to.have.length(1);
@@ -105,7 +107,9 @@ for (const kind of [fileKind(), blobKind()] as RecordKind[]) {
         await a.reserve('op:t:r4', 'fp', lease('A', 0));
         await a.release('op:t:r4', 'A');
         expect(await a.get('op:t:r4')).to.equal(undefined);
-        expect((await kind.idempotency(clock).reserve('op:t:r4', 'fp2', lease('B', 1))).reserved).to.equal(true);
+        expect((await kind.idempotency(clock).reserve('op:t:r4', 'fp2', lease('B', 1))).reserved).to.equal(
+          true,
+        );
         await a.markCrashed('op:t:r4', 'B', at(2));
         const blocked = await a.reserve('op:t:r4', 'fp2', lease('C', 60_000));
         expect(blocked.reserved).to.equal(false);

@@ -67,7 +67,9 @@ export function blobKind(): RecordKind {
   let azurite: RunningAzurite | undefined;
   let container: ContainerClient;
   const open = () =>
-    BlobServiceClient.fromConnectionString(azurite!.connectionString).getContainerClient(container.containerName);
+    BlobServiceClient.fromConnectionString(azurite!.connectionString).getContainerClient(
+      container.containerName,
+    );
   return {
     name: 'blob',
     leaseMs: 15_000,
@@ -90,4 +92,3 @@ export function blobKind(): RecordKind {
     leases: () => new BlobLeases(open(), { durationSeconds: 15 }),
   };
 }
-
