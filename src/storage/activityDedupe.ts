@@ -115,17 +115,30 @@ export class BlobActivityDedupe implements ActivityDedupe {
   async prune(): Promise<number> {
     const before = this.now() - this.ttlMs;
     let removed = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      const results = await Promise.all(
+        batch.map((name) =>
+          this.container
+            .getBlockBlobClient(name)
+            .delete()
+            .then(() => true)
+            .catch((error: unknown) => {
+              if (!isNotFound(error)) throw error;
+              return false;
+            }),
+        ),
+      );
+      removed += results.filter(Boolean).length;
+      batch = [];
+    };
     for await (const item of this.container.listBlobsFlat({ prefix: 'dedupe/' })) {
       const created = item.properties.createdOn ?? item.properties.lastModified;
       if (created.getTime() >= before) continue;
-      await this.container
-        .getBlockBlobClient(item.name)
-        .delete()
-        .then(() => (removed += 1))
-        .catch((error: unknown) => {
-          if (!isNotFound(error)) throw error;
-        });
+      batch.push(item.name);
+      if (batch.length >= 32) await flush();
     }
+    await flush();
     return removed;
   }
 }

@@ -24,6 +24,8 @@ export interface BlobIdempotencyStoreOptions {
 
 const PREFIX = 'idempotency/';
 const HOUR_MS = 60 * 60 * 1000;
+/** Deletes in flight at once while pruning. */
+const PRUNE_BATCH = 32;
 
 /**
  * Request records as one JSON blob per request key, shared by every instance.
@@ -102,19 +104,31 @@ export class BlobIdempotencyStore implements PrunableIdempotencyStore {
   async prune(): Promise<number> {
     const before = this.options.clock.now().getTime() - this.retentionMs;
     let removed = 0;
+    let batch: Array<{ name: string; etag?: string }> = [];
+    const flush = async () => {
+      const results = await Promise.all(batch.map((item) => this.deleteIfUnchanged(item.name, item.etag)));
+      removed += results.filter(Boolean).length;
+      batch = [];
+    };
     for await (const item of this.container.listBlobsFlat({ prefix: PREFIX, includeMetadata: true })) {
       const stored = fromMetadata(item.metadata);
       if (!stored || !expiredBefore(stored, before)) continue;
-      try {
-        await this.container
-          .getBlockBlobClient(item.name)
-          .delete({ conditions: { ifMatch: item.properties.etag } });
-        removed += 1;
-      } catch (error) {
-        if (!lostRace(error) && !isNotFound(error)) throw error;
-      }
+      batch.push({ name: item.name, etag: item.properties.etag });
+      if (batch.length >= PRUNE_BATCH) await flush();
     }
+    await flush();
     return removed;
+  }
+
+  /** Deletes a listed record unless it changed since the listing (If-Match). */
+  private async deleteIfUnchanged(name: string, etag: string | undefined): Promise<boolean> {
+    try {
+      await this.container.getBlockBlobClient(name).delete({ conditions: { ifMatch: etag } });
+      return true;
+    } catch (error) {
+      if (lostRace(error) || isNotFound(error)) return false;
+      throw error;
+    }
   }
 
   private blob(key: string) {
