@@ -73,7 +73,12 @@ export class LeaderLease {
   private schedule(delayMs: number): void {
     if (!this.running) return;
     this.timer = setTimeout(() => {
-      this.current = this.tick().then((next) => this.schedule(next));
+      this.current = this.tick()
+        .catch((error: unknown) => {
+          this.options.logger?.error({ err: error, lease: this.name }, 'leader lease step failed');
+          return this.options.retryMs ?? this.leases.durationMs / 3;
+        })
+        .then((next) => this.schedule(next));
     }, delayMs);
     this.timer.unref();
   }
