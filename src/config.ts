@@ -82,6 +82,38 @@ const schema = z
     REQUEST_LEASE_MS: positiveInt(10_000),
     // State of conversations idle for longer than this many days is deleted by a background sweep.
     STATE_RETENTION_DAYS: positiveInt(30).refine((n) => n > 0, 'a whole number of days above 0'),
+    // Where the bot's own records live (request records, audit, dedupe, references, state, leases).
+    STORAGE: z
+      .enum(['file', 'blob'], { message: '"file" or "blob"' })
+      .optional()
+      .transform((value) => value ?? 'file'),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /(^|;)\s*(UseDevelopmentStorage=true|AccountName=|BlobEndpoint=)/i,
+          'a connection string with AccountName=… or BlobEndpoint=… (or UseDevelopmentStorage=true)',
+        )
+        .optional(),
+    ),
+    AZURE_STORAGE_CONTAINER: optionalText
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[a-z0-9](?:[a-z0-9]|-(?!-)){2,56}$/,
+            'a blob container name: 3–57 lower-case letters, digits and single hyphens',
+          )
+          .optional(),
+      )
+      .transform((value) => value ?? 'partner-assistant'),
+    // Finished request records are kept this many hours, then pruned. Default 168 (7 days).
+    IDEMPOTENCY_RETENTION_HOURS: positiveInt(168).refine((n) => n > 0, 'a whole number of hours above 0'),
+    // Lease of the leader (transition worker) and of cross-instance locks, in seconds (Azure: 15–60).
+    LEADER_LEASE_SECONDS: positiveInt(30).refine(
+      (n) => n >= 15 && n <= 60,
+      'a whole number of seconds, 15–60',
+    ),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -102,6 +134,14 @@ const schema = z
         code: z.ZodIssueCode.custom,
         path: ['MicrosoftAppTenantId'],
         message: 'required when MicrosoftAppType=SingleTenant',
+      });
+    }
+    if (env.STORAGE === 'blob' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['AZURE_STORAGE_CONNECTION_STRING'],
+        message:
+          'a storage account connection string when STORAGE=blob (e.g. UseDevelopmentStorage=true for Azurite)',
       });
     }
     if (env.BACKEND === 'sandbox' && !existsSync(env.SANDBOX_SEED_FILE)) {
@@ -135,5 +175,5 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): Config {
 }
 
 function redactIfSecret(name: string, value: string): string {
-  return /password|secret|key/i.test(name) ? '***' : value;
+  return /password|secret|key|connection_string/i.test(name) ? '***' : value;
 }

@@ -3,6 +3,12 @@ import type { ConversationReference, Storage } from 'botbuilder';
 /** How many conversations' last saved reference are remembered, so an unchanged one is not rewritten. */
 const DEFAULT_REMEMBERED = 10_000;
 
+/** Where the last conversation reference of each conversation is kept (proactive messages). */
+export interface ConversationReferences {
+  save(reference: Partial<ConversationReference>): Promise<void>;
+  get(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
+}
+
 /**
  * Conversation references persisted in the bot's Storage (not in memory), so that a proactive
  * message — e.g. "transition completed" — still reaches the conversation after a restart.
@@ -12,7 +18,7 @@ const DEFAULT_REMEMBERED = 10_000;
  * The `activityId` (the message the turn answers) differs on every turn and is not what a
  * proactive message needs, so it is left out of the comparison.
  */
-export class ConversationReferenceStore {
+export class ConversationReferenceStore implements ConversationReferences {
   private readonly saved = new Map<string, string>();
 
   constructor(

@@ -1,8 +1,10 @@
+import type { CriticalSections } from './criticalSections.js';
+
 /**
  * Serializes async work per key inside this process (e.g. one purchase at a time per customer),
  * so "check, then act" sequences on the same key cannot interleave.
  */
-export class KeyedMutex {
+export class KeyedMutex implements CriticalSections {
   private readonly tails = new Map<string, Promise<void>>();
 
   /** Resolves once every task queued so far has finished (graceful shutdown). */
