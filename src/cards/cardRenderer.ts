@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { escapeCardData, hasLiteralEscape, unescapeCard } from './literalData.js';
+import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
@@ -60,10 +60,10 @@ export class CardRenderer {
     }
     // The templating engine leaves an unbound `${x}` in place without a warning: treat it as one.
     // The data's own `$` and `{` are escaped at this point, so this only finds the template's.
-    const unbound = JSON.stringify(expanded).match(/\$\{[^}]*\}/);
-    if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
+    const { card, unbound } = unescapeExpandedCard(expanded);
+    if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound}`);
     // Buttons with a verb go out as Action.Execute with an Action.Submit fallback (universalActions.ts).
-    return universalCard(name, data, unescapeCard(expanded) as AdaptiveCardJson);
+    return universalCard(name, data, card as AdaptiveCardJson);
   }
 }
 

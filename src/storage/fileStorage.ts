@@ -10,8 +10,10 @@ export interface FileStorageOptions {
   /**
    * fsync each file (and its folder) before a write resolves, so state survives a power cut, not
    * only a killed process. Default true; tests and bulk seeding may turn it off for speed.
+   * A function decides per key: data the next turn rebuilds anyway (a conversation reference) need
+   * not cost two fsyncs; a killed process still leaves the old or the new file, never a torn one.
    */
-  durable?: boolean;
+  durable?: boolean | ((key: string) => boolean);
 }
 
 /** What one file holds: the original key (file names are hashed) and the item with its eTag. */
@@ -36,13 +38,14 @@ interface StoredFile {
 export class FileStorage implements Storage {
   private readonly locks = new KeyedMutex();
   private readonly createdFolders = new Set<string>();
-  private readonly durable: boolean;
+  private readonly durable: (key: string) => boolean;
 
   constructor(
     private readonly directory: string,
     options: FileStorageOptions = {},
   ) {
-    this.durable = options.durable ?? true;
+    const durable = options.durable ?? true;
+    this.durable = typeof durable === 'function' ? durable : () => durable;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -145,7 +148,7 @@ export class FileStorage implements Storage {
       }
     }
     const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
-    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored));
+    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored), this.durable(key));
   }
 
   private async readFile(key: string): Promise<StoredFile | undefined> {
@@ -163,14 +166,14 @@ export class FileStorage implements Storage {
     return stored;
   }
 
-  private async writeAtomically(path: string, content: string): Promise<void> {
+  private async writeAtomically(path: string, content: string, durable: boolean): Promise<void> {
     const folder = join(path, '..');
     await this.ensureFolder(folder);
     const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
     const fd = await openFd(temp, 'w');
     try {
       await writeFd(fd, content, 'utf8');
-      if (this.durable) await fsyncFd(fd);
+      if (durable) await fsyncFd(fd);
     } catch (error) {
       await closeFd(fd);
       await unlink(temp).catch(ignoreMissing);
@@ -178,7 +181,7 @@ export class FileStorage implements Storage {
     }
     await closeFd(fd);
     await rename(temp, path);
-    if (this.durable) await syncFolder(folder);
+    if (durable) await syncFolder(folder);
   }
 
   private async ensureFolder(folder: string): Promise<void> {
