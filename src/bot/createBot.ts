@@ -71,10 +71,17 @@ export function createBot(options: CreateBotOptions): BotParts {
     cards: options.cards,
     logger: options.logger,
     conversationReferences,
+    withoutSync: withoutSyncOf(options.storage),
     cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,
   });
   return { bot, conversationState, conversationReferences, router };
+}
+
+/** The storage's "writes without fsync" scope (FileStorage.withoutSync), when it has one. */
+function withoutSyncOf(storage: Storage): (<T>(run: () => Promise<T>) => Promise<T>) | undefined {
+  const relaxed = storage as Partial<{ withoutSync<T>(run: () => Promise<T>): Promise<T> }>;
+  return typeof relaxed.withoutSync === 'function' ? (run) => relaxed.withoutSync!(run) : undefined;
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { close, fsync, open, readFile as readFileCallback, writeFile } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
@@ -39,6 +40,8 @@ export class FileStorage implements Storage {
   private readonly locks = new KeyedMutex();
   private readonly createdFolders = new Set<string>();
   private readonly durable: (key: string) => boolean;
+  /** Set inside `withoutSync`: the writes started there skip fsync. */
+  private readonly syncSkipped = new AsyncLocalStorage<true>();
 
   constructor(
     private readonly directory: string,
@@ -62,10 +65,13 @@ export class FileStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
+    const skipSync = this.syncSkipped.getStore() === true;
     // Like MemoryStorage, non-conflicting keys are written even when another key conflicts.
     const results = await Promise.allSettled(
       Object.entries(changes).map(([key, item]) =>
-        this.locks.runExclusive(key, () => this.writeOne(key, item as StoreItem)),
+        this.locks.runExclusive(key, () =>
+          this.writeOne(key, item as StoreItem, !skipSync && this.durable(key)),
+        ),
       ),
     );
     const failure = results.find((result) => result.status === 'rejected');
@@ -81,6 +87,16 @@ export class FileStorage implements Storage {
         }),
       ),
     );
+  }
+
+  /**
+   * Runs `run`; the writes it starts are not fsynced (still atomic: a killed process leaves the old
+   * or the new file). For a turn's last save after its state was already saved durably before a
+   * card went out (saveStateBeforeCards.ts): what it adds, e.g. the ids of the cards just sent, is
+   * bookkeeping a power cut may lose, and one fsync'd write per turn is enough.
+   */
+  withoutSync<T>(run: () => Promise<T>): Promise<T> {
+    return this.syncSkipped.run(true, run);
   }
 
   /** Resolves once every write and delete started so far is on disk (for graceful shutdown). */
@@ -140,7 +156,7 @@ export class FileStorage implements Storage {
     return removed;
   }
 
-  private async writeOne(key: string, item: StoreItem): Promise<void> {
+  private async writeOne(key: string, item: StoreItem, durable: boolean): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
       const current = await this.readFile(key);
       if (current && current.item.eTag !== item.eTag) {
@@ -148,7 +164,7 @@ export class FileStorage implements Storage {
       }
     }
     const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
-    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored), this.durable(key));
+    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored), durable);
   }
 
   private async readFile(key: string): Promise<StoredFile | undefined> {
