@@ -39,8 +39,9 @@ const ALL_COMMANDS: Command[] = [
   { name: 'help', text: 'help' },
   { name: 'customers', text: 'customers' },
   { name: 'price question', text: 'price D4s v5 linux west europe' },
-  // A PEC answer leaves its quick-question dialog open, and a repeated one stacks another on top
-  // (the state grows with every turn): each turn gets its own conversation, like a dialog start.
+  // A PEC question without a role leaves its quick-question dialog waiting; a repeated one replaces
+  // it (and updates the older card). Each turn gets its own conversation so every turn does the
+  // same work (a first question), like a dialog start.
   { name: 'PEC question', text: 'pec D4s v5 linux west europe admin agent 30 days', freshConversation: true },
   { name: 'dialog start (attest fabrikam)', text: 'attest fabrikam', freshConversation: true },
 ];
