@@ -15,7 +15,15 @@ export interface FileStorageOptions {
    * not cost two fsyncs; a killed process still leaves the old or the new file, never a torn one.
    */
   durable?: boolean | ((key: string) => boolean);
+  /**
+   * How many keys' file text is kept in memory (least recently used out; 0: none), so a turn
+   * reads its state without a file round trip. The folder belongs to this process (see below), so
+   * the copy cannot go stale. Default 10,000; files over 64 KB are not kept.
+   */
+  cachedKeys?: number;
 }
+
+const MAX_CACHED_CHARS = 64 * 1024;
 
 /** What one file holds: the original key (file names are hashed) and the item with its eTag. */
 interface StoredFile {
@@ -40,6 +48,9 @@ export class FileStorage implements Storage {
   private readonly locks = new KeyedMutex();
   private readonly createdFolders = new Set<string>();
   private readonly durable: (key: string) => boolean;
+  /** File text by key (null: no file), updated under the key's lock; see `cachedKeys`. */
+  private readonly cache = new Map<string, string | null>();
+  private readonly cachedKeys: number;
   /** Set inside `withoutSync`: the writes started there skip fsync. */
   private readonly syncSkipped = new AsyncLocalStorage<true>();
 
@@ -49,6 +60,7 @@ export class FileStorage implements Storage {
   ) {
     const durable = options.durable ?? true;
     this.durable = typeof durable === 'function' ? durable : () => durable;
+    this.cachedKeys = options.cachedKeys ?? 10_000;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -56,7 +68,7 @@ export class FileStorage implements Storage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const stored = await this.readFile(key);
+        const stored = await this.readCached(key);
         if (stored) items[key] = stored.item;
       }),
     );
@@ -84,6 +96,7 @@ export class FileStorage implements Storage {
       keys.map((key) =>
         this.locks.runExclusive(key, async () => {
           await unlink(this.pathOf(key)).catch(ignoreMissing);
+          this.remember(key, null);
         }),
       ),
     );
@@ -148,6 +161,7 @@ export class FileStorage implements Storage {
         const deleted = await this.locks.runExclusive(key, async () => {
           if (!(await lastWrittenBefore(path, before))) return false;
           await unlink(path).catch(ignoreMissing);
+          this.cache.delete(key);
           return true;
         });
         if (deleted) removed++;
@@ -164,21 +178,69 @@ export class FileStorage implements Storage {
       }
     }
     const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
-    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored), durable);
+    const text = JSON.stringify(stored);
+    try {
+      await this.writeAtomically(this.pathOf(key), text, durable);
+    } catch (error) {
+      // Old or new file: read it again next time.
+      this.cache.delete(key);
+      throw error;
+    }
+    this.remember(key, text);
   }
 
+  /**
+   * The stored file of a key: from memory when known, else read from disk under the key's lock (so
+   * a write finishing meanwhile cannot be overwritten in memory by the older text).
+   */
+  private async readCached(key: string): Promise<StoredFile | undefined> {
+    const known = this.cache.get(key);
+    if (known !== undefined) {
+      this.remember(key, known);
+      return known === null ? undefined : this.parse(key, known);
+    }
+    if (this.cachedKeys === 0) return this.readFile(key);
+    return this.locks.runExclusive(key, () => this.readFile(key));
+  }
+
+  private remember(key: string, text: string | null): void {
+    this.cache.delete(key);
+    if (this.cachedKeys === 0 || (text !== null && text.length > MAX_CACHED_CHARS)) return;
+    this.cache.set(key, text);
+    // Map keeps insertion order: the first entry is the least recently used.
+    while (this.cache.size > this.cachedKeys) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
+  }
+
+  /** Reads the key's file from disk (callers hold the key's lock when they cache what they read). */
   private async readFile(key: string): Promise<StoredFile | undefined> {
+    const known = this.cache.get(key);
+    if (known !== undefined) return known === null ? undefined : this.parse(key, known);
     const path = this.pathOf(key);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.remember(key, null);
+        return undefined;
+      }
       throw error;
     }
+    const stored = this.parse(key, text);
+    this.remember(key, text);
+    return stored;
+  }
+
+  private parse(key: string, text: string): StoredFile {
     const stored = JSON.parse(text) as StoredFile;
     // A SHA-256 collision is not a practical concern, but a file copied by hand could be wrong.
-    if (stored.key !== key) throw new Error(`Storage: file ${path} holds key "${stored.key}", not "${key}"`);
+    if (stored.key !== key) {
+      throw new Error(`Storage: file ${this.pathOf(key)} holds key "${stored.key}", not "${key}"`);
+    }
     return stored;
   }
 
