@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { close, fsync, open, readFile as readFileCallback, writeFile } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
@@ -21,6 +20,8 @@ export interface FileStorageOptions {
    * the copy cannot go stale. Default 10,000; files over 64 KB are not kept.
    */
   cachedKeys?: number;
+  /** fsync of an open file or folder (tests count them); default `fs.fsync`. */
+  fsync?: (fd: number) => Promise<void>;
 }
 
 const MAX_CACHED_CHARS = 64 * 1024;
@@ -51,8 +52,9 @@ export class FileStorage implements Storage {
   /** File text by key (null: no file), updated under the key's lock; see `cachedKeys`. */
   private readonly cache = new Map<string, string | null>();
   private readonly cachedKeys: number;
-  /** Set inside `withoutSync`: the writes started there skip fsync. */
-  private readonly syncSkipped = new AsyncLocalStorage<true>();
+  private readonly fsync: (fd: number) => Promise<void>;
+  /** Keys whose writes skip fsync while a `withoutSync` for them runs (how many run). */
+  private readonly relaxedKeys = new Map<string, number>();
 
   constructor(
     private readonly directory: string,
@@ -61,6 +63,7 @@ export class FileStorage implements Storage {
     const durable = options.durable ?? true;
     this.durable = typeof durable === 'function' ? durable : () => durable;
     this.cachedKeys = options.cachedKeys ?? 10_000;
+    this.fsync = options.fsync ?? fsyncFd;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -77,12 +80,11 @@ export class FileStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
-    const skipSync = this.syncSkipped.getStore() === true;
     // Like MemoryStorage, non-conflicting keys are written even when another key conflicts.
     const results = await Promise.allSettled(
       Object.entries(changes).map(([key, item]) =>
         this.locks.runExclusive(key, () =>
-          this.writeOne(key, item as StoreItem, !skipSync && this.durable(key)),
+          this.writeOne(key, item as StoreItem, this.durable(key) && !this.relaxedKeys.has(key)),
         ),
       ),
     );
@@ -103,13 +105,23 @@ export class FileStorage implements Storage {
   }
 
   /**
-   * Runs `run`; the writes it starts are not fsynced (still atomic: a killed process leaves the old
-   * or the new file). For a turn's last save after its state was already saved durably before a
-   * card went out (saveStateBeforeCards.ts): what it adds, e.g. the ids of the cards just sent, is
-   * bookkeeping a power cut may lose, and one fsync'd write per turn is enough.
+   * Runs `run`; writes of these keys started meanwhile are not fsynced (still atomic: a killed
+   * process leaves the old or the new file). For a turn's last save after its state was already
+   * saved durably before a card went out (saveStateBeforeCards.ts): what it adds, e.g. the ids of
+   * the cards just sent, is bookkeeping a power cut may lose, and one fsync'd write per turn is
+   * enough. (Keys, not an AsyncLocalStorage scope: that would put promise hooks on every turn.)
    */
-  withoutSync<T>(run: () => Promise<T>): Promise<T> {
-    return this.syncSkipped.run(true, run);
+  async withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
+    for (const key of keys) this.relaxedKeys.set(key, (this.relaxedKeys.get(key) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      for (const key of keys) {
+        const running = (this.relaxedKeys.get(key) ?? 1) - 1;
+        if (running > 0) this.relaxedKeys.set(key, running);
+        else this.relaxedKeys.delete(key);
+      }
+    }
   }
 
   /** Resolves once every write and delete started so far is on disk (for graceful shutdown). */
@@ -251,7 +263,7 @@ export class FileStorage implements Storage {
     const fd = await openFd(temp, 'w');
     try {
       await writeFd(fd, content, 'utf8');
-      if (durable) await fsyncFd(fd);
+      if (durable) await this.fsync(fd);
     } catch (error) {
       await closeFd(fd);
       await unlink(temp).catch(ignoreMissing);
@@ -259,7 +271,7 @@ export class FileStorage implements Storage {
     }
     await closeFd(fd);
     await rename(temp, path);
-    if (durable) await syncFolder(folder);
+    if (durable) await syncFolder(folder, this.fsync);
   }
 
   private async ensureFolder(folder: string): Promise<void> {
@@ -303,11 +315,11 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 }
 
 /** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
-async function syncFolder(folder: string): Promise<void> {
+async function syncFolder(folder: string, fsync: (fd: number) => Promise<void>): Promise<void> {
   try {
     const fd = await openFd(folder, 'r');
     try {
-      await fsyncFd(fd);
+      await fsync(fd);
     } finally {
       await closeFd(fd);
     }
