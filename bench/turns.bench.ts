@@ -9,11 +9,15 @@
  * the echo bot and the real bot run one after the other (interleaved), so drift hits both.
  *
  * Run: npm run bench:turns
+ * Besides wall-clock turns/s and latencies (which a shared machine makes noisy), each bot's CPU
+ * time per turn (user + system, from /proc) is printed: it does not depend on what else runs.
+ *
  * Env: BENCH_ROUNDS (3), BENCH_TURNS (1000 per command and round), BENCH_CONCURRENCY (20),
  *      BENCH_COMMANDS (comma-separated names to run), BENCH_PROFILE_DIR (run the real bot with
  *      `node --cpu-prof` and write its profile there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -39,8 +43,9 @@ const ALL_COMMANDS: Command[] = [
   { name: 'help', text: 'help' },
   { name: 'customers', text: 'customers' },
   { name: 'price question', text: 'price D4s v5 linux west europe' },
-  // A PEC answer leaves its quick-question dialog open, and a repeated one stacks another on top
-  // (the state grows with every turn): each turn gets its own conversation, like a dialog start.
+  // A PEC question without a role leaves its quick-question dialog waiting; a repeated one replaces
+  // it (and updates the older card). Each turn gets its own conversation so every turn does the
+  // same work (a first question), like a dialog start.
   { name: 'PEC question', text: 'pec D4s v5 linux west europe admin agent 30 days', freshConversation: true },
   { name: 'dialog start (attest fabrikam)', text: 'attest fabrikam', freshConversation: true },
 ];
@@ -116,7 +121,21 @@ interface Batch {
   turnsPerSecond: number;
   latencies: number[];
   errors: number;
+  /** CPU time (user + system) the bot's process spent per answered turn; NaN where /proc is missing. */
+  cpuMsPerTurn: number;
 }
+
+/** CPU time of a process so far in ms (Linux /proc; the machine may be shared, CPU time is not). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // Fields 14 and 15 (utime, stime) of stat(5), counted from field 3 after the ") ".
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 let sequence = 0;
 
@@ -178,9 +197,11 @@ async function runBatch(
     }
   };
   const started = performance.now();
+  const cpuBefore = cpuMsOf(bot.child.pid);
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, workerId) => worker(workerId)));
   const seconds = (performance.now() - started) / 1000;
-  return { turnsPerSecond: latencies.length / seconds, latencies, errors };
+  const cpuMsPerTurn = (cpuMsOf(bot.child.pid) - cpuBefore) / latencies.length;
+  return { turnsPerSecond: latencies.length / seconds, latencies, errors, cpuMsPerTurn };
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -191,6 +212,7 @@ interface Summary {
   turnsPerSecond: number[];
   latencies: number[];
   errors: number;
+  cpuMsPerTurn: number[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -201,7 +223,7 @@ const echo = await startBot('echo', join(here, 'turns', 'echoBot.ts'));
 const real = await startBot('real', join(here, 'turns', 'realBot.ts'), profileArgs);
 const results = new Map<string, { echo: Summary; real: Summary }>();
 for (const command of COMMANDS) {
-  const empty = (): Summary => ({ turnsPerSecond: [], latencies: [], errors: 0 });
+  const empty = (): Summary => ({ turnsPerSecond: [], latencies: [], errors: 0, cpuMsPerTurn: [] });
   results.set(command.name, { echo: empty(), real: empty() });
 }
 
@@ -218,6 +240,7 @@ try {
         summary.turnsPerSecond.push(batch.turnsPerSecond);
         summary.latencies.push(...batch.latencies);
         summary.errors += batch.errors;
+        summary.cpuMsPerTurn.push(batch.cpuMsPerTurn);
       }
     }
     process.stderr.write(`round ${round}/${ROUNDS} done\n`);
@@ -234,9 +257,9 @@ console.log(
   `\n${ROUNDS} rounds × ${TURNS} turns per command at ${CONCURRENCY} concurrent (after one warm-up round), node ${process.version}`,
 );
 console.log(
-  '| command | echo turns/s | real turns/s | ratio (median, min–max per round) | echo p50 / p99 ms | real p50 / p99 ms | p99 ratio | errors |',
+  '| command | echo turns/s | real turns/s | ratio (median, min–max per round) | echo p50 / p99 ms | real p50 / p99 ms | p99 ratio | CPU ms/turn echo / real | errors |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const [name, { echo: e, real: r }] of results) {
   const ratios = r.turnsPerSecond.map((value, index) => value / e.turnsPerSecond[index]);
   const el = [...e.latencies].sort((a, b) => a - b);
@@ -246,6 +269,7 @@ for (const [name, { echo: e, real: r }] of results) {
       `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) | ` +
       `${percentile(el, 0.5).toFixed(1)} / ${percentile(el, 0.99).toFixed(1)} | ` +
       `${percentile(rl, 0.5).toFixed(1)} / ${percentile(rl, 0.99).toFixed(1)} | ` +
-      `${(percentile(rl, 0.99) / percentile(el, 0.99)).toFixed(2)}× | ${e.errors + r.errors} |`,
+      `${(percentile(rl, 0.99) / percentile(el, 0.99)).toFixed(2)}× | ` +
+      `${median(e.cpuMsPerTurn).toFixed(2)} / ${median(r.cpuMsPerTurn).toFixed(2)} | ${e.errors + r.errors} |`,
   );
 }

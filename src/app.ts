@@ -7,6 +7,7 @@ import { describeError } from './bot/errorMessages.js';
 import { createBot, type BotFeature } from './bot/createBot.js';
 import { DedupeMiddleware } from './bot/middleware/dedupe.js';
 import { createServer, type RunningServer } from './bot/server.js';
+import { isConversationReferenceKey } from './bot/conversationReferences.js';
 import { customerFeature } from './features/customers/customerCommands.js';
 import { CardRenderer, defaultCardDirectories } from './cards/cardRenderer.js';
 import type { Config } from './config.js';
@@ -65,7 +66,10 @@ export async function startApp(
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
   const cards = new CardRenderer(defaultCardDirectories());
-  const storage = new FileStorage(join(config.DATA_DIR, 'state'));
+  // A conversation reference is rewritten by the conversation's next turn if lost: no fsync for it.
+  const storage = new FileStorage(join(config.DATA_DIR, 'state'), {
+    durable: (key) => !isConversationReferenceKey(key),
+  });
   // Temp files a crash left behind are never read; clear them before serving.
   await storage.removeTempFiles();
   // Idle conversations' state is expired in the background (file times are wall-clock times).

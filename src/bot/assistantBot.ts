@@ -51,6 +51,8 @@ export interface AssistantBotDependencies {
   cards: CardRenderer;
   logger: Logger;
   conversationReferences: ConversationReferenceStore;
+  /** Runs a save whose writes of these keys skip fsync (FileStorage.withoutSync); undefined: no such mode. */
+  withoutSync?: <T>(keys: readonly string[], run: () => Promise<T>) => Promise<T>;
   /** The two views of user-specific cards in group chats (universalActionTurn.ts). */
   cardViews: CardViewStore;
   /** Message-extension search (compose box); undefined when the feature is not wired. */
@@ -106,11 +108,19 @@ export class AssistantBot extends TeamsActivityHandler {
   /** Saves every state after the turn, also when a handler failed half-way (nothing acknowledged is lost). */
   override async run(context: TurnContext): Promise<void> {
     // A card with buttons goes out only once the dialog state it depends on is saved (crash-safe).
-    saveStateBeforeCards(context, () => this.saveStates(context));
+    let savedBeforeCard = false;
+    saveStateBeforeCards(context, async () => {
+      await this.saveStates(context);
+      savedBeforeCard = true;
+    });
     try {
       await super.run(context);
     } finally {
-      await this.saveStates(context);
+      // One durable save per turn: after the one before a card, the last save (the ids of the cards
+      // just sent, prompt bookkeeping) goes without fsync; a lost one is covered by replyToId.
+      const withoutSync = savedBeforeCard ? this.deps.withoutSync : undefined;
+      if (withoutSync) await withoutSync(this.stateKeys(context), () => this.saveStates(context));
+      else await this.saveStates(context);
       await context.turnState.get(REFERENCE_SAVED);
     }
   }
@@ -130,6 +140,12 @@ export class AssistantBot extends TeamsActivityHandler {
         ),
       );
     context.turnState.set(REFERENCE_SAVED, saved);
+  }
+
+  private stateKeys(context: TurnContext): string[] {
+    return [this.deps.conversationState, this.deps.privateState, this.deps.userState]
+      .map((state) => state.getStorageKey(context))
+      .filter((key): key is string => key !== undefined);
   }
 
   private async saveStates(context: TurnContext): Promise<void> {

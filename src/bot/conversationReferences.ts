@@ -3,6 +3,16 @@ import type { ConversationReference, Storage } from 'botbuilder';
 /** How many conversations' last saved reference are remembered, so an unchanged one is not rewritten. */
 const DEFAULT_REMEMBERED = 10_000;
 
+const KEY_PREFIX = 'conversation-reference/';
+
+/**
+ * True for the storage keys of conversation references. The next turn of a conversation writes its
+ * reference again when the stored one is missing or old, so storage may skip fsync for them.
+ */
+export function isConversationReferenceKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX);
+}
+
 /** Where the last conversation reference of each conversation is kept (proactive messages). */
 export interface ConversationReferences {
   save(reference: Partial<ConversationReference>): Promise<void>;
@@ -27,7 +37,7 @@ export class ConversationReferenceStore implements ConversationReferences {
   ) {}
 
   private key(conversationId: string): string {
-    return `conversation-reference/${conversationId}`;
+    return `${KEY_PREFIX}${conversationId}`;
   }
 
   async save(reference: Partial<ConversationReference>): Promise<void> {

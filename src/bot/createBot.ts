@@ -2,7 +2,8 @@ import { ConversationState, PrivateConversationState, UserState, type Storage } 
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
-import { AssistantBot } from './assistantBot.js';
+import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
+import { FileStorage } from '../storage/fileStorage.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
@@ -71,10 +72,17 @@ export function createBot(options: CreateBotOptions): BotParts {
     cards: options.cards,
     logger: options.logger,
     conversationReferences,
+    withoutSync: withoutSyncOf(options.storage),
     cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,
   });
   return { bot, conversationState, conversationReferences, router };
+}
+
+/** The storage's "writes without fsync" for some keys (FileStorage.withoutSync), when it has one. */
+function withoutSyncOf(storage: Storage): AssistantBotDependencies['withoutSync'] {
+  if (!(storage instanceof FileStorage)) return undefined;
+  return <T>(keys: readonly string[], run: () => Promise<T>) => storage.withoutSync(keys, run);
 }

@@ -205,10 +205,32 @@ export class DialogHost {
       return result;
     }
     const shown = turn.outbox.promptSince(mark);
+    if (kind === 'aside' && depth === depthBefore + 1 && isSameKindAsBelow(dc.stack)) {
+      await this.replaceWaiting(turn);
+      turn.state.prompts[dc.stack.length - 1] = shown ?? null;
+      return result;
+    }
     if (depth > depthBefore) prompts[depth - 1] = shown ?? null;
     else if (depth < depthBefore || kind === 'aside') await this.reprompt(turn);
     else if (shown && JSON.stringify(dc.stack) !== stackBefore) prompts[depth - 1] = shown;
     return result;
+  }
+
+  /**
+   * A new question of the same kind as the one waiting (e.g. a second `pec …` while the first asks
+   * for the role) replaces it: the older dialog leaves the stack and its card becomes read-only, so
+   * the stack never grows with repeated questions and a click on the older card finds no dialog.
+   * The botbuilder stack lists the outermost dialog first: the new one is last, the replaced one
+   * just below it.
+   */
+  private async replaceWaiting(turn: FlowTurn): Promise<void> {
+    const { scope, state } = turn;
+    const below = scope.dc.stack.length - 2;
+    const prompt = state.prompts[below];
+    const flow = flowNameOf(scope.t, scope.dc.stack[below].id);
+    if (prompt) await this.makeReadOnly(scope, prompt, scope.t.t('flow.inactive.replaced', { flow }));
+    scope.dc.stack.splice(below, 1);
+    state.prompts.splice(below, 1);
   }
 
   /** Shows the current prompt again below the answer; the old card says it moved. */
@@ -373,6 +395,11 @@ interface FlowTurn {
 export function flowNameOf(t: Translator, dialogId: string): string {
   const key = `flow.name.${dialogId}`;
   return t.has(key) ? t.t(key) : t.t('flow.name.other');
+}
+
+/** True when the dialog on top was begun with the same id as the one waiting below it. */
+function isSameKindAsBelow(stack: ReadonlyArray<{ id: string }>): boolean {
+  return stack.length >= 2 && stack[stack.length - 1].id === stack[stack.length - 2].id;
 }
 
 function readOnly(title: string, text: string) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { escapeCardData, hasLiteralEscape, unescapeCard } from './literalData.js';
+import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
@@ -22,6 +22,12 @@ export class CardTemplateError extends Error {}
  */
 export class CardRenderer {
   private readonly templates = new Map<string, ACData.Template>();
+  /**
+   * Cards already expanded, by template and data (JSON), least recently used out: the same help,
+   * list or question card is not expanded again on every turn. Only data of plain JSON values is
+   * kept (a Decimal or Date could print differently from its JSON); every caller gets its own copy.
+   */
+  private readonly expanded = new Map<string, AdaptiveCardJson>();
 
   /** Reads every `*.json` of the folders; a name found in two folders is a start-up error. */
   constructor(directories: string | readonly string[]) {
@@ -47,6 +53,23 @@ export class CardRenderer {
   }
 
   render(name: string, data: object): AdaptiveCardJson {
+    const key = isPlainJson(data) ? `${name}\n${JSON.stringify(data)}` : undefined;
+    const known = key === undefined ? undefined : this.expanded.get(key);
+    if (known && key !== undefined) {
+      this.expanded.delete(key);
+      this.expanded.set(key, known);
+      return structuredClone(known);
+    }
+    const card = this.expand(name, data);
+    if (key !== undefined && key.length <= MAX_CACHED_KEY_CHARS) {
+      this.expanded.set(key, structuredClone(card));
+      const oldest = this.expanded.size > MAX_CACHED_CARDS ? this.expanded.keys().next().value : undefined;
+      if (oldest !== undefined) this.expanded.delete(oldest);
+    }
+    return card;
+  }
+
+  private expand(name: string, data: object): AdaptiveCardJson {
     const template = this.templates.get(name);
     if (!template) throw new CardTemplateError(`No card template named "${name}"`);
     const expanded = template.expand({ $root: escapeCardData(data) }) as AdaptiveCardJson;
@@ -60,11 +83,26 @@ export class CardRenderer {
     }
     // The templating engine leaves an unbound `${x}` in place without a warning: treat it as one.
     // The data's own `$` and `{` are escaped at this point, so this only finds the template's.
-    const unbound = JSON.stringify(expanded).match(/\$\{[^}]*\}/);
-    if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound[0]}`);
+    const { card, unbound } = unescapeExpandedCard(expanded);
+    if (unbound) throw new CardTemplateError(`Card "${name}" has an unbound expression ${unbound}`);
     // Buttons with a verb go out as Action.Execute with an Action.Submit fallback (universalActions.ts).
-    return universalCard(name, data, unescapeCard(expanded) as AdaptiveCardJson);
+    return universalCard(name, data, card as AdaptiveCardJson);
   }
+}
+
+const MAX_CACHED_CARDS = 500;
+const MAX_CACHED_KEY_CHARS = 32 * 1024;
+
+/** Strings, finite numbers, booleans, null, arrays and plain objects only (what JSON keeps exactly). */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isPlainJson);
+  if (typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  // An undefined property is left out by JSON and reads as missing in a template either way.
+  return Object.values(value).every((item) => item === undefined || isPlainJson(item));
 }
 
 /**

@@ -26,11 +26,16 @@ export function hasLiteralEscape(text: string): boolean {
   return text.includes(ESCAPE);
 }
 
+const NEEDS_ESCAPE = /[\uE000${}]/;
+
 export function escapeLiteral(text: string): string {
+  // Most strings hold none of the four characters: no replace (and no new string) for them.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(TO_ESCAPE, (character) => ESCAPES[character] ?? character);
 }
 
 export function unescapeLiteral(text: string): string {
+  if (!text.includes(ESCAPE)) return text;
   return text.replace(ESCAPED, (_match, digit: string) => UNESCAPES[Number(digit)] ?? '');
 }
 
@@ -43,6 +48,22 @@ export function escapeCardData<T>(data: T): T {
 export function unescapeCard(card: unknown): unknown {
   return mapStrings(card, unescapeLiteral);
 }
+
+/**
+ * The same copy, and the first `${…}` left in a string (key or value) before unescaping: with the
+ * data escaped, such a left-over can only be an unbound expression of the template. One walk
+ * instead of a JSON.stringify of the whole card plus the copy.
+ */
+export function unescapeExpandedCard(card: unknown): { card: unknown; unbound?: string } {
+  let unbound: string | undefined;
+  const copy = mapStrings(card, (text) => {
+    if (unbound === undefined && text.includes('${')) unbound = UNBOUND.exec(text)?.[0];
+    return unescapeLiteral(text);
+  });
+  return { card: copy, unbound };
+}
+
+const UNBOUND = /\$\{[^}]*\}/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -58,7 +79,21 @@ function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [map(key), mapStrings(item, map)]));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const mapped = map(key);
+      const item = mapStrings(value[key], map);
+      // A plain assignment to "__proto__" would set the prototype: define it as an own key instead.
+      if (mapped === '__proto__') {
+        Object.defineProperty(copy, mapped, {
+          value: item,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else copy[mapped] = item;
+    }
+    return copy;
   }
   return value;
 }

@@ -10,9 +10,21 @@ export interface FileStorageOptions {
   /**
    * fsync each file (and its folder) before a write resolves, so state survives a power cut, not
    * only a killed process. Default true; tests and bulk seeding may turn it off for speed.
+   * A function decides per key: data the next turn rebuilds anyway (a conversation reference) need
+   * not cost two fsyncs; a killed process still leaves the old or the new file, never a torn one.
    */
-  durable?: boolean;
+  durable?: boolean | ((key: string) => boolean);
+  /**
+   * How many keys' file text is kept in memory (least recently used out; 0: none), so a turn
+   * reads its state without a file round trip. The folder belongs to this process (see below), so
+   * the copy cannot go stale. Default 10,000; files over 64 KB are not kept.
+   */
+  cachedKeys?: number;
+  /** fsync of an open file or folder (tests count them); default `fs.fsync`. */
+  fsync?: (fd: number) => Promise<void>;
 }
+
+const MAX_CACHED_CHARS = 64 * 1024;
 
 /** What one file holds: the original key (file names are hashed) and the item with its eTag. */
 interface StoredFile {
@@ -36,13 +48,22 @@ interface StoredFile {
 export class FileStorage implements Storage {
   private readonly locks = new KeyedMutex();
   private readonly createdFolders = new Set<string>();
-  private readonly durable: boolean;
+  private readonly durable: (key: string) => boolean;
+  /** File text by key (null: no file), updated under the key's lock; see `cachedKeys`. */
+  private readonly cache = new Map<string, string | null>();
+  private readonly cachedKeys: number;
+  private readonly fsync: (fd: number) => Promise<void>;
+  /** Keys whose writes skip fsync while a `withoutSync` for them runs (how many run). */
+  private readonly relaxedKeys = new Map<string, number>();
 
   constructor(
     private readonly directory: string,
     options: FileStorageOptions = {},
   ) {
-    this.durable = options.durable ?? true;
+    const durable = options.durable ?? true;
+    this.durable = typeof durable === 'function' ? durable : () => durable;
+    this.cachedKeys = options.cachedKeys ?? 10_000;
+    this.fsync = options.fsync ?? fsyncFd;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -50,7 +71,7 @@ export class FileStorage implements Storage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const stored = await this.readFile(key);
+        const stored = await this.readCached(key);
         if (stored) items[key] = stored.item;
       }),
     );
@@ -62,7 +83,9 @@ export class FileStorage implements Storage {
     // Like MemoryStorage, non-conflicting keys are written even when another key conflicts.
     const results = await Promise.allSettled(
       Object.entries(changes).map(([key, item]) =>
-        this.locks.runExclusive(key, () => this.writeOne(key, item as StoreItem)),
+        this.locks.runExclusive(key, () =>
+          this.writeOne(key, item as StoreItem, this.durable(key) && !this.relaxedKeys.has(key)),
+        ),
       ),
     );
     const failure = results.find((result) => result.status === 'rejected');
@@ -75,9 +98,30 @@ export class FileStorage implements Storage {
       keys.map((key) =>
         this.locks.runExclusive(key, async () => {
           await unlink(this.pathOf(key)).catch(ignoreMissing);
+          this.remember(key, null);
         }),
       ),
     );
+  }
+
+  /**
+   * Runs `run`; writes of these keys started meanwhile are not fsynced (still atomic: a killed
+   * process leaves the old or the new file). For a turn's last save after its state was already
+   * saved durably before a card went out (saveStateBeforeCards.ts): what it adds, e.g. the ids of
+   * the cards just sent, is bookkeeping a power cut may lose, and one fsync'd write per turn is
+   * enough. (Keys, not an AsyncLocalStorage scope: that would put promise hooks on every turn.)
+   */
+  async withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
+    for (const key of keys) this.relaxedKeys.set(key, (this.relaxedKeys.get(key) ?? 0) + 1);
+    try {
+      return await run();
+    } finally {
+      for (const key of keys) {
+        const running = (this.relaxedKeys.get(key) ?? 1) - 1;
+        if (running > 0) this.relaxedKeys.set(key, running);
+        else this.relaxedKeys.delete(key);
+      }
+    }
   }
 
   /** Resolves once every write and delete started so far is on disk (for graceful shutdown). */
@@ -129,6 +173,7 @@ export class FileStorage implements Storage {
         const deleted = await this.locks.runExclusive(key, async () => {
           if (!(await lastWrittenBefore(path, before))) return false;
           await unlink(path).catch(ignoreMissing);
+          this.cache.delete(key);
           return true;
         });
         if (deleted) removed++;
@@ -137,7 +182,7 @@ export class FileStorage implements Storage {
     return removed;
   }
 
-  private async writeOne(key: string, item: StoreItem): Promise<void> {
+  private async writeOne(key: string, item: StoreItem, durable: boolean): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
       const current = await this.readFile(key);
       if (current && current.item.eTag !== item.eTag) {
@@ -145,32 +190,80 @@ export class FileStorage implements Storage {
       }
     }
     const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
-    await this.writeAtomically(this.pathOf(key), JSON.stringify(stored));
+    const text = JSON.stringify(stored);
+    try {
+      await this.writeAtomically(this.pathOf(key), text, durable);
+    } catch (error) {
+      // Old or new file: read it again next time.
+      this.cache.delete(key);
+      throw error;
+    }
+    this.remember(key, text);
   }
 
+  /**
+   * The stored file of a key: from memory when known, else read from disk under the key's lock (so
+   * a write finishing meanwhile cannot be overwritten in memory by the older text).
+   */
+  private async readCached(key: string): Promise<StoredFile | undefined> {
+    const known = this.cache.get(key);
+    if (known !== undefined) {
+      this.remember(key, known);
+      return known === null ? undefined : this.parse(key, known);
+    }
+    if (this.cachedKeys === 0) return this.readFile(key);
+    return this.locks.runExclusive(key, () => this.readFile(key));
+  }
+
+  private remember(key: string, text: string | null): void {
+    this.cache.delete(key);
+    if (this.cachedKeys === 0 || (text !== null && text.length > MAX_CACHED_CHARS)) return;
+    this.cache.set(key, text);
+    // Map keeps insertion order: the first entry is the least recently used.
+    while (this.cache.size > this.cachedKeys) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest === undefined) break;
+      this.cache.delete(oldest);
+    }
+  }
+
+  /** Reads the key's file from disk (callers hold the key's lock when they cache what they read). */
   private async readFile(key: string): Promise<StoredFile | undefined> {
+    const known = this.cache.get(key);
+    if (known !== undefined) return known === null ? undefined : this.parse(key, known);
     const path = this.pathOf(key);
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.remember(key, null);
+        return undefined;
+      }
       throw error;
     }
-    const stored = JSON.parse(text) as StoredFile;
-    // A SHA-256 collision is not a practical concern, but a file copied by hand could be wrong.
-    if (stored.key !== key) throw new Error(`Storage: file ${path} holds key "${stored.key}", not "${key}"`);
+    const stored = this.parse(key, text);
+    this.remember(key, text);
     return stored;
   }
 
-  private async writeAtomically(path: string, content: string): Promise<void> {
+  private parse(key: string, text: string): StoredFile {
+    const stored = JSON.parse(text) as StoredFile;
+    // A SHA-256 collision is not a practical concern, but a file copied by hand could be wrong.
+    if (stored.key !== key) {
+      throw new Error(`Storage: file ${this.pathOf(key)} holds key "${stored.key}", not "${key}"`);
+    }
+    return stored;
+  }
+
+  private async writeAtomically(path: string, content: string, durable: boolean): Promise<void> {
     const folder = join(path, '..');
     await this.ensureFolder(folder);
     const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
     const fd = await openFd(temp, 'w');
     try {
       await writeFd(fd, content, 'utf8');
-      if (this.durable) await fsyncFd(fd);
+      if (durable) await this.fsync(fd);
     } catch (error) {
       await closeFd(fd);
       await unlink(temp).catch(ignoreMissing);
@@ -178,7 +271,7 @@ export class FileStorage implements Storage {
     }
     await closeFd(fd);
     await rename(temp, path);
-    if (this.durable) await syncFolder(folder);
+    if (durable) await syncFolder(folder, this.fsync);
   }
 
   private async ensureFolder(folder: string): Promise<void> {
@@ -222,11 +315,11 @@ function ignoreMissing(error: NodeJS.ErrnoException): void {
 }
 
 /** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
-async function syncFolder(folder: string): Promise<void> {
+async function syncFolder(folder: string, fsync: (fd: number) => Promise<void>): Promise<void> {
   try {
     const fd = await openFd(folder, 'r');
     try {
-      await fsyncFd(fd);
+      await fsync(fd);
     } finally {
       await closeFd(fd);
     }

@@ -37,6 +37,7 @@ after(async () => {
 const implementations: [string, () => Promise<Storage>][] = [
   ['MemoryStorage', async () => new MemoryStorage()],
   ['FileStorage', async () => new FileStorage(await newFolder())],
+  ['FileStorage without a memory copy', async () => new FileStorage(await newFolder(), { cachedKeys: 0 })],
 ];
 
 for (const [name, createStorage] of implementations) {

@@ -28,6 +28,7 @@ export const flowMessages = defineMessages({
     'flow.inactive.title': 'This card is no longer active',
     'flow.inactive.movedBelow': 'Shown again below: continue {flow} there.',
     'flow.inactive.cancelled': 'You cancelled {flow}. Nothing was changed.',
+    'flow.inactive.replaced': 'Replaced by your newer question below: {flow} continues there.',
     'flow.inactive.dropped': 'You dropped {flow} to start **{command}**. Nothing was changed.',
     'flow.drop.title': 'You are in the middle of {flow}.',
     'flow.drop.question': 'Drop it and start **{command}**?',
@@ -63,6 +64,7 @@ export const flowMessages = defineMessages({
     'flow.inactive.title': '더 이상 사용할 수 없는 카드입니다',
     'flow.inactive.movedBelow': '아래에 다시 표시했습니다. 아래에서 {flow}을(를) 계속하세요.',
     'flow.inactive.cancelled': '{flow}을(를) 취소했습니다. 아무것도 변경되지 않았습니다.',
+    'flow.inactive.replaced': '아래의 새 질문으로 바뀌었습니다. {flow}은(는) 아래에서 계속됩니다.',
     'flow.inactive.dropped':
       '**{command}**을(를) 시작하려고 {flow}을(를) 중단했습니다. 아무것도 변경되지 않았습니다.',
     'flow.drop.title': '{flow}을(를) 진행하는 중입니다.',

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { fsync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect } from 'chai';
+import { isConversationReferenceKey } from '../../src/bot/conversationReferences.js';
+import { FileStorage } from '../../src/storage/fileStorage.js';
+import { BotHarness, cardOf } from '../support/botHarness.js';
+import { FakeDirectory, user } from '../support/fakeDirectory.js';
+import { knowledgeFeatures } from '../support/knowledgeFeatures.js';
+import { fixturePrices } from '../support/flowChat.js';
+import { fixedClock } from '../../src/domain/clock.js';
+
+const MEGAN = user('aad-megan', 'Megan Bowen', ['SalesAgent']);
+const SENDER = { aadObjectId: MEGAN.aadObjectId };
+
+/**
+ * Durable state costs fsyncs (file + folder per write); a turn pays for one durable write at most,
+ * and none when its state did not change. The state a card's buttons need is durable before the card.
+ */
+describe('State saves: at most one durable write per turn', function () {
+  this.timeout(30_000);
+  const folders: string[] = [];
+  after(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+
+  async function chat() {
+    const folder = await mkdtemp(join(tmpdir(), 'one-durable-save-'));
+    folders.push(folder);
+    const syncs = { count: 0 };
+    const realFsync = promisify(fsync);
+    // As the composition root (src/app.ts) configures it.
+    const storage = new FileStorage(folder, {
+      durable: (key) => !isConversationReferenceKey(key),
+      fsync: async (fd) => {
+        syncs.count += 1;
+        await realFsync(fd);
+      },
+    });
+    const clock = fixedClock('2026-11-26T12:00:00.000Z');
+    const harness = new BotHarness(
+      new FakeDirectory([MEGAN]),
+      knowledgeFeatures(fixturePrices(clock), undefined, clock),
+      storage,
+    );
+    return { harness, syncs, folder };
+  }
+
+  it('a question that asks back with a card: one durable write (file and folder) before the card, no second', async () => {
+    const { harness, syncs, folder } = await chat();
+    const [ask] = await harness.say(SENDER, 'pec D2s v3 west europe 730 hours');
+    expect(cardOf(ask)).to.not.equal(undefined);
+    expect(syncs.count).to.equal(2);
+    // The turn's last save (the card as the prompt to show again) is on disk all the same.
+    const key = `msteams/conversations/conv-1/users/29:${MEGAN.aadObjectId}/`;
+    const stored = (await new FileStorage(folder).read([key]))[key] as {
+      dialogState: { dialogStack: Array<{ id: string }> };
+      flowState: { prompts: Array<Array<{ id?: string; attachments?: unknown[] }> | null> };
+    };
+    expect(stored.dialogState.dialogStack.map((dialog) => dialog.id)).to.deep.equal(['pecEstimate']);
+    expect(stored.flowState.prompts[0]?.[0]?.attachments).to.have.length(1);
+  });
+
+  it('a turn whose state did not change writes nothing durable', async () => {
+    const { harness, syncs } = await chat();
+    await harness.say(SENDER, 'help');
+    syncs.count = 0;
+    await harness.say(SENDER, 'help');
+    expect(syncs.count).to.equal(0);
+  });
+});

@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { Decimal } from 'decimal.js';
+import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
+
+/** The renderer keeps cards it expanded; a card the bot sends must still be exactly the data's own. */
+describe('CardRenderer: cards expanded before are reused, never shared', () => {
+  const renderer = new CardRenderer(defaultCardDirectories());
+  const data = (title: string) => ({
+    style: 'default',
+    title,
+    text: 'Typed ${name} and {braces} stay literal',
+    facts: [{ title: 'Price', value: '$1.00' }],
+    footer: '',
+    actions: [],
+  });
+
+  it('the same data gives an equal card each time, and changing one card does not change the next', () => {
+    const first = renderer.render('result', data('Hello'));
+    const second = renderer.render('result', data('Hello'));
+    expect(second).to.deep.equal(first);
+    expect(second).to.not.equal(first);
+    (first.body as unknown[]).length = 0;
+    expect(renderer.render('result', data('Hello'))).to.deep.equal(second);
+    expect(JSON.stringify(second)).to.contain('Typed ${name} and {braces} stay literal');
+  });
+
+  it('other data gives its own card', () => {
+    renderer.render('result', data('Hello'));
+    expect(JSON.stringify(renderer.render('result', data('Goodbye'))))
+      .to.contain('Goodbye')
+      .and.not.contain('Hello');
+  });
+
+  it('data with values JSON cannot keep exactly (a Decimal) is expanded every time, as before', () => {
+    const withDecimal = { ...data('Amount'), facts: [{ title: 'Price', value: new Decimal('1.50') }] };
+    const card = renderer.render('result', withDecimal);
+    expect(renderer.render('result', withDecimal)).to.deep.equal(card);
+  });
+
+  it('an unknown template is refused every time', () => {
+    expect(() => renderer.render('no-such-card', {})).to.throw(/No card template/);
+    expect(() => renderer.render('no-such-card', {})).to.throw(/No card template/);
+  });
+});
