@@ -40,6 +40,8 @@ import { StateRetention } from './storage/stateRetention.js';
 import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
 import { PriceService } from './priceData/priceService.js';
+import { priceHealth } from './priceData/priceHealth.js';
+import { SnapshotWatcher } from './priceData/snapshotWatcher.js';
 import { openBackend } from './partnerCenter/backend.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
@@ -78,18 +80,28 @@ export async function startApp(
   retention.start();
   const backend = await openBackend(config, logger, clock);
 
+  const priceEnv = {
+    PRICE_DATA_DIR: config.PRICE_DATA_DIR,
+    FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
+    FX_RATES_FILE: config.FX_RATES_FILE,
+    PRICE_CACHE_DIR: config.PRICE_CACHE_DIR,
+    DATA_DIR: config.DATA_DIR,
+  };
   const prices = new PriceService({
-    paths: resolvePricePaths({
-      PRICE_DATA_DIR: config.PRICE_DATA_DIR,
-      FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
-      FX_RATES_FILE: config.FX_RATES_FILE,
-      PRICE_CACHE_DIR: config.PRICE_CACHE_DIR,
-      DATA_DIR: config.DATA_DIR,
-    }),
+    paths: resolvePricePaths(priceEnv),
     clock,
     logger,
+    maxAgeDays: config.PRICE_SNAPSHOT_MAX_AGE_DAYS,
   });
   prices.load();
+  // `npm run prices:fetch` replaces the snapshot; the running bot swaps it in (or refuses a bad one).
+  const snapshotWatcher = new SnapshotWatcher({
+    target: prices,
+    snapshotDir: () => resolvePricePaths(priceEnv).snapshotDir,
+    logger,
+    intervalMs: config.PRICE_SNAPSHOT_POLL_SECONDS * 1000,
+  });
+  snapshotWatcher.start();
 
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
@@ -174,9 +186,7 @@ export async function startApp(
       version: config.version,
       backend: config.BACKEND,
       store: await backend.health(),
-      prices: prices.snapshotInfo()
-        ? { rows: prices.snapshotInfo()?.rowCount, takenAt: prices.snapshotInfo()?.takenAt }
-        : null,
+      prices: priceHealth(prices),
     }),
   });
   await new Promise<void>((resolve) => running.server.listen(config.PORT, config.HOST, () => resolve()));
@@ -193,6 +203,7 @@ export async function startApp(
     async close() {
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
+      snapshotWatcher.stop();
       await backend.close();
       await retention.stop();
       await storage.flush();

@@ -41,7 +41,10 @@ export const pricesMessages = defineMessages({
     'prices.note.unusedQuantity': 'I did not use {parts} for this price: it is billed per {unit}.',
     'prices.note.unreadNumbers':
       'I did not use {numbers} in the total. Say what it counts, for example "3 VMs", "100 hours" or "2 TB".',
-    'prices.footer': 'Estimated retail price, USD. Snapshot of {date}; source: {source}.',
+    'prices.footer.retail': 'Public retail prices (estimated, USD), as of {date}; source: {source}.',
+    'prices.footer.partnerSheet': 'Your Partner Center price sheet, market {market}, as of {date}.',
+    'prices.stale':
+      'Prices as of {date}, older than {maxDays, plural, one {# day} other {# days}} ({ageDays, plural, one {# day} other {# days}} old). An admin can refresh them with npm run prices:fetch.',
     'prices.choices.title.size': 'Which size do you mean?',
     'prices.choices.title.region': 'Which region do you mean?',
     'prices.choices.title.row': 'Several prices match. Which one do you mean?',
@@ -113,7 +116,10 @@ export const pricesMessages = defineMessages({
       '{parts}은(는) 이 가격에 사용하지 않았습니다. 이 미터는 {unit} 단위로 청구됩니다.',
     'prices.note.unreadNumbers':
       '{numbers}은(는) 합계에 사용하지 않았습니다. 무엇의 수량인지 알려 주세요. 예: "3대", "100시간", "2TB"',
-    'prices.footer': '예상 소매가(USD)입니다. {date} 기준 스냅샷, 출처: {source}',
+    'prices.footer.retail': '공개 소매가(예상, USD), {date} 기준, 출처: {source}',
+    'prices.footer.partnerSheet': '파트너 센터 가격표(시장 {market}), {date} 기준',
+    'prices.stale':
+      '{date} 기준 가격으로, {maxDays}일보다 오래되었습니다({ageDays}일 경과). 관리자가 npm run prices:fetch로 새로 받을 수 있습니다.',
     'prices.choices.title.size': '어떤 크기를 말씀하시는 건가요?',
     'prices.choices.title.region': '어느 지역을 말씀하시는 건가요?',
     'prices.choices.title.row': '해당하는 가격이 여러 개입니다. 어느 것인가요?',

@@ -128,6 +128,8 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     ),
   });
   const notes: { text: string }[] = [];
+  const stale = staleNote(answer.snapshot, t);
+  if (stale) notes.push({ text: stale });
   if (answer.inCurrency) {
     const { conversion } = answer.inCurrency;
     if (conversion.ok && answer.inCurrency.unitPrice) {
@@ -191,8 +193,28 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     subtitle: row.productName,
     facts,
     notes,
-    footer: t.t('prices.footer', { date: t.date(answer.snapshot.takenAt), source: answer.snapshot.source }),
+    footer: snapshotFooter(answer.snapshot, t),
   };
+}
+
+/** Which price list answered and as of when: "your Partner Center price sheet, market KR, as of …". */
+export function snapshotFooter(snapshot: SnapshotInfo, t: Translator): string {
+  const date = t.date(snapshot.takenAt);
+  const origin = snapshot.origin;
+  return origin?.kind === 'partnerSheet'
+    ? t.t('prices.footer.partnerSheet', { market: origin.market, date })
+    : t.t('prices.footer.retail', { date, source: snapshot.source });
+}
+
+/** "Prices as of …, older than N days" when the snapshot is past PRICE_SNAPSHOT_MAX_AGE_DAYS. */
+export function staleNote(snapshot: SnapshotInfo, t: Translator): string | null {
+  const freshness = snapshot.freshness;
+  if (!freshness?.stale) return null;
+  return t.t('prices.stale', {
+    date: t.date(freshness.takenAt),
+    maxDays: freshness.maxAgeDays,
+    ageDays: freshness.ageDays,
+  });
 }
 
 /** What an unplaced word was read as, in the partner's language. */
