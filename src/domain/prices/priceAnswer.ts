@@ -44,6 +44,8 @@ export interface Understood {
   readonly quantity: QuantityFacts;
   readonly currency: string | null;
   readonly month: BillingMonth | null;
+  /** The question names a savings plan (it is then weighed against pay-as-you-go net of PEC). */
+  readonly namesSavingsPlan?: boolean;
 }
 
 /** A refined question the partner can pick (a card button sends `question` back). */

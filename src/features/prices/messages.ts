@@ -12,6 +12,13 @@ export const pricesMessages = defineMessages({
     'prices.fact.quantity': 'Quantity',
     'prices.fact.total': 'Total',
     'prices.fact.savingsPlan': '1-year savings plan',
+    'prices.fact.savingsPlanVsPayg': 'Savings plan vs pay-as-you-go, net of PEC',
+    'prices.spVsPayg.wins':
+      'The 1-year savings plan ({plan} per {unit}) beats pay-as-you-go net of PEC ({paygNet} per {unit}) only when the VM runs more than {breakEven} of the hours; used all month it saves {saving} a month. PEC never applies to savings plans. Without PEC the break-even would be {breakEvenGross}.',
+    'prices.spVsPayg.loses':
+      'Pay-as-you-go net of PEC ({paygNet} per {unit}) costs less than the 1-year savings plan ({plan} per {unit}) even when the VM runs all month, because PEC never applies to savings plans. Without PEC the plan would win above {breakEvenGross} use.',
+    'prices.spVsPayg.none':
+      'The snapshot has no 1-year savings-plan price for this meter, so I cannot say whether a savings plan beats pay-as-you-go net of PEC.',
     'prices.fact.pec': 'Partner Earned Credit',
     'prices.fact.inCurrency': 'In {currency}',
     'prices.perUnit': '{price} per {unit}',
@@ -87,6 +94,13 @@ export const pricesMessages = defineMessages({
     'prices.fact.quantity': '수량',
     'prices.fact.total': '합계',
     'prices.fact.savingsPlan': '1년 절약 플랜',
+    'prices.fact.savingsPlanVsPayg': '절약 플랜 대 종량제(PEC 차감 후)',
+    'prices.spVsPayg.wins':
+      '1년 절약 플랜({unit}당 {plan})은 VM을 전체 시간의 {breakEven} 넘게 사용할 때만 PEC 차감 후 종량제({unit}당 {paygNet})보다 저렴합니다. 한 달 내내 사용하면 월 {saving}을 절약합니다. 절약 플랜에는 PEC가 적용되지 않습니다. PEC가 없다면 손익분기점은 {breakEvenGross}입니다.',
+    'prices.spVsPayg.loses':
+      '절약 플랜에는 PEC가 적용되지 않으므로, 한 달 내내 사용해도 PEC 차감 후 종량제({unit}당 {paygNet})가 1년 절약 플랜({unit}당 {plan})보다 저렴합니다. PEC가 없다면 사용률 {breakEvenGross} 이상에서 절약 플랜이 유리합니다.',
+    'prices.spVsPayg.none':
+      '스냅샷에 이 미터의 1년 절약 플랜 가격이 없어, 절약 플랜이 PEC 차감 후 종량제보다 유리한지 판단할 수 없습니다.',
     'prices.fact.pec': 'PEC(파트너 적립 크레딧)',
     'prices.fact.inCurrency': '{currency} 환산',
     'prices.perUnit': '{unit}당 {price}',

@@ -3,6 +3,7 @@ import type { PriceAnswer, PriceChoice, SnapshotInfo, Understood } from '../../d
 import type { UnplacedWord } from '../../domain/prices/unplacedWords.js';
 import type { PriceRow } from '../../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../../domain/prices/regions.js';
+import { compareSavingsPlanToPayg } from '../../domain/prices/savingsPlanVsPayg.js';
 import { countsWholeMonthsOfHours } from '../../domain/prices/usageDefaults.js';
 import type { MessageKey } from '../../i18n/messages/index.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -121,6 +122,8 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
         : t.t('prices.savingsPlan.unknown'),
     });
   }
+  const planNote = savingsPlanFact(answer, unit, t);
+  if (planNote?.fact) facts.push(planNote.fact);
   facts.push({
     title: t.t('prices.fact.pec'),
     value: t.t(
@@ -128,6 +131,7 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     ),
   });
   const notes: { text: string }[] = [];
+  if (planNote?.note) notes.push({ text: planNote.note });
   const stale = staleNote(answer.snapshot, t);
   if (stale) notes.push({ text: stale });
   if (answer.inCurrency) {
@@ -194,6 +198,39 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     facts,
     notes,
     footer: snapshotFooter(answer.snapshot, t),
+  };
+}
+
+function percent(t: Translator, fraction: Decimal): string {
+  return `${t.number(fraction.times(100), 1)}%`;
+}
+
+/**
+ * For a VM with a 1-year savings-plan price: whether the plan beats pay-as-you-go net of PEC and at
+ * what use it breaks even. Without a commitment price, a question about the plan is told so.
+ */
+function savingsPlanFact(
+  answer: Answered,
+  unit: string,
+  t: Translator,
+): { fact?: Fact; note?: string } | null {
+  if (answer.row.serviceName !== 'Virtual Machines') return null;
+  const comparison = compareSavingsPlanToPayg(answer.row);
+  if (comparison.kind === 'noCommitmentPrice')
+    return answer.understood.namesSavingsPlan ? { note: t.t('prices.spVsPayg.none') } : null;
+  const params = {
+    plan: unitPrice(t, comparison.savingsPlanHourly),
+    paygNet: unitPrice(t, comparison.paygNetHourly),
+    unit,
+    breakEven: percent(t, comparison.breakEvenNet),
+    breakEvenGross: percent(t, comparison.breakEvenGross),
+    saving: totalMoney(t, comparison.monthlySaving),
+  };
+  return {
+    fact: {
+      title: t.t('prices.fact.savingsPlanVsPayg'),
+      value: t.t(comparison.planWinsAtFullUse ? 'prices.spVsPayg.wins' : 'prices.spVsPayg.loses', params),
+    },
   };
 }
 
