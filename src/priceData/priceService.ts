@@ -1,4 +1,5 @@
 import { answerQuestion } from '../domain/prices/answerQuestion.js';
+import { rankRegions, type RegionRanking } from '../domain/prices/cheapestRegion.js';
 import { snapshotInfoOf } from '../domain/prices/answerQuestion.js';
 import type { PriceCatalog } from '../domain/prices/catalog.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -234,6 +235,12 @@ export class PriceService {
     const info = { ...snapshotInfoOf(sheet.catalog, this.regions), origin };
     this.sheetInfo = { sheet, regions: this.regions, info };
     return info;
+  }
+
+  /** "Cheapest region for D4s v5 windows": every region of the snapshot ranked by that price. */
+  rankRegions(question: string): RegionRanking | null {
+    if (!this.catalog) return null;
+    return rankRegions(question, this.catalog.regions(), (q) => this.ask(q, 'en-US'));
   }
 
   /**

@@ -19,6 +19,12 @@ export const pricesMessages = defineMessages({
       'Pay-as-you-go net of PEC ({paygNet} per {unit}) costs less than the 1-year savings plan ({plan} per {unit}) even when the VM runs all month, because PEC never applies to savings plans. Without PEC the plan would win above {breakEvenGross} use.',
     'prices.spVsPayg.none':
       'The snapshot has no 1-year savings-plan price for this meter, so I cannot say whether a savings plan beats pay-as-you-go net of PEC.',
+    'prices.ranking.title': 'Cheapest regions for {name} ({os})',
+    'prices.ranking.count':
+      'Top {shown} of {count, plural, one {# region} other {# regions}} with a price, cheapest first',
+    'prices.ranking.above': '{price} (+{percent}%)',
+    'prices.ranking.covers': 'This snapshot covers {regions}.',
+    'prices.ranking.unpriced': 'No price for it in {regions}.',
     'prices.fact.pec': 'Partner Earned Credit',
     'prices.fact.inCurrency': 'In {currency}',
     'prices.perUnit': '{price} per {unit}',
@@ -101,6 +107,11 @@ export const pricesMessages = defineMessages({
       '절약 플랜에는 PEC가 적용되지 않으므로, 한 달 내내 사용해도 PEC 차감 후 종량제({unit}당 {paygNet})가 1년 절약 플랜({unit}당 {plan})보다 저렴합니다. PEC가 없다면 사용률 {breakEvenGross} 이상에서 절약 플랜이 유리합니다.',
     'prices.spVsPayg.none':
       '스냅샷에 이 미터의 1년 절약 플랜 가격이 없어, 절약 플랜이 PEC 차감 후 종량제보다 유리한지 판단할 수 없습니다.',
+    'prices.ranking.title': '{name}({os}) 가격이 가장 낮은 지역',
+    'prices.ranking.count': '가격이 있는 {count}개 지역 중 상위 {shown}개, 낮은 가격순',
+    'prices.ranking.above': '{price} (+{percent}%)',
+    'prices.ranking.covers': '이 스냅샷에 포함된 지역: {regions}',
+    'prices.ranking.unpriced': '가격이 없는 지역: {regions}',
     'prices.fact.pec': 'PEC(파트너 적립 크레딧)',
     'prices.fact.inCurrency': '{currency} 환산',
     'prices.perUnit': '{unit}당 {price}',

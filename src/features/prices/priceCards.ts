@@ -44,7 +44,7 @@ export interface PriceSearchResult {
 
 export const PRICE_PICK_VERB = 'price.pick';
 
-function displayName(row: PriceRow): string {
+export function displayName(row: PriceRow): string {
   return row.serviceName === 'Virtual Machines'
     ? row.skuName.replace(/^Standard_/, '').replace(/_/g, ' ')
     : row.meterName;
@@ -59,23 +59,28 @@ const UNIT_LABELS: Record<string, MessageKey> = {
 };
 
 /** "1 Hour" → "hour" / "시간" for "per …" phrases; other units are shown as the price list writes them. */
-function perUnit(unitOfMeasure: string, t: Translator): string {
+export function perUnit(unitOfMeasure: string, t: Translator): string {
   const key = UNIT_LABELS[unitOfMeasure.trim().toLowerCase()];
   return key ? t.t(key) : unitOfMeasure;
 }
 
-function unitPrice(t: Translator, amount: Decimal, currency = 'USD'): string {
+export function unitPrice(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, 6);
 }
 
-function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
+export function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, amount.abs().lt(1) ? 6 : 2);
 }
 
 const KOREAN_NAMES = new Map(KOREAN_REGION_NAMES.map((alias) => [alias.regionId, alias.alias]));
 
 /** A region id as the partner reads it: "West Europe", or "서유럽" in Korean; never the id itself. */
-function regionLabel(regionId: string, snapshot: SnapshotInfo, t: Translator, fallback?: string): string {
+export function regionLabel(
+  regionId: string,
+  snapshot: SnapshotInfo,
+  t: Translator,
+  fallback?: string,
+): string {
   if (t.locale === 'ko-KR' && KOREAN_NAMES.has(regionId)) return KOREAN_NAMES.get(regionId)!;
   return snapshot.regionNames[regionId] ?? fallback ?? regionId;
 }

@@ -7,6 +7,8 @@ import type { PriceService } from '../../priceData/priceService.js';
 import type { BotFeature } from '../../bot/feature.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
+import { readCheapestRegionQuestion } from '../../domain/prices/cheapestRegion.js';
+import { buildRankingCard } from './rankingCard.js';
 
 /** Message-extension results are capped: Teams lists a handful, and must get them within 5 s. */
 const SEARCH_LIMIT = 8;
@@ -19,7 +21,13 @@ const SEARCH_LIMIT = 8;
 export function priceFeature(prices: PriceService, cards: CardRenderer): BotFeature {
   async function answer(scope: TurnScope, question: string, result?: PriceAnswer): Promise<void> {
     assertCan(scope.actor, 'prices.view');
-    const priced = result ?? prices.ask(question, scope.locale);
+    const rankQuestion = readCheapestRegionQuestion(question);
+    const ranking = rankQuestion === null ? null : prices.rankRegions(rankQuestion);
+    if (ranking?.kind === 'ranking') {
+      await scope.reply.card('price-ranking', buildRankingCard(ranking, scope.t));
+      return;
+    }
+    const priced = ranking?.answer ?? result ?? prices.ask(question, scope.locale);
     if (priced.kind === 'noSnapshot') {
       await scope.reply.text('prices.noSnapshot');
       return;
