@@ -1,5 +1,6 @@
 import { answerQuestion } from '../domain/prices/answerQuestion.js';
 import { rankRegions, type RegionRanking } from '../domain/prices/cheapestRegion.js';
+import { estimateLines, splitEstimateLines, type Estimate } from '../domain/prices/estimate.js';
 import { snapshotInfoOf } from '../domain/prices/answerQuestion.js';
 import type { PriceCatalog } from '../domain/prices/catalog.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -235,6 +236,23 @@ export class PriceService {
     const info = { ...snapshotInfoOf(sheet.catalog, this.regions), origin };
     this.sheetInfo = { sheet, regions: this.regions, info };
     return info;
+  }
+
+  /** Several lines priced in one answer ("10 × D4s v5 730h + 2 TB P30 in west europe, Owner all month"). */
+  estimate(text: string): Estimate | null {
+    const lines = splitEstimateLines(text);
+    if (!lines || !this.catalog) return null;
+    const month = this.clock.now().toISOString().slice(0, 7);
+    return estimateLines(
+      text,
+      lines,
+      month,
+      (q) => this.ask(q, 'en-US'),
+      (q) => {
+        const found = this.regions.resolve(q);
+        return found.kind === 'found' ? found.region.matched : null;
+      },
+    );
   }
 
   /** "Cheapest region for D4s v5 windows": every region of the snapshot ranked by that price. */

@@ -1,4 +1,7 @@
-import { CardFactory, type MessagingExtensionAttachment } from 'botbuilder';
+import { CardFactory, MessageFactory, type MessagingExtensionAttachment } from 'botbuilder';
+import type { Estimate } from '../../domain/prices/estimate.js';
+import { buildEstimateCard, estimateCsv } from './estimateCard.js';
+import { EstimateFileConsent, estimateFileConsentCard } from './estimateFile.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
 import { assertCan } from '../../domain/identity/actor.js';
 import type { PriceAnswer } from '../../domain/prices/priceAnswer.js';
@@ -18,9 +21,29 @@ const SEARCH_LIMIT = 8;
  * ("D4s v5 windows west europe 730h"), the refine buttons of a choices card, and the compose-box
  * message extension.
  */
-export function priceFeature(prices: PriceService, cards: CardRenderer): BotFeature {
+export function priceFeature(
+  prices: PriceService,
+  cards: CardRenderer,
+  fileConsent: EstimateFileConsent = new EstimateFileConsent(),
+): BotFeature {
+  /** A several-line estimate: one card, and in a personal chat the CSV through a file consent card. */
+  async function sendEstimate(scope: TurnScope, estimate: Estimate): Promise<void> {
+    await scope.reply.card('price-estimate', buildEstimateCard(estimate, scope.t));
+    const conversationType = scope.context.activity.conversation?.conversationType;
+    if (conversationType === undefined || conversationType === 'personal') {
+      await scope.context.sendActivity(
+        MessageFactory.attachment(estimateFileConsentCard(estimateCsv(estimate), scope.t)),
+      );
+    }
+  }
+
   async function answer(scope: TurnScope, question: string, result?: PriceAnswer): Promise<void> {
     assertCan(scope.actor, 'prices.view');
+    const estimate = prices.estimate(question);
+    if (estimate && estimate.lines.length >= 2) {
+      await sendEstimate(scope, estimate);
+      return;
+    }
     const rankQuestion = readCheapestRegionQuestion(question);
     const ranking = rankQuestion === null ? null : prices.rankRegions(rankQuestion);
     if (ranking?.kind === 'ranking') {
@@ -59,6 +82,12 @@ export function priceFeature(prices: PriceService, cards: CardRenderer): BotFeat
       // Text that is no command but reads like a price question is answered as one; anything the
       // price engine cannot anchor on (no size, no region) is left for the "did you mean" answer.
       async (scope, text) => {
+        const estimate = prices.estimate(text);
+        if (estimate && estimate.lines.length >= 2) {
+          assertCan(scope.actor, 'prices.view');
+          await sendEstimate(scope, estimate);
+          return true;
+        }
         const result = prices.ask(text, scope.locale);
         if (result.kind === 'noSnapshot') return false;
         const anchored = result.kind === 'answer' || result.understood.sizeName !== null;
@@ -67,6 +96,7 @@ export function priceFeature(prices: PriceService, cards: CardRenderer): BotFeat
         return true;
       },
     ],
+    fileConsent,
     messageExtensionQuery: async (query, t) => {
       const text = String(query.parameters?.find((p) => p.name === 'query')?.value ?? '').trim();
       if (text === '') {
