@@ -41,6 +41,7 @@ import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
 import { PriceService } from './priceData/priceService.js';
 import { priceHealth } from './priceData/priceHealth.js';
+import { PriceSheetImporter } from './priceData/priceSheet/priceSheetImporter.js';
 import { SnapshotWatcher } from './priceData/snapshotWatcher.js';
 import { openBackend } from './partnerCenter/backend.js';
 
@@ -111,7 +112,9 @@ export async function startApp(
   const features: BotFeature[] = [
     coreFeature(),
     customerFeature(directory),
-    priceFeature(prices, cards),
+    priceFeature(prices, cards, {
+      sheetImporter: new PriceSheetImporter(prices, backend.partnerCenter, clock),
+    }),
     attest.feature,
     purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
     subscriptionFeature(new SubscriptionService(backend.services), directory),

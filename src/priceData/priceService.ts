@@ -151,6 +151,12 @@ export class PriceService {
     this.sheet = sheet;
   }
 
+  /** The ARM region id a text names ("EU West" → westeurope), or null. */
+  regionIdOf(text: string): string | null {
+    const found = this.regions.resolve(text);
+    return found.kind === 'found' ? found.region.regionId : null;
+  }
+
   partnerSheet(): PartnerSheet | null {
     return this.sheet;
   }

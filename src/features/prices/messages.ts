@@ -48,6 +48,16 @@ export const pricesMessages = defineMessages({
     'prices.estimate.csvSent': 'Here is the estimate as a CSV file.',
     'prices.estimate.csvDeclined': 'OK, no file. The card above has every line.',
     'prices.estimate.csvFailed': 'I could not upload the CSV file. The card above has every line.',
+    'prices.sheet.imported':
+      'Imported your Partner Center price sheet for market {market}: {rows, plural, one {# price} other {# prices}}, as of {date}. Price answers now come from it where it has the price, otherwise from public retail prices.',
+    'prices.sheet.skipped':
+      '{count, plural, one {# row was} other {# rows were}} skipped, for example line {line}: {reason}',
+    'prices.sheet.failed':
+      'The price sheet for market {market} could not be imported ({reason}). The prices in use stay as they were.',
+    'prices.sheet.notFound': 'Partner Center has no {view} price sheet for market {market}.',
+    'prices.sheet.forbidden':
+      'Importing the Partner Center price sheet needs the Global admin, Admin agent or Sales agent role.',
+    'prices.sheet.usage': 'Say "price sheet import KR" with the two-letter market of the sheet.',
     'prices.fact.pec': 'Partner Earned Credit',
     'prices.fact.inCurrency': 'In {currency}',
     'prices.perUnit': '{price} per {unit}',
@@ -159,6 +169,15 @@ export const pricesMessages = defineMessages({
     'prices.estimate.csvSent': '견적 CSV 파일입니다.',
     'prices.estimate.csvDeclined': '파일은 보내지 않았습니다. 위 카드에 모든 항목이 있습니다.',
     'prices.estimate.csvFailed': 'CSV 파일을 업로드하지 못했습니다. 위 카드에 모든 항목이 있습니다.',
+    'prices.sheet.imported':
+      '시장 {market}의 파트너 센터 가격표를 가져왔습니다: 가격 {rows}개, {date} 기준. 이제 가격표에 있는 가격은 가격표로, 없는 가격은 공개 소매가로 답합니다.',
+    'prices.sheet.skipped': '{count}개 행을 건너뛰었습니다. 예: {line}행, {reason}',
+    'prices.sheet.failed':
+      '시장 {market}의 가격표를 가져오지 못했습니다({reason}). 사용 중인 가격은 그대로입니다.',
+    'prices.sheet.notFound': '파트너 센터에 시장 {market}의 {view} 가격표가 없습니다.',
+    'prices.sheet.forbidden':
+      '파트너 센터 가격표를 가져오려면 전역 관리자, 관리 에이전트 또는 판매 에이전트 역할이 필요합니다.',
+    'prices.sheet.usage': '"가격 시트 가져오기 KR"처럼 가격표의 두 글자 시장 코드를 함께 말씀해 주세요.',
     'prices.fact.pec': 'PEC(파트너 적립 크레딧)',
     'prices.fact.inCurrency': '{currency} 환산',
     'prices.perUnit': '{unit}당 {price}',

@@ -10,6 +10,8 @@ import type { PriceService } from '../../priceData/priceService.js';
 import type { BotFeature } from '../../bot/feature.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
+import { isDomainError } from '../../domain/errors.js';
+import type { PriceSheetImporter } from '../../priceData/priceSheet/priceSheetImporter.js';
 import { readCheapestRegionQuestion } from '../../domain/prices/cheapestRegion.js';
 import { buildRankingCard } from './rankingCard.js';
 
@@ -21,11 +23,65 @@ const SEARCH_LIMIT = 8;
  * ("D4s v5 windows west europe 730h"), the refine buttons of a choices card, and the compose-box
  * message extension.
  */
+export interface PriceFeatureOptions {
+  /** Imports the partner's Partner Center price sheet ("price sheet import KR"); absent: not offered. */
+  readonly sheetImporter?: PriceSheetImporter;
+  readonly fileConsent?: EstimateFileConsent;
+}
+
+/** The roles get-a-price-sheet allows (App+User): Global admin, Admin agent, Sales agent. */
+const SHEET_ROLES = new Set(['GlobalAdmin', 'AdminAgent', 'SalesAgent']);
+const SHEET_IMPORT =
+  /^(?:sheet\s+import|import\s+sheet|import\s+price\s+sheet|시트\s*가져오기|가격표\s*가져오기|표\s*가져오기)(?:\s+([A-Za-z]{2}))?\s*$/i;
+
 export function priceFeature(
   prices: PriceService,
   cards: CardRenderer,
-  fileConsent: EstimateFileConsent = new EstimateFileConsent(),
+  options: PriceFeatureOptions = {},
 ): BotFeature {
+  const fileConsent = options.fileConsent ?? new EstimateFileConsent();
+
+  /** "price sheet import KR": download the partner's sheet (App+User) and answer from it first. */
+  async function importSheet(scope: TurnScope, market: string | undefined): Promise<void> {
+    if (!scope.actor.user.roles.some((role) => SHEET_ROLES.has(role))) {
+      await scope.reply.text('prices.sheet.forbidden');
+      return;
+    }
+    const importer = options.sheetImporter;
+    if (!importer || !market) {
+      await scope.reply.text('prices.sheet.usage');
+      return;
+    }
+    const upper = market.toUpperCase();
+    let report;
+    try {
+      report = await importer.import(upper);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'not_found') {
+        await scope.reply.text('prices.sheet.notFound', { market: upper, view: 'azure_consumption' });
+        return;
+      }
+      throw error;
+    }
+    if (!report.ok) {
+      await scope.reply.text('prices.sheet.failed', { market: upper, reason: report.fatal ?? '' });
+      return;
+    }
+    await scope.reply.text('prices.sheet.imported', {
+      market: report.market ?? upper,
+      rows: report.accepted,
+      date: scope.t.date(report.asOf ?? ''),
+    });
+    if (report.skipped > 0) {
+      const first = report.issues[0];
+      await scope.reply.text('prices.sheet.skipped', {
+        count: report.skipped,
+        line: first?.line ?? 0,
+        reason: first?.message ?? '',
+      });
+    }
+  }
+
   /** A several-line estimate: one card, and in a personal chat the CSV through a file consent card. */
   async function sendEstimate(scope: TurnScope, estimate: Estimate): Promise<void> {
     await scope.reply.card('price-estimate', buildEstimateCard(estimate, scope.t));
@@ -62,6 +118,11 @@ export function priceFeature(
   return {
     commands: {
       price: async (scope, argument) => {
+        const sheet = SHEET_IMPORT.exec(argument.trim());
+        if (sheet) {
+          await importSheet(scope, sheet[1]);
+          return;
+        }
         if (argument === '') {
           await scope.reply.text('priceChat.ask');
           return;
