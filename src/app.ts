@@ -43,6 +43,8 @@ import { PriceService } from './priceData/priceService.js';
 import { priceHealth } from './priceData/priceHealth.js';
 import { PriceSheetImporter } from './priceData/priceSheet/priceSheetImporter.js';
 import { SnapshotWatcher } from './priceData/snapshotWatcher.js';
+import { PriceWatchNotifier } from './features/prices/priceWatchNotifier.js';
+import { PriceWatchStore } from './features/prices/priceWatchStore.js';
 import { openBackend } from './partnerCenter/backend.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
@@ -104,6 +106,7 @@ export async function startApp(
   });
   snapshotWatcher.start();
 
+  const priceWatches = new PriceWatchStore(storage);
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
@@ -114,6 +117,7 @@ export async function startApp(
     customerFeature(directory),
     priceFeature(prices, cards, {
       sheetImporter: new PriceSheetImporter(prices, backend.partnerCenter, clock),
+      watches: priceWatches,
     }),
     attest.feature,
     purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
@@ -178,6 +182,19 @@ export async function startApp(
     clock,
   );
   backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
+  // Watched prices: told once per change, after a new snapshot and hourly (a price that changes on the 1st).
+  const priceWatchNotifier = new PriceWatchNotifier(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    priceWatches,
+    prices,
+    clock,
+    logger,
+  );
+  prices.onSnapshotChanged(() => priceWatchNotifier.check());
+  const priceWatchTimer = setInterval(() => void priceWatchNotifier.check(), 3_600_000);
+  priceWatchTimer.unref();
+  void priceWatchNotifier.check();
   backend.start();
 
   const running: RunningServer = createServer({
@@ -207,6 +224,8 @@ export async function startApp(
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
       snapshotWatcher.stop();
+      clearInterval(priceWatchTimer);
+      await priceWatchNotifier.check();
       await backend.close();
       await retention.stop();
       await storage.flush();

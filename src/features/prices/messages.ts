@@ -58,6 +58,18 @@ export const pricesMessages = defineMessages({
     'prices.sheet.forbidden':
       'Importing the Partner Center price sheet needs the Global admin, Admin agent or Sales agent role.',
     'prices.sheet.usage': 'Say "price sheet import KR" with the two-letter market of the sheet.',
+    'prices.watch.changed':
+      'Price change: {name} in {region} went from {old} to {new} per {unit} ({percent}), prices as of {date}.',
+    'prices.watch.added':
+      'I will tell you here when the price of {name} in {region} changes (now {price} per {unit}). Say "watches" to list your watches.',
+    'prices.watch.already': 'You already watch {name} in {region}.',
+    'prices.watch.needOne': 'To watch a price I need one price. Pick one below, then say "watch" with it.',
+    'prices.watch.list': 'Watched prices: {count, plural, =0 {none} other {#}}.',
+    'prices.watch.item': '{index}. {name} in {region}: {price} per {unit} (as of {date})',
+    'prices.watch.none': 'You watch no prices. Say for example "watch D4s v5 windows west europe".',
+    'prices.watch.removed': 'Stopped watching {name} in {region}.',
+    'prices.watch.removedAll': 'Stopped watching {count, plural, one {# price} other {# prices}}.',
+    'prices.watch.unknown': 'There is no watch {which}. Say "watches" to see their numbers.',
     'prices.fact.pec': 'Partner Earned Credit',
     'prices.fact.inCurrency': 'In {currency}',
     'prices.perUnit': '{price} per {unit}',
@@ -178,6 +190,19 @@ export const pricesMessages = defineMessages({
     'prices.sheet.forbidden':
       '파트너 센터 가격표를 가져오려면 전역 관리자, 관리 에이전트 또는 판매 에이전트 역할이 필요합니다.',
     'prices.sheet.usage': '"가격 시트 가져오기 KR"처럼 가격표의 두 글자 시장 코드를 함께 말씀해 주세요.',
+    'prices.watch.changed':
+      '가격 변경: {region} {name} 가격이 {unit}당 {old}에서 {new}(으)로 바뀌었습니다({percent}, {date} 기준).',
+    'prices.watch.added':
+      '{region} {name} 가격이 바뀌면 여기에서 알려 드리겠습니다(현재 {unit}당 {price}). 목록은 "가격 알림 목록"이라고 말씀해 주세요.',
+    'prices.watch.already': '이미 {region} {name} 가격 알림을 받고 있습니다.',
+    'prices.watch.needOne':
+      '알림을 받으려면 가격 하나를 정해야 합니다. 아래에서 하나를 고른 뒤 "가격 알림"과 함께 말씀해 주세요.',
+    'prices.watch.list': '가격 알림: {count}개',
+    'prices.watch.item': '{index}. {region} {name}: {unit}당 {price} ({date} 기준)',
+    'prices.watch.none': '가격 알림이 없습니다. 예: "가격 알림 서유럽 D4s v5 윈도우"',
+    'prices.watch.removed': '{region} {name} 가격 알림을 해제했습니다.',
+    'prices.watch.removedAll': '가격 알림 {count}개를 해제했습니다.',
+    'prices.watch.unknown': '{which}번 알림이 없습니다. "가격 알림 목록"으로 번호를 확인해 주세요.',
     'prices.fact.pec': 'PEC(파트너 적립 크레딧)',
     'prices.fact.inCurrency': '{currency} 환산',
     'prices.perUnit': '{unit}당 {price}',

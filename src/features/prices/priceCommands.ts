@@ -12,6 +12,8 @@ import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { PriceSheetImporter } from '../../priceData/priceSheet/priceSheetImporter.js';
+import { handleWatchRequest, readWatchRequest } from './priceWatchCommands.js';
+import type { PriceWatchStore } from './priceWatchStore.js';
 import { readCheapestRegionQuestion } from '../../domain/prices/cheapestRegion.js';
 import { buildRankingCard } from './rankingCard.js';
 
@@ -27,6 +29,8 @@ export interface PriceFeatureOptions {
   /** Imports the partner's Partner Center price sheet ("price sheet import KR"); absent: not offered. */
   readonly sheetImporter?: PriceSheetImporter;
   readonly fileConsent?: EstimateFileConsent;
+  /** Persisted price watches ("watch D4s v5 west europe"); absent: watches are not offered. */
+  readonly watches?: PriceWatchStore;
 }
 
 /** The roles get-a-price-sheet allows (App+User): Global admin, Admin agent, Sales agent. */
@@ -118,6 +122,11 @@ export function priceFeature(
   return {
     commands: {
       price: async (scope, argument) => {
+        const watch = options.watches ? readWatchRequest(argument) : null;
+        if (watch && options.watches) {
+          await handleWatchRequest(scope, watch, prices, options.watches);
+          return;
+        }
         const sheet = SHEET_IMPORT.exec(argument.trim());
         if (sheet) {
           await importSheet(scope, sheet[1]);
@@ -143,6 +152,11 @@ export function priceFeature(
       // Text that is no command but reads like a price question is answered as one; anything the
       // price engine cannot anchor on (no size, no region) is left for the "did you mean" answer.
       async (scope, text) => {
+        const watch = options.watches ? readWatchRequest(text) : null;
+        if (watch && options.watches) {
+          await handleWatchRequest(scope, watch, prices, options.watches);
+          return true;
+        }
         const estimate = prices.estimate(text);
         if (estimate && estimate.lines.length >= 2) {
           assertCan(scope.actor, 'prices.view');
