@@ -159,4 +159,38 @@ describe('HTTP end to end: estimates with a CSV file, cheapest region, snapshot 
       expect(text).to.match(/1\. .+\n/);
     });
   }
+
+  // Last: importing the sheet changes which source answers for the rest of this bot's life.
+  const sheets = [
+    {
+      locale: 'en-US',
+      command: 'price sheet import KR',
+      imported: 'Imported your Partner Center price sheet for market KR: 10 prices, as of Aug 1, 2026.',
+      question: 'D4s v5 windows west europe',
+      footer: 'Your Partner Center price sheet, market KR, as of Aug 1, 2026.',
+      retail: {
+        question: 'E8s v5 west europe',
+        footer: 'Public retail prices (estimated, USD), as of Aug 22, 2026',
+      },
+    },
+    {
+      locale: 'ko-KR',
+      command: '가격 시트 가져오기 KR',
+      imported: '시장 KR의 파트너 센터 가격표를 가져왔습니다: 가격 10개, 2026년 8월 1일 기준.',
+      question: '서유럽 D4s v5 윈도우',
+      footer: '파트너 센터 가격표(시장 KR), 2026년 8월 1일 기준',
+      retail: { question: '서유럽 E8s v5', footer: '공개 소매가(예상, USD), 2026년 8월 22일 기준' },
+    },
+  ];
+  for (const c of sheets) {
+    it(`${c.locale}: "${c.command}" imports the sandbox's price sheet; answers then name the source that answered`, async () => {
+      const conversationId = `sheet-${c.locale}`;
+      const imported = (await ask(c.command, c.locale, conversationId)).map(visibleText).join('\n');
+      expect(imported).to.include(c.imported);
+      const fromSheet = (await ask(c.question, c.locale, conversationId)).map(visibleText).join('\n');
+      expect(fromSheet).to.include(c.footer);
+      const fromRetail = (await ask(c.retail.question, c.locale, conversationId)).map(visibleText).join('\n');
+      expect(fromRetail).to.include(c.retail.footer);
+    });
+  }
 });
