@@ -107,6 +107,14 @@ export async function startApp(
   snapshotWatcher.start();
 
   const priceWatches = new PriceWatchStore(storage);
+  // The partner's own price sheet, once imported, answers first (also after a restart).
+  const sheetImporter = new PriceSheetImporter(
+    prices,
+    backend.partnerCenter,
+    clock,
+    join(config.DATA_DIR, 'partner-price-sheet'),
+  );
+  await sheetImporter.restore();
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
@@ -115,10 +123,7 @@ export async function startApp(
   const features: BotFeature[] = [
     coreFeature(),
     customerFeature(directory),
-    priceFeature(prices, cards, {
-      sheetImporter: new PriceSheetImporter(prices, backend.partnerCenter, clock),
-      watches: priceWatches,
-    }),
+    priceFeature(prices, cards, { sheetImporter, watches: priceWatches }),
     attest.feature,
     purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
     subscriptionFeature(new SubscriptionService(backend.services), directory),

@@ -105,3 +105,40 @@ describe('answers from the partner’s price sheet say so; others from public re
     });
   }
 });
+
+describe('an imported price sheet is kept for a restart', () => {
+  it('restore() after a restart answers from the same sheet; a failed import keeps nothing', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-save-'));
+    try {
+      const clock = fixedClock('2026-08-25T10:00:00Z');
+      const paths = { snapshotDir: FIXTURE_SNAPSHOT, finopsDir: FINOPS_DIR, fxFile: null };
+      const sandbox = {
+        downloadPriceSheet: SandboxPartnerCenter.prototype.downloadPriceSheet.bind({ options: {} }),
+      };
+      const first = new PriceService({ paths, clock });
+      first.load();
+      await new PriceSheetImporter(first, sandbox as never, clock, dir).import('KR');
+      expect(readdirSync(dir)).to.deep.equal(['price-sheet-KR-azure_consumption.bin']);
+
+      const broken = { downloadPriceSheet: async () => chunks(Buffer.from('not,a,sheet\n')) };
+      await new PriceSheetImporter(first, broken as never, clock, dir).import('US');
+      expect(readdirSync(dir)).to.deep.equal(['price-sheet-KR-azure_consumption.bin']);
+
+      const restarted = new PriceService({ paths, clock });
+      restarted.load();
+      const report = await new PriceSheetImporter(restarted, sandbox as never, clock, dir).restore();
+      expect(report).to.include({ ok: true, market: 'KR', accepted: 10 });
+      const answer = restarted.ask('D4s v5 windows west europe', 'en-US');
+      expect(answer.kind === 'answer' && answer.snapshot.origin).to.deep.equal({
+        kind: 'partnerSheet',
+        market: 'KR',
+        view: 'azure_consumption',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
