@@ -36,7 +36,7 @@ export const pricesMessages = defineMessages({
     'prices.estimate.fx': '{net} after PEC (FX rate of {month}: 1 {currency} = {rate} USD)',
     'prices.estimate.basis.fullMonth': 'PEC counted at 15% on eligible lines: {role} access all month.',
     'prices.estimate.basis.days':
-      'PEC counted for {days} of {monthDays} days on eligible lines ({role} access, whole days only).',
+      'PEC counted for {days} of {monthDays, plural, one {# day} other {# days}} on eligible lines ({role} access, whole days only).',
     'prices.estimate.basis.noAccessGiven':
       'No PEC counted: say the role and how long you have access, for example "Owner all month".',
     'prices.estimate.basis.roleDoesNotQualify': 'No PEC counted: {role} access does not earn PEC.',
@@ -235,7 +235,7 @@ export const pricesMessages = defineMessages({
     'prices.footer.retail': '공개 소매가(예상, USD), {date} 기준, 출처: {source}',
     'prices.footer.partnerSheet': '파트너 센터 가격표(시장 {market}), {date} 기준',
     'prices.stale':
-      '{date} 기준 가격으로, {maxDays}일보다 오래되었습니다({ageDays}일 경과). 관리자가 npm run prices:fetch로 새로 받을 수 있습니다.',
+      '{date} 기준 가격으로, {maxDays}일보다 오래되었습니다({ageDays}일 경과). 관리자에게 가격 스냅샷 갱신을 요청해 주세요.',
     'prices.choices.title.size': '어떤 크기를 말씀하시는 건가요?',
     'prices.choices.title.region': '어느 지역을 말씀하시는 건가요?',
     'prices.choices.title.row': '해당하는 가격이 여러 개입니다. 어느 것인가요?',
