@@ -1,71 +1,20 @@
 /**
- * Downloads a price snapshot from the public Azure Retail Prices API into data/prices/:
+ * Downloads a price snapshot from the public Azure Retail Prices API into DATA_DIR/prices/ (or PRICE_DATA_DIR):
  *   npm run prices:fetch -- --region westeurope --region northeurope --service "Virtual Machines" --service Storage
- * Options: --out <dir> (default data/prices), --type <priceType> (default Consumption), --resume,
+ * Options: --out <dir> (default PRICE_DATA_DIR, else DATA_DIR/prices; the cache follows PRICE_CACHE_DIR), --type <priceType> (default Consumption), --resume,
  * --base-url <url> (default the public API), --max-retries <n>.
  */
-import { resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { parseFetchArgs, type FetchArgs } from '../src/priceData/fetchArgs.js';
 import { RetailPricesFetcher, type FetchQuery } from '../src/priceData/retailPricesFetcher.js';
-import { repositoryRoot } from '../src/priceData/pricePaths.js';
-
-const DEFAULT_REGIONS = ['westeurope', 'northeurope', 'francecentral', 'swedencentral', 'belgiumcentral'];
-const DEFAULT_SERVICES = ['Virtual Machines', 'Storage'];
-
-function parseArgs(argv: string[]) {
-  const regions: string[] = [];
-  const services: string[] = [];
-  let out = resolve(repositoryRoot(), 'data', 'prices');
-  let type = 'Consumption';
-  let resume = false;
-  let baseUrl: string | undefined;
-  let maxRetries: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${argv[i - 1]} needs a value`);
-      return next;
-    };
-    switch (argv[i]) {
-      case '--region':
-        regions.push(value());
-        break;
-      case '--service':
-        services.push(value());
-        break;
-      case '--out':
-        out = resolve(value());
-        break;
-      case '--type':
-        type = value();
-        break;
-      case '--resume':
-        resume = true;
-        break;
-      case '--base-url':
-        baseUrl = value();
-        break;
-      case '--max-retries':
-        maxRetries = Number(value());
-        break;
-      default:
-        throw new Error(`unknown argument ${argv[i]}`);
-    }
-  }
-  return {
-    regions: regions.length ? regions : DEFAULT_REGIONS,
-    services: services.length ? services : DEFAULT_SERVICES,
-    out,
-    type,
-    resume,
-    baseUrl,
-    maxRetries,
-  };
-}
+import { loadSnapshotFolder } from '../src/priceData/snapshotLoader.js';
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs>;
+  // The same settings as the bot (.env, DATA_DIR, PRICE_DATA_DIR, PRICE_CACHE_DIR).
+  dotenv.config({ quiet: true });
+  let args: FetchArgs;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseFetchArgs(process.argv.slice(2), process.env);
   } catch (error) {
     console.error((error as Error).message);
     return 2;
@@ -91,6 +40,14 @@ async function main(): Promise<number> {
     return 1;
   }
   console.error(`snapshot written to ${result.outDir}: ${result.items} items in ${result.pages} pages`);
+  // Import once now: checks the new files and writes the compact cache the bot starts from.
+  const { report } = loadSnapshotFolder(result.outDir, args.cacheDir);
+  console.error(
+    report.ok
+      ? `checked: ${report.accepted} rows${args.cacheDir ? `, cache in ${args.cacheDir}` : ''}`
+      : `the new snapshot does not load: ${report.fatal}`,
+  );
+  if (!report.ok) return 1;
   return 0;
 }
 

@@ -41,6 +41,11 @@ import { StateRetention } from './storage/stateRetention.js';
 import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
 import { PriceService } from './priceData/priceService.js';
+import { priceHealth } from './priceData/priceHealth.js';
+import { PriceSheetImporter } from './priceData/priceSheet/priceSheetImporter.js';
+import { SnapshotWatcher } from './priceData/snapshotWatcher.js';
+import { PriceWatchNotifier } from './features/prices/priceWatchNotifier.js';
+import { PriceWatchStore } from './features/prices/priceWatchStore.js';
 import { openBackend } from './partnerCenter/backend.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
@@ -82,19 +87,38 @@ export async function startApp(
   retention.start();
   const backend = await openBackend(config, logger, clock);
 
+  const priceEnv = {
+    PRICE_DATA_DIR: config.PRICE_DATA_DIR,
+    FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
+    FX_RATES_FILE: config.FX_RATES_FILE,
+    PRICE_CACHE_DIR: config.PRICE_CACHE_DIR,
+    DATA_DIR: config.DATA_DIR,
+  };
   const prices = new PriceService({
-    paths: resolvePricePaths({
-      PRICE_DATA_DIR: config.PRICE_DATA_DIR,
-      FINOPS_DATA_DIR: config.FINOPS_DATA_DIR,
-      FX_RATES_FILE: config.FX_RATES_FILE,
-      PRICE_CACHE_DIR: config.PRICE_CACHE_DIR,
-      DATA_DIR: config.DATA_DIR,
-    }),
+    paths: resolvePricePaths(priceEnv),
     clock,
     logger,
+    maxAgeDays: config.PRICE_SNAPSHOT_MAX_AGE_DAYS,
   });
   prices.load();
+  // `npm run prices:fetch` replaces the snapshot; the running bot swaps it in (or refuses a bad one).
+  const snapshotWatcher = new SnapshotWatcher({
+    target: prices,
+    snapshotDir: () => resolvePricePaths(priceEnv).snapshotDir,
+    logger,
+    intervalMs: config.PRICE_SNAPSHOT_POLL_SECONDS * 1000,
+  });
+  snapshotWatcher.start();
 
+  const priceWatches = new PriceWatchStore(storage);
+  // The partner's own price sheet, once imported, answers first (also after a restart).
+  const sheetImporter = new PriceSheetImporter(
+    prices,
+    backend.partnerCenter,
+    clock,
+    join(config.DATA_DIR, 'partner-price-sheet'),
+  );
+  await sheetImporter.restore();
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
@@ -103,7 +127,7 @@ export async function startApp(
   const features: BotFeature[] = [
     coreFeature(),
     customerFeature(directory),
-    priceFeature(prices, cards),
+    priceFeature(prices, cards, { sheetImporter, watches: priceWatches }),
     attest.feature,
     purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
     subscriptionFeature(new SubscriptionService(backend.services), directory),
@@ -167,6 +191,19 @@ export async function startApp(
     clock,
   );
   backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
+  // Watched prices: told once per change, after a new snapshot and hourly (a price that changes on the 1st).
+  const priceWatchNotifier = new PriceWatchNotifier(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    priceWatches,
+    prices,
+    clock,
+    logger,
+  );
+  prices.onSnapshotChanged(() => priceWatchNotifier.check());
+  const priceWatchTimer = setInterval(() => void priceWatchNotifier.check(), 3_600_000);
+  priceWatchTimer.unref();
+  void priceWatchNotifier.check();
   backend.start();
 
   const running: RunningServer = createServer({
@@ -178,9 +215,7 @@ export async function startApp(
       version: config.version,
       backend: config.BACKEND,
       store: await backend.health(),
-      prices: prices.snapshotInfo()
-        ? { rows: prices.snapshotInfo()?.rowCount, takenAt: prices.snapshotInfo()?.takenAt }
-        : null,
+      prices: priceHealth(prices),
     }),
   });
   await new Promise<void>((resolve) => running.server.listen(config.PORT, config.HOST, () => resolve()));
@@ -197,6 +232,9 @@ export async function startApp(
     async close() {
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
+      snapshotWatcher.stop();
+      clearInterval(priceWatchTimer);
+      await priceWatchNotifier.check();
       await backend.close();
       await retention.stop();
       await storage.flush();

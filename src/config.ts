@@ -65,6 +65,10 @@ const schema = z
     PRICE_CACHE_DIR: optionalText.transform((value) =>
       !value ? undefined : value.toLowerCase() === 'off' ? 'off' : resolve(value),
     ),
+    // A price snapshot older than this many days is flagged in answers and /healthz. Default 45.
+    PRICE_SNAPSHOT_MAX_AGE_DAYS: positiveInt(45).refine((n) => n > 0, 'a whole number of days above 0'),
+    // How often the running bot looks for a replaced price snapshot, in seconds; 0 = never. Default 60.
+    PRICE_SNAPSHOT_POLL_SECONDS: positiveInt(60),
     /** CSP market → currency table (.csv or .csv.gz); unset = the copy shipped in reference/partner-center. */
     MARKET_TABLE_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
     CLOCK_START_AT: optionalText.pipe(

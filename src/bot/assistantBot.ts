@@ -4,6 +4,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type FileConsentCardResponse,
   type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -34,7 +35,7 @@ import {
 import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import type { UnknownTextHandler, WelcomeHandler } from './feature.js';
+import type { FileConsentHandler, UnknownTextHandler, WelcomeHandler } from './feature.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -60,6 +61,8 @@ export interface AssistantBotDependencies {
     query: MessagingExtensionQuery,
     t: Translator,
   ) => Promise<MessagingExtensionResponse>;
+  /** Answers to file consent cards (a feature's CSV download); none: consent invokes are acknowledged only. */
+  fileConsents?: readonly FileConsentHandler[];
   /** The greeting when the app is added (core feature); undefined: no greeting. */
   welcome?: WelcomeHandler;
   /** The answer to typed text nobody took (core feature). */
@@ -273,6 +276,21 @@ export class AssistantBot extends TeamsActivityHandler {
     const operation = operationOfVerb(data.verb);
     if (operation) assertCan(scope.actor, operation);
     await this.dialogHost.handleSubmit(scope, data);
+  }
+
+  /** The user accepted a file consent card: the feature that sent it uploads the file. */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    for (const handler of this.deps.fileConsents ?? []) if (await handler.accept(context, response)) return;
+  }
+
+  protected override async handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    for (const handler of this.deps.fileConsents ?? []) if (await handler.decline(context, response)) return;
   }
 
   /** Every invoke gets a well-formed answer, never a 500/501 or a chat message (invokeGuard.ts). */

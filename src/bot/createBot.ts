@@ -75,6 +75,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     withoutSync: withoutSyncOf(options.storage),
     cardViews: new CardViewStore(options.storage),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
+    fileConsents: features.flatMap((feature) => (feature.fileConsent ? [feature.fileConsent] : [])),
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,
   });

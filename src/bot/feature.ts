@@ -1,3 +1,4 @@
+import type { FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Actor } from '../domain/identity/actor.js';
 import type { Translator } from '../i18n/translator.js';
@@ -14,6 +15,12 @@ export type WelcomeHandler = (
   partnerName: string,
 ) => Promise<void>;
 
+/** A feature's answer to a file consent card: true when the card was its own. */
+export interface FileConsentHandler {
+  accept(context: TurnContext, response: FileConsentCardResponse): Promise<boolean>;
+  decline(context: TurnContext, response: FileConsentCardResponse): Promise<boolean>;
+}
+
 /** Answers typed text that no command, free-text fallback or running flow took. */
 export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text: string) => Promise<void>;
 
@@ -28,6 +35,8 @@ export interface BotFeature {
   fallbacks?: FallbackHandler[];
   dialogs?: Dialog[];
   messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
+  /** Answers to file consent cards the feature sent (Teams `fileConsent/invoke`). */
+  fileConsent?: FileConsentHandler;
   /** At most one feature (core) greets and answers the unknown; the first one given wins. */
   welcome?: WelcomeHandler;
   unknown?: UnknownTextHandler;

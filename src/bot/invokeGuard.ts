@@ -21,6 +21,8 @@ import type { Logger } from '../logging.js';
 export const HANDLED_INVOKES: ReadonlySet<string> = new Set([
   'adaptiveCard/action',
   'composeExtension/query',
+  // The user's answer to a file consent card (a CSV the bot offers in a personal chat).
+  'fileConsent/invoke',
   // Sign-in (SSO token exchange, magic code): answered by the sign-in handlers where they exist.
   'signin/verifyState',
   'signin/tokenExchange',
@@ -118,6 +120,15 @@ export async function guardInvoke(options: InvokeGuardOptions): Promise<InvokeRe
     if (name === 'composeExtension/query') {
       const problem = messagingExtensionQueryProblem(options.value);
       if (problem) return invokeError(400, 'BadRequest', problem);
+    }
+    if (name === 'fileConsent/invoke') {
+      const value = options.value as { action?: unknown } | null | undefined;
+      if (!isObject(value) || (value.action !== 'accept' && value.action !== 'decline'))
+        return invokeError(
+          400,
+          'BadRequest',
+          'The value must be an object with action "accept" or "decline".',
+        );
     }
     const response = await options.dispatch();
     if (name === 'adaptiveCard/action' && (!response || response.status === 501)) {

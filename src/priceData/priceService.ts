@@ -1,9 +1,16 @@
 import { answerQuestion } from '../domain/prices/answerQuestion.js';
+import { rankRegions, type RegionRanking } from '../domain/prices/cheapestRegion.js';
+import { estimateLines, splitEstimateLines, type Estimate } from '../domain/prices/estimate.js';
 import { snapshotInfoOf } from '../domain/prices/answerQuestion.js';
 import type { PriceCatalog } from '../domain/prices/catalog.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { FxTable, type FxRate } from '../domain/prices/fx.js';
-import type { PriceAnswer, SnapshotInfo } from '../domain/prices/priceAnswer.js';
+import type { PriceAnswer, PriceOrigin, SnapshotInfo } from '../domain/prices/priceAnswer.js';
+import {
+  DEFAULT_SNAPSHOT_MAX_AGE_DAYS,
+  snapshotFreshness,
+  type SnapshotFreshness,
+} from '../domain/prices/freshness.js';
 import type { PriceRow } from '../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES, RegionResolver, type RegionAlias } from '../domain/prices/regions.js';
 import { UnitTable, type PricingUnit } from '../domain/prices/units.js';
@@ -24,6 +31,27 @@ export interface PriceServiceOptions {
   readonly paths: PricePaths;
   readonly clock?: Clock;
   readonly logger?: PriceServiceLogger;
+  /** PRICE_SNAPSHOT_MAX_AGE_DAYS: an older snapshot is flagged in answers and /healthz. */
+  readonly maxAgeDays?: number;
+}
+
+/** The partner's own Partner Center price sheet, when one was imported. */
+export interface PartnerSheet {
+  readonly catalog: PriceCatalog;
+  readonly market: string;
+  readonly view: string;
+}
+
+/** Called after a new snapshot became active (not after a refused one). */
+export type SnapshotListener = (previous: PriceCatalog | null, next: PriceCatalog) => void | Promise<void>;
+
+/** Options of a snapshot reload. */
+export interface ReloadOptions {
+  /**
+   * Refuse the new snapshot when any of its files could not be read or has a fatal problem (a
+   * replaced snapshot must be whole; at start-up a partial one is better than none).
+   */
+  readonly strict?: boolean;
 }
 
 /** One entry of a message-extension search: a full answer. */
@@ -45,10 +73,25 @@ export class PriceService {
   private fx = new FxTable([]);
   private readonly clock: Clock;
   private readonly logger: PriceServiceLogger;
+  private readonly maxAgeDays: number;
+  private sheet: PartnerSheet | null = null;
+  private sheetInfo: { sheet: PartnerSheet; regions: RegionResolver; info: SnapshotInfo } | null = null;
+  private readonly listeners: SnapshotListener[] = [];
 
   constructor(private readonly options: PriceServiceOptions) {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
+    this.maxAgeDays = options.maxAgeDays ?? DEFAULT_SNAPSHOT_MAX_AGE_DAYS;
+  }
+
+  /** Registers a listener for snapshot changes (the price-change watch). */
+  onSnapshotChanged(listener: SnapshotListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The active public snapshot's catalog (null before one loaded). */
+  activeCatalog(): PriceCatalog | null {
+    return this.catalog;
   }
 
   /** Loads FinOps lookups, the FX table (when configured) and the snapshot. */
@@ -63,11 +106,21 @@ export class PriceService {
   }
 
   /** Replaces the active snapshot with `dir`; on failure the previous snapshot stays active. */
-  reloadSnapshot(dir: string): SnapshotLoadReport {
-    const { catalog, report } = loadSnapshotFolder(dir, this.options.paths.cacheDir ?? null);
+  reloadSnapshot(dir: string, options: ReloadOptions = {}): SnapshotLoadReport {
+    const loaded = loadSnapshotFolder(dir, this.options.paths.cacheDir ?? null);
+    const refused = options.strict === true && loaded.catalog !== null && loaded.report.fatal !== null;
+    const catalog = refused ? null : loaded.catalog;
+    const report: SnapshotLoadReport = refused ? { ...loaded.report, ok: false } : loaded.report;
     if (catalog) {
+      const previous = this.catalog;
+      // One assignment: a question asked while the new files were read is answered from the old table.
       this.catalog = catalog;
       this.rebuildRegions();
+      for (const listener of this.listeners) {
+        void Promise.resolve()
+          .then(() => listener(previous, catalog))
+          .catch((error: unknown) => this.logger.warn({ err: error }, 'snapshot listener failed'));
+      }
       this.logger.info(
         {
           location: dir,
@@ -91,6 +144,27 @@ export class PriceService {
   useCatalog(catalog: PriceCatalog): void {
     this.catalog = catalog;
     this.rebuildRegions();
+  }
+
+  /** Makes an imported Partner Center price sheet answer first (null: back to public prices only). */
+  usePartnerSheet(sheet: PartnerSheet | null): void {
+    this.sheet = sheet;
+  }
+
+  /** The ARM region id a text names ("EU West" → westeurope), or null. */
+  regionIdOf(text: string): string | null {
+    const found = this.regions.resolve(text);
+    return found.kind === 'found' ? found.region.regionId : null;
+  }
+
+  partnerSheet(): PartnerSheet | null {
+    return this.sheet;
+  }
+
+  /** Age of the active public snapshot against PRICE_SNAPSHOT_MAX_AGE_DAYS (null: none loaded). */
+  freshness(): SnapshotFreshness | null {
+    if (!this.catalog) return null;
+    return snapshotFreshness(this.catalog.meta.takenAt, this.clock.now(), this.maxAgeDays);
   }
 
   /** Loads a monthly FX CSV; a failed import keeps the previous FX table. */
@@ -120,7 +194,7 @@ export class PriceService {
     if (!this.catalog) return null;
     const kept = this.keptInfo;
     if (kept && kept.catalog === this.catalog && kept.regions === this.regions) return kept.info;
-    const info = snapshotInfoOf(this.catalog, this.regions);
+    const info: SnapshotInfo = { ...snapshotInfoOf(this.catalog, this.regions), origin: { kind: 'retail' } };
     this.keptInfo = { catalog: this.catalog, regions: this.regions, info };
     return info;
   }
@@ -134,16 +208,63 @@ export class PriceService {
     return this.catalog?.get(key, at) ?? null;
   }
 
+  /**
+   * Answers from the partner's price sheet when one is imported and it has the price; otherwise from
+   * the public snapshot. Every answer carries its origin and the age of the prices it used.
+   */
   ask(question: string, _locale: Locale): PriceAnswer {
+    const sheet = this.sheet;
+    if (sheet) {
+      const fromSheet = this.askCatalog(question, sheet.catalog, this.sheetSnapshotInfo(sheet));
+      if (fromSheet.kind === 'answer' || !this.catalog) return fromSheet;
+    }
     if (!this.catalog) return { kind: 'noSnapshot' };
+    return this.askCatalog(question, this.catalog, this.snapshotInfo()!);
+  }
+
+  /** A question answered from one catalog only (the public snapshot unless `catalog` says otherwise). */
+  askCatalog(question: string, catalog: PriceCatalog, info: SnapshotInfo): PriceAnswer {
+    const now = this.clock.now();
     return answerQuestion(question, {
-      catalog: this.catalog,
+      catalog,
       regions: this.regions,
       units: this.units,
       fx: this.fx,
-      now: this.clock.now(),
-      snapshot: this.snapshotInfo() ?? undefined,
+      now,
+      snapshot: { ...info, freshness: snapshotFreshness(info.takenAt, now, this.maxAgeDays) },
     });
+  }
+
+  private sheetSnapshotInfo(sheet: PartnerSheet): SnapshotInfo {
+    const kept = this.sheetInfo;
+    if (kept && kept.sheet === sheet && kept.regions === this.regions) return kept.info;
+    const origin: PriceOrigin = { kind: 'partnerSheet', market: sheet.market, view: sheet.view };
+    const info = { ...snapshotInfoOf(sheet.catalog, this.regions), origin };
+    this.sheetInfo = { sheet, regions: this.regions, info };
+    return info;
+  }
+
+  /** Several lines priced in one answer ("10 × D4s v5 730h + 2 TB P30 in west europe, Owner all month"). */
+  estimate(text: string): Estimate | null {
+    const lines = splitEstimateLines(text);
+    if (!lines || !this.catalog) return null;
+    const month = this.clock.now().toISOString().slice(0, 7);
+    return estimateLines(
+      text,
+      lines,
+      month,
+      (q) => this.ask(q, 'en-US'),
+      (q) => {
+        const found = this.regions.resolve(q);
+        return found.kind === 'found' ? found.region.matched : null;
+      },
+    );
+  }
+
+  /** "Cheapest region for D4s v5 windows": every region of the snapshot ranked by that price. */
+  rankRegions(question: string): RegionRanking | null {
+    if (!this.catalog) return null;
+    return rankRegions(question, this.catalog.regions(), (q) => this.ask(q, 'en-US'));
   }
 
   /**

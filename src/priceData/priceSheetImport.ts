@@ -57,7 +57,7 @@ const dateText = z.string().transform((value, ctx) => {
   return iso;
 });
 
-const priceSheetSchema = z.object({
+export const priceSheetSchema = z.object({
   ProductTitle: z.string().trim().min(1, 'is empty'),
   ProductId: z.string().trim().min(1, 'is empty'),
   SkuId: z.string().trim().min(1, 'is empty'),

@@ -7,6 +7,10 @@ import type { Cart, CartLineItemRequest, Order } from '../plans/order.js';
 import type { AzureEntitlement, Subscription } from '../subscriptions/subscription.js';
 import type { ProductUpgrade, UpgradeEligibility } from '../transition/productUpgrade.js';
 
+/** Price sheet views of `GET /v1.0/sales/pricesheets` (get-a-price-sheet). */
+export type PriceSheetView =
+  'azure_consumption' | 'azure_reservations' | 'updatedlicensebased' | 'marketplace' | 'software';
+
 export interface CustomerPageRequest {
   /** Page size (Partner Center allows up to 500 per page). */
   size: number;
@@ -83,6 +87,19 @@ export interface PartnerCenter {
   /** 900115 (params.activeSubscriptionIds) while the plan still has active Azure subscriptions. */
   suspendPlan(customerId: string, planId: string): Promise<Subscription>;
   reactivatePlan(customerId: string, planId: string): Promise<Subscription>;
+
+  // — pricing —
+  /**
+   * The partner's own price sheet as a byte stream (CSV, plain or compressed):
+   * `GET https://api.partner.microsoft.com/v1.0/sales/pricesheets(Market='{market}',PricesheetView='{view}')/$value`
+   * (https://learn.microsoft.com/partner-center/developer/get-a-price-sheet). **App+User** authentication
+   * only (app-only is not supported); the user must be Global admin, Admin agent or Sales agent.
+   * `market`: two-letter country code; `view`: azure_consumption, azure_reservations,
+   * updatedlicensebased, marketplace or software. Not part of the Partner Center SDK. About 42 MB for
+   * one market's azure_consumption sheet, so it is streamed, never buffered.
+   * Throws DomainError('not_found') when there is no sheet for that market and view.
+   */
+  downloadPriceSheet(market: string, view: PriceSheetView): Promise<AsyncIterable<Uint8Array>>;
 
   // — product upgrade (transition MS-AZR-0145P → Azure plan) —
   getUpgradeEligibility(customerId: string): Promise<UpgradeEligibility>;

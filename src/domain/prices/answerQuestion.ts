@@ -17,6 +17,7 @@ import type { RegionMatch, RegionResolver } from './regions.js';
 import { readStorageIntent, type StorageIntent } from './storageIntent.js';
 import { findUnplacedWords, type UnplacedWord } from './unplacedWords.js';
 import { graduatedCost } from './tiers.js';
+import { namesSavingsPlan } from './savingsPlanVsPayg.js';
 import type { UnitTable } from './units.js';
 
 export interface AnswerContext {
@@ -78,6 +79,7 @@ export function answerQuestion(question: string, context: AnswerContext): PriceA
     quantity: facts,
     currency: options.currency,
     month: options.month,
+    namesSavingsPlan: namesSavingsPlan(question),
   };
   const base = { understood, snapshot };
 

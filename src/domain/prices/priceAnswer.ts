@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { MeterPecEligibility } from '../pec/meterEligibility.js';
+import type { SnapshotFreshness } from './freshness.js';
 import type { FxConversion, BillingMonth } from './fx.js';
 import type { PriceRow, VmPriority } from './priceRow.js';
 import type { QuantityFacts } from './quantityWords.js';
@@ -16,7 +17,16 @@ export interface SnapshotInfo {
   readonly regions: readonly string[];
   /** Display name of each region id of `regions` ("westeurope" → "West Europe"): answers never show ids. */
   readonly regionNames: Readonly<Record<string, string>>;
+  /** How old the snapshot is at the time of the answer (set by the price service). */
+  readonly freshness?: SnapshotFreshness;
+  /** Which price list answered: public retail prices, or the partner's own Partner Center price sheet. */
+  readonly origin?: PriceOrigin;
 }
+
+/** Where the prices of an answer come from. */
+export type PriceOrigin =
+  | { readonly kind: 'retail' }
+  | { readonly kind: 'partnerSheet'; readonly market: string; readonly view: string };
 
 /** What the question was understood to ask, shown back to the partner so nothing is guessed silently. */
 export interface Understood {
@@ -34,6 +44,8 @@ export interface Understood {
   readonly quantity: QuantityFacts;
   readonly currency: string | null;
   readonly month: BillingMonth | null;
+  /** The question names a savings plan (it is then weighed against pay-as-you-go net of PEC). */
+  readonly namesSavingsPlan?: boolean;
 }
 
 /** A refined question the partner can pick (a card button sends `question` back). */

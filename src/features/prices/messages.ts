@@ -12,6 +12,64 @@ export const pricesMessages = defineMessages({
     'prices.fact.quantity': 'Quantity',
     'prices.fact.total': 'Total',
     'prices.fact.savingsPlan': '1-year savings plan',
+    'prices.fact.savingsPlanVsPayg': 'Savings plan vs pay-as-you-go, net of PEC',
+    'prices.spVsPayg.wins':
+      'The 1-year savings plan ({plan} per {unit}) beats pay-as-you-go net of PEC ({paygNet} per {unit}) only when the VM runs more than {breakEven} of the hours; used all month it saves {saving} a month. PEC never applies to savings plans. Without PEC the break-even would be {breakEvenGross}.',
+    'prices.spVsPayg.loses':
+      'Pay-as-you-go net of PEC ({paygNet} per {unit}) costs less than the 1-year savings plan ({plan} per {unit}) even when the VM runs all month, because PEC never applies to savings plans. Without PEC the plan would win above {breakEvenGross} use.',
+    'prices.spVsPayg.none':
+      'The snapshot has no 1-year savings-plan price for this meter, so I cannot say whether a savings plan beats pay-as-you-go net of PEC.',
+    'prices.ranking.title': 'Cheapest regions for {name} ({os})',
+    'prices.ranking.count':
+      'Top {shown} of {count, plural, one {# region} other {# regions}} with a price, cheapest first',
+    'prices.ranking.above': '{price} (+{percent}%)',
+    'prices.ranking.covers': 'This snapshot covers {regions}.',
+    'prices.ranking.unpriced': 'No price for it in {regions}.',
+    'prices.estimate.title': 'Estimate',
+    'prices.estimate.subtitle': '{count, plural, one {# line} other {# lines}}, USD per month as asked',
+    'prices.estimate.line': '{index}. {name} in {region}',
+    'prices.estimate.pecLine': '{amount} ({rate})',
+    'prices.estimate.net': 'After PEC',
+    'prices.estimate.totalList': 'Total before PEC',
+    'prices.estimate.totalPec': 'PEC',
+    'prices.estimate.totalNet': 'Total after PEC',
+    'prices.estimate.fx': '{net} after PEC (FX rate of {month}: 1 {currency} = {rate} USD)',
+    'prices.estimate.basis.fullMonth': 'PEC counted at 15% on eligible lines: {role} access all month.',
+    'prices.estimate.basis.days':
+      'PEC counted for {days} of {monthDays, plural, one {# day} other {# days}} on eligible lines ({role} access, whole days only).',
+    'prices.estimate.basis.noAccessGiven':
+      'No PEC counted: say the role and how long you have access, for example "Owner all month".',
+    'prices.estimate.basis.roleDoesNotQualify': 'No PEC counted: {role} access does not earn PEC.',
+    'prices.estimate.disks':
+      'I counted {said} as {count, plural, one {# {tier} disk} other {# {tier} disks}} of {gib} GiB.',
+    'prices.estimate.unpriced': 'Not priced: "{line}". Ask it on its own to see what is missing.',
+    'prices.estimate.csvName': 'price-estimate.csv',
+    'prices.estimate.csvDescription': 'The estimate as a CSV file (USD, one row per line)',
+    'prices.estimate.csvSent': 'Here is the estimate as a CSV file.',
+    'prices.estimate.csvDeclined': 'OK, no file. The card above has every line.',
+    'prices.estimate.csvFailed': 'I could not upload the CSV file. The card above has every line.',
+    'prices.sheet.imported':
+      'Imported your Partner Center price sheet for market {market}: {rows, plural, one {# price} other {# prices}}, as of {date}. Price answers now come from it where it has the price, otherwise from public retail prices.',
+    'prices.sheet.skipped':
+      '{count, plural, one {# row was} other {# rows were}} skipped, for example line {line}: {reason}',
+    'prices.sheet.failed':
+      'The price sheet for market {market} could not be imported ({reason}). The prices in use stay as they were.',
+    'prices.sheet.notFound': 'Partner Center has no {view} price sheet for market {market}.',
+    'prices.sheet.forbidden':
+      'Importing the Partner Center price sheet needs the Global admin, Admin agent or Sales agent role.',
+    'prices.sheet.usage': 'Say "price sheet import KR" with the two-letter market of the sheet.',
+    'prices.watch.changed':
+      'Price change: {name} in {region} went from {old} to {new} per {unit} ({percent}), prices as of {date}.',
+    'prices.watch.added':
+      'I will tell you here when the price of {name} in {region} changes (now {price} per {unit}). Say "watches" to list your watches.',
+    'prices.watch.already': 'You already watch {name} in {region}.',
+    'prices.watch.needOne': 'To watch a price I need one price. Pick one below, then say "watch" with it.',
+    'prices.watch.list': 'Watched prices: {count, plural, =0 {none} other {#}}.',
+    'prices.watch.item': '{index}. {name} in {region}: {price} per {unit} (as of {date})',
+    'prices.watch.none': 'You watch no prices. Say for example "watch D4s v5 windows west europe".',
+    'prices.watch.removed': 'Stopped watching {name} in {region}.',
+    'prices.watch.removedAll': 'Stopped watching {count, plural, one {# price} other {# prices}}.',
+    'prices.watch.unknown': 'There is no watch {which}. Say "watches" to see their numbers.',
     'prices.fact.pec': 'Partner Earned Credit',
     'prices.fact.inCurrency': 'In {currency}',
     'prices.perUnit': '{price} per {unit}',
@@ -41,7 +99,10 @@ export const pricesMessages = defineMessages({
     'prices.note.unusedQuantity': 'I did not use {parts} for this price: it is billed per {unit}.',
     'prices.note.unreadNumbers':
       'I did not use {numbers} in the total. Say what it counts, for example "3 VMs", "100 hours" or "2 TB".',
-    'prices.footer': 'Estimated retail price, USD. Snapshot of {date}; source: {source}.',
+    'prices.footer.retail': 'Public retail prices (estimated, USD), as of {date}; source: {source}.',
+    'prices.footer.partnerSheet': 'Your Partner Center price sheet, market {market}, as of {date}.',
+    'prices.stale':
+      'Prices as of {date}, older than {maxDays, plural, one {# day} other {# days}} ({ageDays, plural, one {# day} other {# days}} old). An admin can refresh them with npm run prices:fetch.',
     'prices.choices.title.size': 'Which size do you mean?',
     'prices.choices.title.region': 'Which region do you mean?',
     'prices.choices.title.row': 'Several prices match. Which one do you mean?',
@@ -84,6 +145,64 @@ export const pricesMessages = defineMessages({
     'prices.fact.quantity': '수량',
     'prices.fact.total': '합계',
     'prices.fact.savingsPlan': '1년 절약 플랜',
+    'prices.fact.savingsPlanVsPayg': '절약 플랜 대 종량제(PEC 차감 후)',
+    'prices.spVsPayg.wins':
+      '1년 절약 플랜({unit}당 {plan})은 VM을 전체 시간의 {breakEven} 넘게 사용할 때만 PEC 차감 후 종량제({unit}당 {paygNet})보다 저렴합니다. 한 달 내내 사용하면 월 {saving}을 절약합니다. 절약 플랜에는 PEC가 적용되지 않습니다. PEC가 없다면 손익분기점은 {breakEvenGross}입니다.',
+    'prices.spVsPayg.loses':
+      '절약 플랜에는 PEC가 적용되지 않으므로, 한 달 내내 사용해도 PEC 차감 후 종량제({unit}당 {paygNet})가 1년 절약 플랜({unit}당 {plan})보다 저렴합니다. PEC가 없다면 사용률 {breakEvenGross} 이상에서 절약 플랜이 유리합니다.',
+    'prices.spVsPayg.none':
+      '스냅샷에 이 미터의 1년 절약 플랜 가격이 없어, 절약 플랜이 PEC 차감 후 종량제보다 유리한지 판단할 수 없습니다.',
+    'prices.ranking.title': '{name}({os}) 가격이 가장 낮은 지역',
+    'prices.ranking.count': '가격이 있는 {count}개 지역 중 상위 {shown}개, 낮은 가격순',
+    'prices.ranking.above': '{price} (+{percent}%)',
+    'prices.ranking.covers': '이 스냅샷에 포함된 지역: {regions}',
+    'prices.ranking.unpriced': '가격이 없는 지역: {regions}',
+    'prices.estimate.title': '견적',
+    'prices.estimate.subtitle': '{count}개 항목, 요청한 사용량 기준 USD',
+    'prices.estimate.line': '{index}. {region} {name}',
+    'prices.estimate.pecLine': '{amount} ({rate})',
+    'prices.estimate.net': 'PEC 차감 후',
+    'prices.estimate.totalList': 'PEC 차감 전 합계',
+    'prices.estimate.totalPec': 'PEC',
+    'prices.estimate.totalNet': 'PEC 차감 후 합계',
+    'prices.estimate.fx': 'PEC 차감 후 {net} ({month} 환율: 1 {currency} = {rate} USD)',
+    'prices.estimate.basis.fullMonth': '적용 가능한 항목에 PEC 15%를 반영했습니다: 한 달 내내 {role} 권한.',
+    'prices.estimate.basis.days':
+      '적용 가능한 항목에 {monthDays}일 중 {days}일의 PEC를 반영했습니다({role} 권한, 하루 전체 기준).',
+    'prices.estimate.basis.noAccessGiven':
+      'PEC를 반영하지 않았습니다. 역할과 권한 기간을 알려 주세요. 예: "Owner 한 달 내내"',
+    'prices.estimate.basis.roleDoesNotQualify':
+      'PEC를 반영하지 않았습니다. {role} 권한으로는 PEC가 적용되지 않습니다.',
+    'prices.estimate.disks': '{said}를 {gib} GiB {tier} 디스크 {count}개로 계산했습니다.',
+    'prices.estimate.unpriced':
+      '가격을 찾지 못한 항목: "{line}". 따로 질문하시면 무엇이 빠졌는지 알려 드립니다.',
+    'prices.estimate.csvName': 'price-estimate.csv',
+    'prices.estimate.csvDescription': '견적 CSV 파일(USD, 항목별 한 줄)',
+    'prices.estimate.csvSent': '견적 CSV 파일입니다.',
+    'prices.estimate.csvDeclined': '파일은 보내지 않았습니다. 위 카드에 모든 항목이 있습니다.',
+    'prices.estimate.csvFailed': 'CSV 파일을 업로드하지 못했습니다. 위 카드에 모든 항목이 있습니다.',
+    'prices.sheet.imported':
+      '시장 {market}의 파트너 센터 가격표를 가져왔습니다: 가격 {rows}개, {date} 기준. 이제 가격표에 있는 가격은 가격표로, 없는 가격은 공개 소매가로 답합니다.',
+    'prices.sheet.skipped': '{count}개 행을 건너뛰었습니다. 예: {line}행, {reason}',
+    'prices.sheet.failed':
+      '시장 {market}의 가격표를 가져오지 못했습니다({reason}). 사용 중인 가격은 그대로입니다.',
+    'prices.sheet.notFound': '파트너 센터에 시장 {market}의 {view} 가격표가 없습니다.',
+    'prices.sheet.forbidden':
+      '파트너 센터 가격표를 가져오려면 전역 관리자, 관리 에이전트 또는 판매 에이전트 역할이 필요합니다.',
+    'prices.sheet.usage': '"가격 시트 가져오기 KR"처럼 가격표의 두 글자 시장 코드를 함께 말씀해 주세요.',
+    'prices.watch.changed':
+      '가격 변경: {region} {name} 가격이 {unit}당 {old}에서 {new}(으)로 바뀌었습니다({percent}, {date} 기준).',
+    'prices.watch.added':
+      '{region} {name} 가격이 바뀌면 여기에서 알려 드리겠습니다(현재 {unit}당 {price}). 목록은 "가격 알림 목록"이라고 말씀해 주세요.',
+    'prices.watch.already': '이미 {region} {name} 가격 알림을 받고 있습니다.',
+    'prices.watch.needOne':
+      '알림을 받으려면 가격 하나를 정해야 합니다. 아래에서 하나를 고른 뒤 "가격 알림"과 함께 말씀해 주세요.',
+    'prices.watch.list': '가격 알림: {count}개',
+    'prices.watch.item': '{index}. {region} {name}: {unit}당 {price} ({date} 기준)',
+    'prices.watch.none': '가격 알림이 없습니다. 예: "가격 알림 서유럽 D4s v5 윈도우"',
+    'prices.watch.removed': '{region} {name} 가격 알림을 해제했습니다.',
+    'prices.watch.removedAll': '가격 알림 {count}개를 해제했습니다.',
+    'prices.watch.unknown': '{which}번 알림이 없습니다. "가격 알림 목록"으로 번호를 확인해 주세요.',
     'prices.fact.pec': 'PEC(파트너 적립 크레딧)',
     'prices.fact.inCurrency': '{currency} 환산',
     'prices.perUnit': '{unit}당 {price}',
@@ -113,7 +232,10 @@ export const pricesMessages = defineMessages({
       '{parts}은(는) 이 가격에 사용하지 않았습니다. 이 미터는 {unit} 단위로 청구됩니다.',
     'prices.note.unreadNumbers':
       '{numbers}은(는) 합계에 사용하지 않았습니다. 무엇의 수량인지 알려 주세요. 예: "3대", "100시간", "2TB"',
-    'prices.footer': '예상 소매가(USD)입니다. {date} 기준 스냅샷, 출처: {source}',
+    'prices.footer.retail': '공개 소매가(예상, USD), {date} 기준, 출처: {source}',
+    'prices.footer.partnerSheet': '파트너 센터 가격표(시장 {market}), {date} 기준',
+    'prices.stale':
+      '{date} 기준 가격으로, {maxDays}일보다 오래되었습니다({ageDays}일 경과). 관리자에게 가격 스냅샷 갱신을 요청해 주세요.',
     'prices.choices.title.size': '어떤 크기를 말씀하시는 건가요?',
     'prices.choices.title.region': '어느 지역을 말씀하시는 건가요?',
     'prices.choices.title.row': '해당하는 가격이 여러 개입니다. 어느 것인가요?',

@@ -3,6 +3,7 @@ import type { PriceAnswer, PriceChoice, SnapshotInfo, Understood } from '../../d
 import type { UnplacedWord } from '../../domain/prices/unplacedWords.js';
 import type { PriceRow } from '../../domain/prices/priceRow.js';
 import { KOREAN_REGION_NAMES } from '../../domain/prices/regions.js';
+import { compareSavingsPlanToPayg } from '../../domain/prices/savingsPlanVsPayg.js';
 import { countsWholeMonthsOfHours } from '../../domain/prices/usageDefaults.js';
 import type { MessageKey } from '../../i18n/messages/index.js';
 import type { Translator } from '../../i18n/translator.js';
@@ -43,7 +44,7 @@ export interface PriceSearchResult {
 
 export const PRICE_PICK_VERB = 'price.pick';
 
-function displayName(row: PriceRow): string {
+export function displayName(row: PriceRow): string {
   return row.serviceName === 'Virtual Machines'
     ? row.skuName.replace(/^Standard_/, '').replace(/_/g, ' ')
     : row.meterName;
@@ -58,23 +59,28 @@ const UNIT_LABELS: Record<string, MessageKey> = {
 };
 
 /** "1 Hour" → "hour" / "시간" for "per …" phrases; other units are shown as the price list writes them. */
-function perUnit(unitOfMeasure: string, t: Translator): string {
+export function perUnit(unitOfMeasure: string, t: Translator): string {
   const key = UNIT_LABELS[unitOfMeasure.trim().toLowerCase()];
   return key ? t.t(key) : unitOfMeasure;
 }
 
-function unitPrice(t: Translator, amount: Decimal, currency = 'USD'): string {
+export function unitPrice(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, 6);
 }
 
-function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
+export function totalMoney(t: Translator, amount: Decimal, currency = 'USD'): string {
   return t.money(amount, currency, amount.abs().lt(1) ? 6 : 2);
 }
 
 const KOREAN_NAMES = new Map(KOREAN_REGION_NAMES.map((alias) => [alias.regionId, alias.alias]));
 
 /** A region id as the partner reads it: "West Europe", or "서유럽" in Korean; never the id itself. */
-function regionLabel(regionId: string, snapshot: SnapshotInfo, t: Translator, fallback?: string): string {
+export function regionLabel(
+  regionId: string,
+  snapshot: SnapshotInfo,
+  t: Translator,
+  fallback?: string,
+): string {
   if (t.locale === 'ko-KR' && KOREAN_NAMES.has(regionId)) return KOREAN_NAMES.get(regionId)!;
   return snapshot.regionNames[regionId] ?? fallback ?? regionId;
 }
@@ -121,6 +127,8 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
         : t.t('prices.savingsPlan.unknown'),
     });
   }
+  const planNote = savingsPlanFact(answer, unit, t);
+  if (planNote?.fact) facts.push(planNote.fact);
   facts.push({
     title: t.t('prices.fact.pec'),
     value: t.t(
@@ -128,6 +136,9 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     ),
   });
   const notes: { text: string }[] = [];
+  if (planNote?.note) notes.push({ text: planNote.note });
+  const stale = staleNote(answer.snapshot, t);
+  if (stale) notes.push({ text: stale });
   if (answer.inCurrency) {
     const { conversion } = answer.inCurrency;
     if (conversion.ok && answer.inCurrency.unitPrice) {
@@ -191,8 +202,61 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
     subtitle: row.productName,
     facts,
     notes,
-    footer: t.t('prices.footer', { date: t.date(answer.snapshot.takenAt), source: answer.snapshot.source }),
+    footer: snapshotFooter(answer.snapshot, t),
   };
+}
+
+function percent(t: Translator, fraction: Decimal): string {
+  return `${t.number(fraction.times(100), 1)}%`;
+}
+
+/**
+ * For a VM with a 1-year savings-plan price: whether the plan beats pay-as-you-go net of PEC and at
+ * what use it breaks even. Without a commitment price, a question about the plan is told so.
+ */
+function savingsPlanFact(
+  answer: Answered,
+  unit: string,
+  t: Translator,
+): { fact?: Fact; note?: string } | null {
+  if (answer.row.serviceName !== 'Virtual Machines') return null;
+  const comparison = compareSavingsPlanToPayg(answer.row);
+  if (comparison.kind === 'noCommitmentPrice')
+    return answer.understood.namesSavingsPlan ? { note: t.t('prices.spVsPayg.none') } : null;
+  const params = {
+    plan: unitPrice(t, comparison.savingsPlanHourly),
+    paygNet: unitPrice(t, comparison.paygNetHourly),
+    unit,
+    breakEven: percent(t, comparison.breakEvenNet),
+    breakEvenGross: percent(t, comparison.breakEvenGross),
+    saving: totalMoney(t, comparison.monthlySaving),
+  };
+  return {
+    fact: {
+      title: t.t('prices.fact.savingsPlanVsPayg'),
+      value: t.t(comparison.planWinsAtFullUse ? 'prices.spVsPayg.wins' : 'prices.spVsPayg.loses', params),
+    },
+  };
+}
+
+/** Which price list answered and as of when: "your Partner Center price sheet, market KR, as of …". */
+export function snapshotFooter(snapshot: SnapshotInfo, t: Translator): string {
+  const date = t.date(snapshot.takenAt);
+  const origin = snapshot.origin;
+  return origin?.kind === 'partnerSheet'
+    ? t.t('prices.footer.partnerSheet', { market: origin.market, date })
+    : t.t('prices.footer.retail', { date, source: snapshot.source });
+}
+
+/** "Prices as of …, older than N days" when the snapshot is past PRICE_SNAPSHOT_MAX_AGE_DAYS. */
+export function staleNote(snapshot: SnapshotInfo, t: Translator): string | null {
+  const freshness = snapshot.freshness;
+  if (!freshness?.stale) return null;
+  return t.t('prices.stale', {
+    date: t.date(freshness.takenAt),
+    maxDays: freshness.maxAgeDays,
+    ageDays: freshness.ageDays,
+  });
 }
 
 /** What an unplaced word was read as, in the partner's language. */

@@ -10,7 +10,12 @@ import { normalizeGuid } from '../../domain/customers/guid.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
-import type { CustomerPage, CustomerPageRequest, PartnerCenter } from '../../domain/partnerCenter/port.js';
+import type {
+  CustomerPage,
+  CustomerPageRequest,
+  PartnerCenter,
+  PriceSheetView,
+} from '../../domain/partnerCenter/port.js';
 import {
   AZURE_PLAN_PRODUCT_ID,
   AZURE_PLAN_SKU_ID,
@@ -137,6 +142,11 @@ export class RestPartnerCenter implements PartnerCenter {
       totalCount: body?.totalCount ?? items.length,
       ...(token ? { continuationToken: token } : {}),
     };
+  }
+
+  /** Not wired to the REST backend yet (the REST call and the emulator route are added separately). */
+  async downloadPriceSheet(market: string, view: PriceSheetView): Promise<AsyncIterable<Uint8Array>> {
+    throw new DomainError('not_supported_by_backend', { market: market.toUpperCase(), view });
   }
 
   /** App-only. https://learn.microsoft.com/partner-center/developer/get-a-customer-by-id */

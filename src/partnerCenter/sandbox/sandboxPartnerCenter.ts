@@ -13,7 +13,15 @@ import type { Customer } from '../../domain/customers/customer.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
-import type { CustomerPage, CustomerPageRequest, PartnerCenter } from '../../domain/partnerCenter/port.js';
+import type {
+  CustomerPage,
+  CustomerPageRequest,
+  PartnerCenter,
+  PriceSheetView,
+} from '../../domain/partnerCenter/port.js';
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { referenceDataDir } from '../../priceData/referenceData.js';
 import { ValidationError } from '../../domain/partnerCenter/validationError.js';
 import {
   AZURE_PLAN_TITLE,
@@ -50,6 +58,8 @@ export interface SandboxPartnerCenterOptions {
   clock: Clock;
   /** 900130 window for the transition eligibility check. */
   recentPurchaseWindowDays: number;
+  /** Folder of the sample price sheets (`price-sheet-sample-{view}-{MARKET}.csv.gz`); default reference/partner-center. */
+  priceSheetDir?: string;
   /** Id generator (tests may pin it); defaults to random UUIDs. */
   newId?: () => string;
 }
@@ -110,6 +120,17 @@ export class SandboxPartnerCenter implements PartnerCenter {
         ...(end < data.customers.length ? { continuationToken: String(end) } : {}),
       };
     });
+  }
+
+  // — pricing —
+
+  /** Serves the shipped sample sheet for the market and view (KR azure_consumption), as the real API streams it. */
+  async downloadPriceSheet(market: string, view: PriceSheetView): Promise<AsyncIterable<Uint8Array>> {
+    if (!/^[A-Za-z]{2}$/.test(market)) throw new DomainError('validation', { field: 'market' });
+    const dir = this.options.priceSheetDir ?? join(referenceDataDir(), 'partner-center');
+    const file = join(dir, `price-sheet-sample-${view}-${market.toUpperCase()}.csv.gz`);
+    if (!existsSync(file)) throw new DomainError('not_found', { market: market.toUpperCase(), view });
+    return createReadStream(file);
   }
 
   async getCustomer(customerId: string): Promise<Customer> {

@@ -34,7 +34,7 @@ describe('price cards', () => {
       '$87.60',
       '$0.0912 per hour ($66.58 for the quantity)',
       'Eligible',
-      'Estimated retail price, USD',
+      'Public retail prices (estimated, USD), as of',
       'Aug 22, 2026',
       'Retail Prices API',
       'Linux price',
@@ -48,7 +48,7 @@ describe('price cards', () => {
     const card = buildPriceCard(service.ask('서유럽 D2s v3 윈도우 스팟 가격', 'ko-KR'), ko);
     const text = JSON.stringify(renderer.render(card.template, card.data));
     expect(text).to.include('적용 불가: 스팟 VM');
-    expect(text).to.include('예상 소매가(USD)');
+    expect(text).to.include('공개 소매가(예상, USD)');
     expect(text).to.not.include('리눅스 가격입니다');
   });
 
