@@ -4,6 +4,7 @@ import type { PartnerCenter } from '../../../src/domain/partnerCenter/port.js';
 import {
   CONFIGURED_OPERATIONS,
   OPERATIONS,
+  PENDING_OPERATIONS,
   operationsTableMarkdown,
 } from '../../../src/partnerCenter/rest/operations.js';
 
@@ -33,11 +34,12 @@ const PORT_METHODS: Record<keyof PartnerCenter, true> = {
   getUpgradeEligibility: true,
   createUpgrade: true,
   getUpgradeStatus: true,
+  downloadPriceSheet: true,
 };
 
 describe('REST operation table (operations.ts) and docs/partner-center-api.md', () => {
   it('every port method is either in the table or answered from configuration', () => {
-    const configured = new Set<string>(CONFIGURED_OPERATIONS);
+    const configured = new Set<string>([...CONFIGURED_OPERATIONS, ...PENDING_OPERATIONS]);
     const missing = Object.keys(PORT_METHODS).filter((m) => !configured.has(m) && !(m in OPERATIONS));
     expect(missing).to.deep.equal([]);
   });
