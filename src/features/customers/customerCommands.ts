@@ -7,12 +7,46 @@ import {
 } from '../shared/customerPresenter.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
+import type { SubmitData } from '../../bot/turnScope.js';
+import type { CustomerListPage, CustomerPageCursor } from '../../domain/services/customerDirectory.js';
+import { CUSTOMER_PAGE_SIZE, CUSTOMER_TRAIL_TOKENS } from '../shared/pageSizes.js';
+
+const FIRST_PAGE: CustomerPageCursor = { page: 1, token: '', trail: [] };
+
+/** The cursor of the page before / after the shown one (the card carries it in the button). */
+function neighbourCursor(page: CustomerListPage, direction: 'previous' | 'next'): CustomerPageCursor {
+  const { cursor } = page;
+  if (direction === 'next')
+    return {
+      page: cursor.page + 1,
+      token: page.nextToken ?? '',
+      trail: [cursor.token, ...cursor.trail].slice(0, CUSTOMER_TRAIL_TOKENS),
+    };
+  // Page 1 has no token; a page further back than the trail is found by paging from the start.
+  return { page: cursor.page - 1, token: cursor.trail[0] ?? '', trail: cursor.trail.slice(1) };
+}
+
+/** The cursor a paging button carries (forged or old data falls back to the first page). */
+function cursorOf(data: SubmitData): CustomerPageCursor {
+  const page = typeof data.page === 'number' && Number.isInteger(data.page) && data.page >= 1 ? data.page : 1;
+  const token = typeof data.token === 'string' ? data.token.slice(0, 2000) : '';
+  const trail = Array.isArray(data.trail)
+    ? data.trail.filter((item): item is string => typeof item === 'string').slice(0, CUSTOMER_TRAIL_TOKENS)
+    : [];
+  return page === 1 ? FIRST_PAGE : { page, token, trail };
+}
 
 /** `customers` and `customer <name|domain|id>`: read-only views of the partner's customers. */
 export function customerFeature(directory: CustomerDirectory): BotFeature {
-  async function list(scope: TurnScope): Promise<void> {
-    const summaries = await directory.listWithState(scope.actor);
-    await scope.reply.card('customer-list', customerListCardData(scope.t, scope.actor, summaries));
+  async function list(scope: TurnScope, cursor: CustomerPageCursor = FIRST_PAGE): Promise<void> {
+    const page = await directory.listPage(scope.actor, CUSTOMER_PAGE_SIZE, cursor);
+    await scope.reply.card(
+      'customer-list',
+      customerListCardData(scope.t, scope.actor, page.summaries, {
+        window: page.window,
+        data: (direction) => ({ verb: 'customers.page', ...neighbourCursor(page, direction) }),
+      }),
+    );
   }
 
   async function show(scope: TurnScope, customerId: string): Promise<void> {
@@ -22,7 +56,7 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
 
   return {
     commands: {
-      customers: list,
+      customers: (scope) => list(scope),
       customer: async (scope, argument) => {
         if (argument === '') return list(scope);
         const match = await directory.find(scope.actor, argument, 'customers.view');
@@ -40,6 +74,7 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
       },
     },
     submits: {
+      'customers.page': (scope, data) => list(scope, cursorOf(data)),
       'customer.show': async (scope, data) => {
         if (typeof data.customerId !== 'string') {
           await scope.reply.text('core.cardInvalid', { detail: 'customerId' });

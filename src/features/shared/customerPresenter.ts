@@ -4,6 +4,8 @@ import { customerNextSteps, type CustomerNextStep } from '../../domain/customers
 import type { CustomerSummary } from '../../domain/services/customerDirectory.js';
 import { notSoldIn } from '../../domain/markets/notSold.js';
 import type { Translator } from '../../i18n/translator.js';
+import { pageWindow, type PageWindow } from '../../domain/paging/paging.js';
+import { pagingCardData } from './pagingPresenter.js';
 
 /** A card button that runs a typed command (verb `command.run`). */
 export function commandAction(title: string, command: string) {
@@ -59,13 +61,20 @@ export function nextSteps(t: Translator, actor: Actor, summary: CustomerSummary)
   );
 }
 
-export function customerListCardData(t: Translator, actor: Actor, summaries: CustomerSummary[]) {
+export function customerListCardData(
+  t: Translator,
+  actor: Actor,
+  summaries: CustomerSummary[],
+  paging: { window: PageWindow; data: (direction: 'previous' | 'next') => Record<string, unknown> } = {
+    window: pageWindow({ offset: 0, size: Math.max(1, summaries.length) }, summaries.length),
+    data: () => ({}),
+  },
+) {
+  const total = paging.window.total;
   return {
     title: t.t('customers.list.title', { partner: actor.partner.name }),
-    subtitle:
-      summaries.length > 0
-        ? t.t('customers.list.subtitle', { count: summaries.length })
-        : t.t('customers.list.empty'),
+    subtitle: total > 0 ? t.t('customers.list.subtitle', { count: total }) : t.t('customers.list.empty'),
+    ...pagingCardData(t, paging.window, 'customers', paging.data),
     customers: summaries.map((summary) => ({
       name: summary.customer.companyName,
       line: `${summary.customer.domain} · ${t.country(summary.customer.country)}`,
