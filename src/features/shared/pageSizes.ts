@@ -5,5 +5,5 @@
  */
 export const CUSTOMER_PAGE_SIZE = 10;
 /** Continuation tokens of earlier pages a customers page carries for "Previous". */
-export const CUSTOMER_TRAIL_TOKENS = 4;
-export const SUBSCRIPTION_PAGE_SIZE = 5;
+export const CUSTOMER_TRAIL_TOKENS = 2;
+export const SUBSCRIPTION_PAGE_SIZE = 8;

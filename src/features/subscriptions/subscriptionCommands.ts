@@ -19,9 +19,15 @@ export function subscriptionFeature(
   subscriptions: SubscriptionService,
   directory: CustomerDirectory,
 ): BotFeature {
-  async function show(scope: TurnScope, customerId: string, notice = '', replaceId?: string): Promise<void> {
+  async function show(
+    scope: TurnScope,
+    customerId: string,
+    notice = '',
+    replaceId?: string,
+    offset = 0,
+  ): Promise<void> {
     const state = await subscriptions.list(scope.actor, customerId);
-    const data = subscriptionsCardData(scope.t, scope.actor, state, notice);
+    const data = subscriptionsCardData(scope.t, scope.actor, state, notice, offset);
     if (replaceId) await scope.reply.replaceCard(replaceId, 'subscriptions', data);
     else await scope.reply.card('subscriptions', data);
   }
@@ -71,7 +77,14 @@ export function subscriptionFeature(
       },
     },
     submits: {
-      'subs.show': (scope, data) => show(scope, text(data.customerId)),
+      'subs.show': (scope, data) =>
+        show(
+          scope,
+          text(data.customerId),
+          '',
+          undefined,
+          typeof data.offset === 'number' && Number.isFinite(data.offset) ? data.offset : 0,
+        ),
       'subs.create': (scope, data) =>
         change(scope, data, async (name) => {
           const created = await subscriptions.createAzureSubscription(
