@@ -12,7 +12,6 @@ export const CARD_VERB_OPERATIONS: Readonly<Record<string, Operation | null>> = 
   'customer.pick': null,
   'customer.show': 'customers.view',
   'customers.page': 'customers.view',
-  'customer.search': null,
   'agreements.show': 'agreements.view',
   'attest.review': 'agreements.attest',
   'attest.edit': 'agreements.attest',

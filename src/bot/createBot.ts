@@ -72,6 +72,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     logger: options.logger,
     conversationReferences,
     cardViews: new CardViewStore(options.storage),
+    search: Object.assign(Object.create(null) as object, ...features.map((feature) => feature.search ?? {})),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,

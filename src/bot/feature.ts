@@ -14,6 +14,21 @@ export type WelcomeHandler = (
   partnerName: string,
 ) => Promise<void>;
 
+/** One `application/search` query (Adaptive Card typeahead, `Data.Query`) for one dataset. */
+export interface SearchQuery {
+  dataset: string;
+  queryText: string;
+  skip: number;
+  top: number;
+}
+
+/** The choices a typeahead shows: `title` is shown, `value` is what the Input.ChoiceSet submits. */
+export type SearchHandler = (
+  query: SearchQuery,
+  actor: Actor,
+  t: Translator,
+) => Promise<{ title: string; value: string }[]>;
+
 /** Answers typed text that no command, free-text fallback or running flow took. */
 export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text: string) => Promise<void>;
 
@@ -28,6 +43,8 @@ export interface BotFeature {
   fallbacks?: FallbackHandler[];
   dialogs?: Dialog[];
   messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
+  /** Typeahead datasets (`choices.data.dataset` of an Input.ChoiceSet) this feature answers. */
+  search?: Record<string, SearchHandler>;
   /** At most one feature (core) greets and answers the unknown; the first one given wins. */
   welcome?: WelcomeHandler;
   unknown?: UnknownTextHandler;

@@ -1,6 +1,7 @@
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { BotFeature } from '../../bot/feature.js';
 import {
+  customerChoice,
   customerDetailCardData,
   customerListCardData,
   customerPickCardData,
@@ -8,6 +9,8 @@ import {
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
 import type { SubmitData } from '../../bot/turnScope.js';
+import { can } from '../../domain/identity/actor.js';
+import { CUSTOMER_OPERATIONS } from '../../domain/identity/permissions.js';
 import type { CustomerListPage, CustomerPageCursor } from '../../domain/services/customerDirectory.js';
 import { CUSTOMER_PAGE_SIZE, CUSTOMER_TRAIL_TOKENS } from '../shared/pageSizes.js';
 
@@ -55,6 +58,15 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
   }
 
   return {
+    search: {
+      // Typeahead of every customer picker: by id, domain or name over the name index.
+      customers: async (query, actor) => {
+        const purpose = CUSTOMER_OPERATIONS.find((operation) => can(actor, operation));
+        if (!purpose) return [];
+        const found = await directory.search(actor, query.queryText, purpose, query.skip + query.top);
+        return found.slice(query.skip).map(customerChoice);
+      },
+    },
     commands: {
       customers: (scope) => list(scope),
       customer: async (scope, argument) => {

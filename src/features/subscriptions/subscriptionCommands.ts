@@ -3,7 +3,7 @@ import type { SubscriptionService } from '../../domain/services/subscriptionServ
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
 import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH } from '../../domain/subscriptions/subscription.js';
 import type { BotFeature } from '../../bot/feature.js';
-import { customerPickCardData } from '../shared/customerPresenter.js';
+import { customerPickCardData, PICKER_STATIC_CHOICES } from '../shared/customerPresenter.js';
 import { subscriptionsCardData } from './subscriptionPresenter.js';
 import type { SubmitData, TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
@@ -61,7 +61,12 @@ export function subscriptionFeature(
     commands: {
       subscriptions: async (scope, argument) => {
         if (argument === '') {
-          await scope.reply.text('flow.customerAsk');
+          // No customer named: the picker, with typeahead over every customer.
+          const first = await directory.search(scope.actor, '', 'subscriptions.view', PICKER_STATIC_CHOICES);
+          await scope.reply.card(
+            'customer-pick',
+            customerPickCardData(scope.t, '', first, { verb: 'subs.show' }),
+          );
           return;
         }
         const match = await directory.find(scope.actor, argument, 'subscriptions.view');
