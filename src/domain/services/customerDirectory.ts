@@ -1,6 +1,6 @@
 import { mcaAcceptance, type McaAcceptance } from '../agreements/mcaAcceptance.js';
 import type { Customer } from '../customers/customer.js';
-import { matchCustomers, type CustomerMatch } from '../customers/customerMatch.js';
+import { matchPrepared, type CustomerMatch } from '../customers/customerMatch.js';
 import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
@@ -85,15 +85,15 @@ export class CustomerDirectory {
   /** By id, domain or name (exact first, then prefix, contains, one typo): one, several or none. */
   async find(actor: Actor, query: string, purpose: CustomerOperation): Promise<CustomerMatch> {
     assertCan(actor, purpose);
-    return matchCustomers(await this.index.customers(), query);
+    return matchPrepared(await this.index.customers(), query);
   }
 
   /** Customers whose id, domain or name match `query` (typeahead, search): at most `limit`. */
   async search(actor: Actor, query: string, purpose: CustomerOperation, limit: number): Promise<Customer[]> {
     assertCan(actor, purpose);
     const customers = await this.index.customers();
-    if (query.trim() === '') return customers.slice(0, limit);
-    const match = matchCustomers(customers, query);
+    if (query.trim() === '') return customers.slice(0, limit).map((entry) => entry.customer);
+    const match = matchPrepared(customers, query);
     return match.kind === 'one'
       ? [match.customer]
       : match.kind === 'many'

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Customer } from '../customers/customer.js';
+import { prepareCustomers, type PreparedCustomer } from '../customers/customerMatch.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
 
 /** Largest page Partner Center gives (`GET /v1/customers?size=500`). */
@@ -12,8 +13,8 @@ export const INDEX_PAGE_SIZE = 500;
  * refresh runs in the background, so a turn never waits for more than the first build.
  */
 export class CustomerIndex {
-  private current: { at: number; customers: Customer[] } | undefined;
-  private building: Promise<Customer[]> | undefined;
+  private current: { at: number; customers: PreparedCustomer[] } | undefined;
+  private building: Promise<PreparedCustomer[]> | undefined;
 
   constructor(
     private readonly partnerCenter: PartnerCenter,
@@ -21,7 +22,8 @@ export class CustomerIndex {
     private readonly ttlMs: number,
   ) {}
 
-  async customers(): Promise<Customer[]> {
+  /** The customers with their names normalized for matching (built with the index). */
+  async customers(): Promise<PreparedCustomer[]> {
     const now = this.clock.now().getTime();
     if (this.current) {
       if (now - this.current.at >= this.ttlMs) void this.refresh().catch(() => undefined);
@@ -35,14 +37,14 @@ export class CustomerIndex {
     this.current = undefined;
   }
 
-  private refresh(): Promise<Customer[]> {
+  private refresh(): Promise<PreparedCustomer[]> {
     this.building ??= this.build().finally(() => {
       this.building = undefined;
     });
     return this.building;
   }
 
-  private async build(): Promise<Customer[]> {
+  private async build(): Promise<PreparedCustomer[]> {
     const started = this.clock.now().getTime();
     const customers: Customer[] = [];
     let continuationToken: string | undefined;
@@ -51,7 +53,8 @@ export class CustomerIndex {
       customers.push(...page.items);
       continuationToken = page.continuationToken;
     } while (continuationToken);
-    this.current = { at: started, customers };
-    return customers;
+    const prepared = prepareCustomers(customers);
+    this.current = { at: started, customers: prepared };
+    return prepared;
   }
 }
