@@ -41,15 +41,19 @@ function cursorOf(data: SubmitData): CustomerPageCursor {
 
 /** `customers` and `customer <name|domain|id>`: read-only views of the partner's customers. */
 export function customerFeature(directory: CustomerDirectory): BotFeature {
-  async function list(scope: TurnScope, cursor: CustomerPageCursor = FIRST_PAGE): Promise<void> {
+  async function list(
+    scope: TurnScope,
+    cursor: CustomerPageCursor = FIRST_PAGE,
+    replaceId?: string,
+  ): Promise<void> {
     const page = await directory.listPage(scope.actor, CUSTOMER_PAGE_SIZE, cursor);
-    await scope.reply.card(
-      'customer-list',
-      customerListCardData(scope.t, scope.actor, page.summaries, {
-        window: page.window,
-        data: (direction) => ({ verb: 'customers.page', ...neighbourCursor(page, direction) }),
-      }),
-    );
+    const data = customerListCardData(scope.t, scope.actor, page.summaries, {
+      window: page.window,
+      data: (direction) => ({ verb: 'customers.page', ...neighbourCursor(page, direction) }),
+    });
+    // "Next" / "Previous" turn the page in place (the card they were pressed on).
+    if (replaceId) await scope.reply.replaceCard(replaceId, 'customer-list', data);
+    else await scope.reply.card('customer-list', data);
   }
 
   async function show(scope: TurnScope, customerId: string): Promise<void> {
@@ -86,7 +90,7 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
       },
     },
     submits: {
-      'customers.page': (scope, data) => list(scope, cursorOf(data)),
+      'customers.page': (scope, data) => list(scope, cursorOf(data), scope.context.activity.replyToId),
       'customer.show': async (scope, data) => {
         if (typeof data.customerId !== 'string') {
           await scope.reply.text('core.cardInvalid', { detail: 'customerId' });

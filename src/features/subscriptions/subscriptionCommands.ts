@@ -87,7 +87,8 @@ export function subscriptionFeature(
           scope,
           text(data.customerId),
           '',
-          undefined,
+          // A paging button turns the page in place; the picker's "Continue" sends a new card.
+          typeof data.offset === 'number' ? scope.context.activity.replyToId : undefined,
           typeof data.offset === 'number' && Number.isFinite(data.offset) ? data.offset : 0,
         ),
       'subs.create': (scope, data) =>
