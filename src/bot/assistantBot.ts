@@ -34,7 +34,12 @@ import {
 import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import type { SearchHandler, UnknownTextHandler, WelcomeHandler } from './feature.js';
+import type {
+  MessageExtensionCommand,
+  SearchHandler,
+  UnknownTextHandler,
+  WelcomeHandler,
+} from './feature.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -58,6 +63,8 @@ export interface AssistantBotDependencies {
     query: MessagingExtensionQuery,
     t: Translator,
   ) => Promise<MessagingExtensionResponse>;
+  /** Message-extension search commands by commandId (others go to messageExtensionQuery). */
+  messageExtensionCommands?: Readonly<Record<string, MessageExtensionCommand>>;
   /** Typeahead datasets (`application/search`), by dataset name. */
   search?: Readonly<Record<string, SearchHandler>>;
   /** The greeting when the app is added (core feature); undefined: no greeting. */
@@ -326,6 +333,12 @@ export class AssistantBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionResponse> {
     const t = await this.translatorFor(context);
     const identity = await this.deps.identity.resolve(context.activity);
+    const commands = this.deps.messageExtensionCommands;
+    const command =
+      commands && typeof query.commandId === 'string' && Object.hasOwn(commands, query.commandId)
+        ? commands[query.commandId]
+        : undefined;
+    if (identity.kind === 'ok' && command) return command(query, t, identity.actor);
     if (identity.kind !== 'ok' || !this.deps.messageExtensionQuery) {
       return { composeExtension: { type: 'message', text: t.t('core.identity.noUser', { partner: '' }) } };
     }

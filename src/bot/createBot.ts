@@ -73,6 +73,10 @@ export function createBot(options: CreateBotOptions): BotParts {
     conversationReferences,
     cardViews: new CardViewStore(options.storage),
     search: Object.assign(Object.create(null) as object, ...features.map((feature) => feature.search ?? {})),
+    messageExtensionCommands: Object.assign(
+      Object.create(null) as object,
+      ...features.map((feature) => feature.messageExtensionCommands ?? {}),
+    ),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,

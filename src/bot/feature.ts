@@ -1,3 +1,4 @@
+import type { MessagingExtensionQuery, MessagingExtensionResponse } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Actor } from '../domain/identity/actor.js';
 import type { Translator } from '../i18n/translator.js';
@@ -29,6 +30,13 @@ export type SearchHandler = (
   t: Translator,
 ) => Promise<{ title: string; value: string }[]>;
 
+/** One message-extension search command (the compose box), for the identified partner user. */
+export type MessageExtensionCommand = (
+  query: MessagingExtensionQuery,
+  t: Translator,
+  actor: Actor,
+) => Promise<MessagingExtensionResponse>;
+
 /** Answers typed text that no command, free-text fallback or running flow took. */
 export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text: string) => Promise<void>;
 
@@ -43,6 +51,11 @@ export interface BotFeature {
   fallbacks?: FallbackHandler[];
   dialogs?: Dialog[];
   messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
+  /**
+   * Message-extension search commands by `commandId` (manifest composeExtensions), answered for a
+   * known partner user; a command not in any table goes to `messageExtensionQuery`.
+   */
+  messageExtensionCommands?: Record<string, MessageExtensionCommand>;
   /** Typeahead datasets (`choices.data.dataset` of an Input.ChoiceSet) this feature answers. */
   search?: Record<string, SearchHandler>;
   /** At most one feature (core) greets and answers the unknown; the first one given wins. */

@@ -95,4 +95,37 @@ describe('HTTP end to end: a partner with 10,000 customers', function () {
     });
     expect(response.status).to.equal(400);
   });
+
+  it('the message extension searches customers beside prices, paged by Teams (skip/count)', async () => {
+    const query = (text: string, skip: number) =>
+      sut.client.post(
+        sut.client.activity('', {
+          user: MEGAN,
+          extra: {
+            type: 'invoke',
+            name: 'composeExtension/query',
+            value: {
+              commandId: 'customerSearch',
+              parameters: [{ name: 'query', value: text }],
+              queryOptions: { skip, count: 10 },
+            },
+          },
+        }),
+      );
+    type Body = {
+      composeExtension: { type: string; attachments: { preview: { content: { title: string } } }[] };
+    };
+    const first = (await (await query('Northwind Traders Ltd', 0)).json()) as Body;
+    expect(first.composeExtension.type).to.equal('result');
+    expect(first.composeExtension.attachments.map((a) => a.preview.content.title)).to.deep.equal([
+      'Northwind Traders Ltd',
+    ]);
+    const many = (await (await query('Contoso', 0)).json()) as Body;
+    const next = (await (await query('Contoso', 10)).json()) as Body;
+    expect(many.composeExtension.attachments).to.have.length(10);
+    expect(next.composeExtension.attachments.length).to.be.above(0);
+    expect(next.composeExtension.attachments[0]!.preview.content.title).to.not.equal(
+      many.composeExtension.attachments[0]!.preview.content.title,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { CardFactory, type MessagingExtensionAttachment } from 'botbuilder';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import type { BotFeature } from '../../bot/feature.js';
 import {
@@ -62,6 +63,31 @@ export function customerFeature(directory: CustomerDirectory): BotFeature {
   }
 
   return {
+    messageExtensionCommands: {
+      // The compose box's customer search: Teams pages it itself (queryOptions skip/count).
+      customerSearch: async (query, t, actor) => {
+        const text = String(query.parameters?.find((p) => p.name === 'query')?.value ?? '').trim();
+        const purpose = CUSTOMER_OPERATIONS.find((operation) => can(actor, operation));
+        const skip = Math.max(0, Math.trunc(query.queryOptions?.skip ?? 0));
+        const count = Math.min(25, Math.max(1, Math.trunc(query.queryOptions?.count ?? 25)));
+        const found = purpose ? (await directory.search(actor, text, purpose, skip + count)).slice(skip) : [];
+        if (found.length === 0 && skip === 0)
+          return {
+            composeExtension: {
+              type: 'message',
+              text: t.t('customers.notFound', { query: quoteUserText(text) }),
+            },
+          };
+        const attachments: MessagingExtensionAttachment[] = found.map((customer) => {
+          const subtitle = `${customer.domain} · ${t.country(customer.country)}`;
+          return {
+            ...CardFactory.thumbnailCard(customer.companyName, customer.id, [], [], { subtitle }),
+            preview: CardFactory.thumbnailCard(customer.companyName, [], [], { subtitle }),
+          };
+        });
+        return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+      },
+    },
     search: {
       // Typeahead of every customer picker: by id, domain or name over the name index.
       customers: async (query, actor) => {
