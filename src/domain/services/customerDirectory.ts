@@ -101,6 +101,11 @@ export class CustomerDirectory {
         : [];
   }
 
+  /** Drops the cached list-row state of a customer that just changed (attested, plan bought, transition). */
+  forget(customerId: string): void {
+    this.rowStates.delete(customerId);
+  }
+
   /** Throws: forbidden (for `purpose`), 'validation' (customerId notGuid) or 'not_found'. */
   async get(actor: Actor, customerId: string, purpose: CustomerOperation): Promise<Customer> {
     assertCan(actor, purpose);

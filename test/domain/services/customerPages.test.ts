@@ -64,4 +64,18 @@ describe('customers at 10,000: no fan-out', () => {
     await directory.search(actor, 'Customer 0001', 'customers.view', 15);
     expect(total(calls) - before).to.equal(0);
   });
+
+  it('a row changed by the bot (attested, plan bought, transition) is read again at once: forget', async () => {
+    const inner = bigPartnerCenter(100);
+    const directory = new CustomerDirectory(inner, {
+      clock: fixedClock('2026-12-01T10:00:00Z'),
+      stateTtlMs: 30_000,
+    });
+    const row = async () => (await directory.listPage(actor, 10, FIRST)).summaries[1]!.mca.kind;
+    expect(await row()).to.equal('none');
+    Object.assign(inner, { getDirectSignStatus: async () => ({ isSigned: true }) });
+    expect(await row(), 'cached within the TTL').to.equal('none');
+    directory.forget('00000000-0000-4000-8000-000000000001');
+    expect(await row()).to.equal('directlySigned');
+  });
 });
