@@ -15,6 +15,9 @@ import { loadCustomerRowState, loadCustomerState, type CustomerRowState } from '
 import { requireCustomerId } from './serviceContext.js';
 import { TtlCache } from './ttlCache.js';
 
+/** Most list calls spent finding a page whose continuation token the card no longer carries. */
+const MAX_WALK = 20;
+
 export interface CustomerDirectoryOptions {
   clock?: Clock;
   /** How long the name index (search, typeahead, pickers) is reused before a background refresh. */
@@ -142,9 +145,9 @@ export class CustomerDirectory {
    */
   async listPage(actor: Actor, size: number, cursor: CustomerPageCursor): Promise<CustomerListPage> {
     assertCan(actor, 'customers.view');
-    const page = Math.max(1, Math.trunc(cursor.page));
+    let page = Math.max(1, Math.trunc(cursor.page));
     let token = cursor.token;
-    if (page > 1 && token === '') token = await this.walkTo(size, page);
+    if (page > 1 && token === '') ({ page, token } = await this.walkTo(size, page));
     const result = await this.partnerCenter.listCustomersPage({
       size,
       ...(token ? { continuationToken: token } : {}),
@@ -174,8 +177,12 @@ export class CustomerDirectory {
     };
   }
 
-  /** The token of page `page` when the card no longer carries it: pages through from the start. */
-  private async walkTo(size: number, page: number): Promise<string> {
+  /**
+   * The token of page `page` when the card no longer carries it: pages through from the start, at
+   * most MAX_WALK list calls; a page past the end or too far (a forged number) is the first page.
+   */
+  private async walkTo(size: number, page: number): Promise<{ page: number; token: string }> {
+    if (page - 1 > MAX_WALK) return { page: 1, token: '' };
     let token: string | undefined;
     for (let n = 1; n < page; n += 1) {
       const result = await this.partnerCenter.listCustomersPage({
@@ -183,9 +190,9 @@ export class CustomerDirectory {
         ...(token ? { continuationToken: token } : {}),
       });
       token = result.continuationToken;
-      if (!token) return '';
+      if (!token) return { page: 1, token: '' };
     }
-    return token ?? '';
+    return { page, token: token ?? '' };
   }
 }
 

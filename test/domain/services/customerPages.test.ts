@@ -54,6 +54,13 @@ describe('customers at 10,000: no fan-out', () => {
     expect(page.summaries[0]!.customer.companyName).to.equal('Customer 00030');
   });
 
+  it('a forged page number far away costs no walk through the list: the first page', async () => {
+    const { directory, calls } = setUp();
+    const page = await directory.listPage(actor, 10, { page: 1_000_000, token: '', trail: [] });
+    expect(page.window.first).to.equal(1);
+    expect(calls.listCustomersPage).to.equal(1);
+  });
+
   it('search over 10,000 builds the name index once (500 a page), then costs no call', async () => {
     const { directory, calls } = setUp();
     const first = await directory.search(actor, 'Customer 09999', 'customers.view', 15);
