@@ -28,7 +28,11 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function run(size: number, seedFile: string) {
-  const app = await startAppUnderTest({ SANDBOX_SEED_FILE: seedFile });
+  // The production step of the upgrade worker (the e2e default of 200 ms rewrites the store often).
+  const app = await startAppUnderTest({
+    SANDBOX_SEED_FILE: seedFile,
+    TRANSITION_STEP_MS: process.env.TRANSITION_STEP_MS ?? '3000',
+  });
   const results: Record<string, { p50: number; p99: number }> = {};
   try {
     let n = 0;
