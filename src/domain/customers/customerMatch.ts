@@ -77,10 +77,18 @@ function isOneTypoAway(c: PreparedCustomer, query: string): boolean {
     ...c.words,
     c.label,
   ];
-  // Strings whose lengths differ by more than one are never one edit apart: no distance needed.
   return candidates.some(
-    (candidate) => Math.abs(candidate.length - query.length) <= 1 && distance(candidate, query) <= 1,
+    (candidate) => mayBeOneEditApart(candidate, query) && distance(candidate, query) <= 1,
   );
+}
+
+/**
+ * A cheap necessary condition for one edit: lengths within one, and either the first characters
+ * agree or the edit is at the start (the rests are equal). Spares the distance for most of 10,000.
+ */
+function mayBeOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  return a[0] === b[0] || a.slice(1) === b.slice(1) || a === b.slice(1) || a.slice(1) === b;
 }
 
 function normalizeText(value: string): string {
