@@ -147,24 +147,22 @@ export function buildManifest(options: ManifestOptions): AppManifestFiles {
     composeExtensions: [
       {
         botId: options.botId,
-        commands: [
-          {
-            id: 'priceSearch',
-            type: 'query',
-            title: en['manifest.search.priceSearch.title'],
-            description: en['manifest.search.priceSearch.description'],
-            initialRun: false,
-            context: ['compose', 'commandBox'],
-            parameters: [
-              {
-                name: 'query',
-                title: en['manifest.search.priceSearch.query.title'],
-                description: en['manifest.search.priceSearch.query.description'],
-                inputType: 'text',
-              },
-            ],
-          },
-        ],
+        commands: SEARCH_COMMANDS.map((id) => ({
+          id,
+          type: 'query' as const,
+          title: en[`manifest.search.${id}.title`],
+          description: en[`manifest.search.${id}.description`],
+          initialRun: false,
+          context: ['compose' as const, 'commandBox' as const],
+          parameters: [
+            {
+              name: 'query',
+              title: en[`manifest.search.${id}.query.title`],
+              description: en[`manifest.search.${id}.query.description`],
+              inputType: 'text' as const,
+            },
+          ],
+        })),
       },
     ],
     permissions: ['identity'],
@@ -175,6 +173,9 @@ export function buildManifest(options: ManifestOptions): AppManifestFiles {
     localizations: { [LOCALIZATION_FILE]: localization(manifestMessages[ADDITIONAL_LANGUAGE], menu) },
   };
 }
+
+/** The message extension's search commands (prices; customers: typeahead-sized lists of 10,000). */
+const SEARCH_COMMANDS = ['priceSearch', 'customerSearch'] as const;
 
 function menuEntry(texts: Texts, command: CommandDefinition): MenuCommand {
   return {
@@ -196,11 +197,13 @@ function localization(texts: Texts, menu: CommandDefinition[]): LocalizationFile
     file[`bots[0].commandLists[0].commands[${index}].title`] = entry.title;
     file[`bots[0].commandLists[0].commands[${index}].description`] = entry.description;
   });
-  const search = 'composeExtensions[0].commands[0]';
-  file[`${search}.title`] = texts['manifest.search.priceSearch.title'];
-  file[`${search}.description`] = texts['manifest.search.priceSearch.description'];
-  file[`${search}.parameters[0].title`] = texts['manifest.search.priceSearch.query.title'];
-  file[`${search}.parameters[0].description`] = texts['manifest.search.priceSearch.query.description'];
+  SEARCH_COMMANDS.forEach((id, index) => {
+    const search = `composeExtensions[0].commands[${index}]`;
+    file[`${search}.title`] = texts[`manifest.search.${id}.title`];
+    file[`${search}.description`] = texts[`manifest.search.${id}.description`];
+    file[`${search}.parameters[0].title`] = texts[`manifest.search.${id}.query.title`];
+    file[`${search}.parameters[0].description`] = texts[`manifest.search.${id}.query.description`];
+  });
   return file;
 }
 

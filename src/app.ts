@@ -119,7 +119,11 @@ export async function startApp(
     join(config.DATA_DIR, 'partner-price-sheet'),
   );
   await sheetImporter.restore();
-  const directory = new CustomerDirectory(backend.partnerCenter);
+  const directory = new CustomerDirectory(backend.partnerCenter, {
+    clock,
+    stateTtlMs: config.CUSTOMER_STATE_TTL_MS,
+    indexTtlMs: config.CUSTOMER_INDEX_TTL_MS,
+  });
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
   // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for

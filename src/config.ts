@@ -84,6 +84,10 @@ const schema = z
     // Connect/read timeout of attachment downloads, in milliseconds. Default 30 s.
     ATTACHMENT_TIMEOUT_MS: positiveInt(30_000).refine((n) => n > 0, 'a whole number above 0'),
     REQUEST_LEASE_MS: positiveInt(10_000),
+    // How long a customers-list row's state (MCA, plan, legacy, transition) is reused, in ms.
+    CUSTOMER_STATE_TTL_MS: positiveInt(30_000),
+    // How long the customer name index (search, typeahead) is reused before a background refresh, in ms.
+    CUSTOMER_INDEX_TTL_MS: positiveInt(60_000),
     // State of conversations idle for longer than this many days is deleted by a background sweep.
     STATE_RETENTION_DAYS: positiveInt(30).refine((n) => n > 0, 'a whole number of days above 0'),
     // Where the bot's own records live (request records, audit, dedupe, references, state, leases).

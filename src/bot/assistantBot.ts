@@ -35,7 +35,13 @@ import {
 import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions.js';
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
-import type { FileConsentHandler, UnknownTextHandler, WelcomeHandler } from './feature.js';
+import type {
+  FileConsentHandler,
+  MessageExtensionCommand,
+  SearchHandler,
+  UnknownTextHandler,
+  WelcomeHandler,
+} from './feature.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -63,6 +69,10 @@ export interface AssistantBotDependencies {
   ) => Promise<MessagingExtensionResponse>;
   /** Answers to file consent cards (a feature's CSV download); none: consent invokes are acknowledged only. */
   fileConsents?: readonly FileConsentHandler[];
+  /** Message-extension search commands by commandId (others go to messageExtensionQuery). */
+  messageExtensionCommands?: Readonly<Record<string, MessageExtensionCommand>>;
+  /** Typeahead datasets (`application/search`), by dataset name. */
+  search?: Readonly<Record<string, SearchHandler>>;
   /** The greeting when the app is added (core feature); undefined: no greeting. */
   welcome?: WelcomeHandler;
   /** The answer to typed text nobody took (core feature). */
@@ -299,7 +309,10 @@ export class AssistantBot extends TeamsActivityHandler {
       name: context.activity.name,
       value: context.activity.value,
       logger: this.deps.logger,
-      dispatch: () => super.onInvokeActivity(context),
+      dispatch: () =>
+        context.activity.name === 'application/search'
+          ? this.answerSearch(context)
+          : super.onInvokeActivity(context),
       staleCardText: async () => {
         const t = await this.invokeTranslator(context);
         return t.t('core.cardStale', { command: t.t('command.help.usage') });
@@ -307,6 +320,39 @@ export class AssistantBot extends TeamsActivityHandler {
       failureText: async (correlationId) =>
         (await this.invokeTranslator(context)).t('core.error.generic', { correlationId }),
     });
+  }
+
+  /**
+   * An Adaptive Card typeahead query: the dataset's feature answers with at most `top` choices.
+   * An unknown sender or dataset gets no choices (the card's static choices stay usable).
+   */
+  private async answerSearch(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as {
+      queryText?: string;
+      dataset?: string;
+      queryOptions?: { skip?: number; top?: number };
+    };
+    const dataset = value.dataset ?? '';
+    const handler =
+      this.deps.search && Object.hasOwn(this.deps.search, dataset) ? this.deps.search[dataset] : undefined;
+    const identity = await this.deps.identity.resolve(context.activity);
+    const results =
+      handler && identity.kind === 'ok'
+        ? await handler(
+            {
+              dataset,
+              queryText: (value.queryText ?? '').trim(),
+              skip: Math.max(0, Math.trunc(value.queryOptions?.skip ?? 0)),
+              top: Math.min(50, Math.max(1, Math.trunc(value.queryOptions?.top ?? 15))),
+            },
+            identity.actor,
+            await this.invokeTranslator(context),
+          )
+        : [];
+    return {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } },
+    };
   }
 
   /** The user's language for an invoke answer; the activity's locale when user state cannot be read. */
@@ -322,6 +368,12 @@ export class AssistantBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionResponse> {
     const t = await this.translatorFor(context);
     const identity = await this.deps.identity.resolve(context.activity);
+    const commands = this.deps.messageExtensionCommands;
+    const command =
+      commands && typeof query.commandId === 'string' && Object.hasOwn(commands, query.commandId)
+        ? commands[query.commandId]
+        : undefined;
+    if (identity.kind === 'ok' && command) return command(query, t, identity.actor);
     if (identity.kind !== 'ok' || !this.deps.messageExtensionQuery) {
       return { composeExtension: { type: 'message', text: t.t('core.identity.noUser', { partner: '' }) } };
     }

@@ -11,6 +11,7 @@ export const CARD_VERB_OPERATIONS: Readonly<Record<string, Operation | null>> = 
   'command.run': null,
   'customer.pick': null,
   'customer.show': 'customers.view',
+  'customers.page': 'customers.view',
   'agreements.show': 'agreements.view',
   'attest.review': 'agreements.attest',
   'attest.edit': 'agreements.attest',

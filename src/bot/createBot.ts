@@ -74,6 +74,11 @@ export function createBot(options: CreateBotOptions): BotParts {
     conversationReferences,
     withoutSync: withoutSyncOf(options.storage),
     cardViews: new CardViewStore(options.storage),
+    search: Object.assign(Object.create(null) as object, ...features.map((feature) => feature.search ?? {})),
+    messageExtensionCommands: Object.assign(
+      Object.create(null) as object,
+      ...features.map((feature) => feature.messageExtensionCommands ?? {}),
+    ),
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     fileConsents: features.flatMap((feature) => (feature.fileConsent ? [feature.fileConsent] : [])),
     welcome: features.find((feature) => feature.welcome)?.welcome,

@@ -1,4 +1,5 @@
 import type { FileConsentCardResponse, TurnContext } from 'botbuilder';
+import type { MessagingExtensionQuery, MessagingExtensionResponse } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Actor } from '../domain/identity/actor.js';
 import type { Translator } from '../i18n/translator.js';
@@ -21,6 +22,28 @@ export interface FileConsentHandler {
   decline(context: TurnContext, response: FileConsentCardResponse): Promise<boolean>;
 }
 
+/** One `application/search` query (Adaptive Card typeahead, `Data.Query`) for one dataset. */
+export interface SearchQuery {
+  dataset: string;
+  queryText: string;
+  skip: number;
+  top: number;
+}
+
+/** The choices a typeahead shows: `title` is shown, `value` is what the Input.ChoiceSet submits. */
+export type SearchHandler = (
+  query: SearchQuery,
+  actor: Actor,
+  t: Translator,
+) => Promise<{ title: string; value: string }[]>;
+
+/** One message-extension search command (the compose box), for the identified partner user. */
+export type MessageExtensionCommand = (
+  query: MessagingExtensionQuery,
+  t: Translator,
+  actor: Actor,
+) => Promise<MessagingExtensionResponse>;
+
 /** Answers typed text that no command, free-text fallback or running flow took. */
 export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text: string) => Promise<void>;
 
@@ -37,6 +60,13 @@ export interface BotFeature {
   messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];
   /** Answers to file consent cards the feature sent (Teams `fileConsent/invoke`). */
   fileConsent?: FileConsentHandler;
+  /**
+   * Message-extension search commands by `commandId` (manifest composeExtensions), answered for a
+   * known partner user; a command not in any table goes to `messageExtensionQuery`.
+   */
+  messageExtensionCommands?: Record<string, MessageExtensionCommand>;
+  /** Typeahead datasets (`choices.data.dataset` of an Input.ChoiceSet) this feature answers. */
+  search?: Record<string, SearchHandler>;
   /** At most one feature (core) greets and answers the unknown; the first one given wins. */
   welcome?: WelcomeHandler;
   unknown?: UnknownTextHandler;

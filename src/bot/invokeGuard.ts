@@ -23,6 +23,8 @@ export const HANDLED_INVOKES: ReadonlySet<string> = new Set([
   'composeExtension/query',
   // The user's answer to a file consent card (a CSV the bot offers in a personal chat).
   'fileConsent/invoke',
+  // Adaptive Card typeahead (Input.ChoiceSet with Data.Query): answered by a feature's dataset.
+  'application/search',
   // Sign-in (SSO token exchange, magic code): answered by the sign-in handlers where they exist.
   'signin/verifyState',
   'signin/tokenExchange',
@@ -94,6 +96,26 @@ export function messagingExtensionQueryProblem(value: unknown): string | undefin
   return undefined;
 }
 
+/** Why an `application/search` value is malformed, or undefined when the search can run. */
+export function searchInvokeProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'The value must be a search object.';
+  if (value.queryText !== undefined && typeof value.queryText !== 'string')
+    return 'The queryText must be text.';
+  if (typeof value.queryText === 'string' && value.queryText.length > MAX_QUERY_TEXT)
+    return `The queryText has at most ${MAX_QUERY_TEXT} characters.`;
+  if (value.dataset !== undefined && typeof value.dataset !== 'string') return 'The dataset must be text.';
+  const options = value.queryOptions;
+  if (options !== undefined && options !== null) {
+    if (!isObject(options)) return 'The queryOptions must be an object.';
+    for (const name of ['skip', 'top'] as const) {
+      const n = options[name];
+      if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n)))
+        return `queryOptions.${name} must be a number.`;
+    }
+  }
+  return undefined;
+}
+
 export interface InvokeGuardOptions {
   name: unknown;
   value: unknown;
@@ -129,6 +151,10 @@ export async function guardInvoke(options: InvokeGuardOptions): Promise<InvokeRe
           'BadRequest',
           'The value must be an object with action "accept" or "decline".',
         );
+    }
+    if (name === 'application/search') {
+      const problem = searchInvokeProblem(options.value);
+      if (problem) return invokeError(400, 'BadRequest', problem);
     }
     const response = await options.dispatch();
     if (name === 'adaptiveCard/action' && (!response || response.status === 501)) {

@@ -44,9 +44,13 @@ const FLOWS: FlowCase[] = [
     card: true,
     other: 'transition woodgrove',
     goOn: async (chat, prompt) => {
-      const card = prompt.activity.attachments![0].content as { actions: Array<{ title: string }> };
-      const fabrikam = card.actions.find((action) => action.title.startsWith('Fabrikam'))!;
-      return allText(await chat.press(prompt, fabrikam.title));
+      // The picker: choose Fabrikam in the customer field, then Continue.
+      const card = prompt.activity.attachments![0].content as {
+        body: Array<{ type: string; choices?: Array<{ title: string; value: string }> }>;
+      };
+      const field = card.body.find((element) => element.type === 'Input.ChoiceSet')!;
+      const fabrikam = field.choices!.find((choice) => choice.title.startsWith('Fabrikam'))!;
+      return allText(await chat.press(prompt, 'Continue', { customerId: fabrikam.value }));
     },
     next: 'Attest MCA acceptance: Fabrikam, Inc.',
   },

@@ -161,6 +161,12 @@ const FORGED: Array<{
   { verb: 'command.run', rule: 'billingData', value: { command: 'recon' } },
   { verb: 'customer.pick', rule: 'everyone', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'customer.show', rule: 'customers', value: { customerId: NORTHWIND }, answer: /Northwind/ },
+  {
+    verb: 'customers.page',
+    rule: 'customers',
+    value: { page: 1, token: '', trail: [] },
+    answer: /Customers of/,
+  },
   { verb: 'agreements.show', rule: 'agreementsView', value: { customerId: NORTHWIND }, answer: /Northwind/ },
   { verb: 'attest.review', rule: 'attest', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'attest.edit', rule: 'attest', value: { customerId: NORTHWIND }, answer: STALE },

@@ -133,15 +133,20 @@ describe('Teams app manifest (scripts/build-manifest.ts)', () => {
     ).to.equal(true);
   });
 
-  it('declares the price search message extension for the compose box and command box', () => {
+  it('declares the price and customer search message extension commands for the compose box and command box', () => {
     const { manifest } = buildManifest(defaults);
     const [extension] = manifest.composeExtensions;
     expect(extension.botId).to.equal(manifest.bots[0].botId);
     expect(extension.commands.map((command) => [command.id, command.type, command.initialRun])).to.deep.equal(
-      [['priceSearch', 'query', false]],
+      [
+        ['priceSearch', 'query', false],
+        ['customerSearch', 'query', false],
+      ],
     );
-    expect(extension.commands[0].context).to.have.members(['compose', 'commandBox']);
-    expect(extension.commands[0].parameters.map((parameter) => parameter.name)).to.deep.equal(['query']);
+    for (const command of extension.commands) {
+      expect(command.context).to.have.members(['compose', 'commandBox']);
+      expect(command.parameters.map((parameter) => parameter.name)).to.deep.equal(['query']);
+    }
   });
 
   it('takes the bot id from MicrosoftAppId and rejects one that is not a GUID', () => {

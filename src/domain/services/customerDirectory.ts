@@ -1,14 +1,52 @@
 import { mcaAcceptance, type McaAcceptance } from '../agreements/mcaAcceptance.js';
 import type { Customer } from '../customers/customer.js';
-import { matchCustomers, type CustomerMatch } from '../customers/customerMatch.js';
+import { matchPrepared, type CustomerMatch } from '../customers/customerMatch.js';
 import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
 import { findReseller, type IndirectReseller } from '../identity/reseller.js';
 import { isAzurePlan, isOpenLegacyAzure } from '../subscriptions/subscription.js';
 import type { UpgradeStatusValue } from '../transition/productUpgrade.js';
-import { loadCustomerState } from './customerState.js';
+import pLimit from 'p-limit';
+import { systemClock, type Clock } from '../clock.js';
+import { pageWindow, type PageWindow } from '../paging/paging.js';
+import { CustomerIndex } from './customerIndex.js';
+import { loadCustomerRowState, loadCustomerState, type CustomerRowState } from './customerState.js';
 import { requireCustomerId } from './serviceContext.js';
+import { TtlCache } from './ttlCache.js';
+
+/** Most list calls spent finding a page whose continuation token the card no longer carries. */
+const MAX_WALK = 20;
+
+export interface CustomerDirectoryOptions {
+  clock?: Clock;
+  /** How long the name index (search, typeahead, pickers) is reused before a background refresh. */
+  indexTtlMs?: number;
+  /** How long a list row's state (MCA, plan, legacy, transition) is reused. */
+  stateTtlMs?: number;
+  /** Most Partner Center state reads running at once for one list page. */
+  stateConcurrency?: number;
+}
+
+/**
+ * Where a customers page starts: its 1-based number and the continuation token that fetches it
+ * ('' for the first page). `trail` holds the tokens of the pages before it, nearest first, as far
+ * as the card carries them; a page whose token is not known is reached by paging from the start.
+ */
+export interface CustomerPageCursor {
+  page: number;
+  token: string;
+  trail: string[];
+}
+
+/** One page of the `customers` list: rows with their state, the window and how to go on. */
+export interface CustomerListPage {
+  summaries: CustomerSummary[];
+  window: PageWindow;
+  /** The token of the next page (absent on the last page). */
+  nextToken?: string;
+  cursor: CustomerPageCursor;
+}
 
 /** One line of the `customers` list: the customer and the state the partner cares about. */
 export interface CustomerSummary {
@@ -27,7 +65,19 @@ export interface CustomerSummary {
  * (`purpose`), so e.g. a User management admin can find the customer to buy a plan for.
  */
 export class CustomerDirectory {
-  constructor(private readonly partnerCenter: PartnerCenter) {}
+  readonly index: CustomerIndex;
+  private readonly rowStates: TtlCache<CustomerRowState>;
+  private readonly stateConcurrency: number;
+
+  constructor(
+    private readonly partnerCenter: PartnerCenter,
+    options: CustomerDirectoryOptions = {},
+  ) {
+    const clock = options.clock ?? systemClock;
+    this.index = new CustomerIndex(partnerCenter, clock, options.indexTtlMs ?? 60_000);
+    this.rowStates = new TtlCache(clock, options.stateTtlMs ?? 30_000);
+    this.stateConcurrency = options.stateConcurrency ?? 8;
+  }
 
   async list(actor: Actor): Promise<Customer[]> {
     assertCan(actor, 'customers.view');
@@ -38,7 +88,25 @@ export class CustomerDirectory {
   /** By id, domain or name (exact first, then prefix, contains, one typo): one, several or none. */
   async find(actor: Actor, query: string, purpose: CustomerOperation): Promise<CustomerMatch> {
     assertCan(actor, purpose);
-    return matchCustomers(await this.partnerCenter.listCustomers(), query);
+    return matchPrepared(await this.index.customers(), query);
+  }
+
+  /** Customers whose id, domain or name match `query` (typeahead, search): at most `limit`. */
+  async search(actor: Actor, query: string, purpose: CustomerOperation, limit: number): Promise<Customer[]> {
+    assertCan(actor, purpose);
+    const customers = await this.index.customers();
+    if (query.trim() === '') return customers.slice(0, limit).map((entry) => entry.customer);
+    const match = matchPrepared(customers, query);
+    return match.kind === 'one'
+      ? [match.customer]
+      : match.kind === 'many'
+        ? match.customers.slice(0, limit)
+        : [];
+  }
+
+  /** Drops the cached list-row state of a customer that just changed (attested, plan bought, transition). */
+  forget(customerId: string): void {
+    this.rowStates.delete(customerId);
   }
 
   /** Throws: forbidden (for `purpose`), 'validation' (customerId notGuid) or 'not_found'. */
@@ -64,9 +132,76 @@ export class CustomerDirectory {
     };
   }
 
-  /** Every customer with its state, sorted by company name. */
+  /** Every customer with its state, sorted by company name (small lists and tests; no paging). */
   async listWithState(actor: Actor): Promise<CustomerSummary[]> {
     const customers = await this.list(actor);
     return Promise.all(customers.map((customer) => this.summarize(actor, customer.id)));
   }
+
+  /**
+   * One page of customers in Partner Center's order: one `listCustomersPage` call, then the state
+   * of the shown customers only (at most `stateConcurrency` at once, each kept `stateTtlMs`). The
+   * reseller's name is not read here (the detail view shows it).
+   */
+  async listPage(actor: Actor, size: number, cursor: CustomerPageCursor): Promise<CustomerListPage> {
+    assertCan(actor, 'customers.view');
+    let page = Math.max(1, Math.trunc(cursor.page));
+    let token = cursor.token;
+    if (page > 1 && token === '') ({ page, token } = await this.walkTo(size, page));
+    const result = await this.partnerCenter.listCustomersPage({
+      size,
+      ...(token ? { continuationToken: token } : {}),
+    });
+    const limit = pLimit(this.stateConcurrency);
+    const summaries = await Promise.all(
+      result.items.map((customer) =>
+        limit(async () =>
+          rowSummary(
+            customer,
+            await this.rowStates.get(customer.id, () =>
+              loadCustomerRowState(this.partnerCenter, customer.id),
+            ),
+          ),
+        ),
+      ),
+    );
+    const window = pageWindow(
+      { offset: (page - 1) * size, size },
+      Math.max(result.totalCount, (page - 1) * size + result.items.length),
+    );
+    return {
+      summaries,
+      window,
+      ...(result.continuationToken ? { nextToken: result.continuationToken } : {}),
+      cursor: { page, token, trail: cursor.trail },
+    };
+  }
+
+  /**
+   * The token of page `page` when the card no longer carries it: pages through from the start, at
+   * most MAX_WALK list calls; a page past the end or too far (a forged number) is the first page.
+   */
+  private async walkTo(size: number, page: number): Promise<{ page: number; token: string }> {
+    if (page - 1 > MAX_WALK) return { page: 1, token: '' };
+    let token: string | undefined;
+    for (let n = 1; n < page; n += 1) {
+      const result = await this.partnerCenter.listCustomersPage({
+        size,
+        ...(token ? { continuationToken: token } : {}),
+      });
+      token = result.continuationToken;
+      if (!token) return { page: 1, token: '' };
+    }
+    return { page, token: token ?? '' };
+  }
+}
+
+function rowSummary(customer: Customer, state: CustomerRowState): CustomerSummary {
+  return {
+    customer,
+    mca: mcaAcceptance(state.agreements, state.directlySigned),
+    azurePlanIds: state.subscriptions.filter(isAzurePlan).map((s) => s.id),
+    legacySubscriptionIds: state.subscriptions.filter(isOpenLegacyAzure).map((s) => s.id),
+    upgrade: state.upgrade ? { id: state.upgrade.id, status: state.upgrade.status } : null,
+  };
 }

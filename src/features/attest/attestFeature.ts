@@ -2,7 +2,7 @@ import type { BotFeature } from '../../bot/feature.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
 import type { Clock } from '../../domain/clock.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
-import { customerPickCardData } from '../shared/customerPresenter.js';
+import { customerPickCardData, PICKER_STATIC_CHOICES } from '../shared/customerPresenter.js';
 import type { AttestationApi } from './attestationApi.js';
 import { AttestMcaDialog, type AttestOptions } from './attestMcaDialog.js';
 import { agreementHistoryCardData } from './attestPresenter.js';
@@ -17,12 +17,19 @@ export function attestFeature(
 ): { feature: BotFeature; dialog: AttestMcaDialog } {
   const dialog = new AttestMcaDialog(api, directory, cards, clock);
 
-  async function history(scope: TurnScope, customerId: string): Promise<void> {
+  async function history(scope: TurnScope, customerId: string, offset?: number): Promise<void> {
     const status = await api.status(scope.actor, customerId);
-    await scope.reply.card(
-      'result',
-      agreementHistoryCardData(scope.t, status.customer, status.acceptance, status.agreements),
+    const data = agreementHistoryCardData(
+      scope.t,
+      status.customer,
+      status.acceptance,
+      status.agreements,
+      offset ?? 0,
     );
+    // A paging button turns the page in place.
+    const replaceId = offset !== undefined ? scope.context.activity.replyToId : undefined;
+    if (replaceId) await scope.reply.replaceCard(replaceId, 'result', data);
+    else await scope.reply.card('result', data);
   }
 
   return {
@@ -35,7 +42,12 @@ export function attestFeature(
         },
         agreements: async (scope, argument) => {
           if (argument === '') {
-            await scope.reply.text('flow.customerAsk');
+            // No customer named: the picker, with typeahead over every customer.
+            const first = await directory.search(scope.actor, '', 'agreements.view', PICKER_STATIC_CHOICES);
+            await scope.reply.card(
+              'customer-pick',
+              customerPickCardData(scope.t, '', first, { verb: 'agreements.show' }),
+            );
             return;
           }
           const match = await directory.find(scope.actor, argument, 'agreements.view');
@@ -56,7 +68,11 @@ export function attestFeature(
             await scope.reply.text('core.cardInvalid', { detail: 'customerId' });
             return;
           }
-          await history(scope, data.customerId);
+          await history(
+            scope,
+            data.customerId,
+            typeof data.offset === 'number' && Number.isFinite(data.offset) ? data.offset : undefined,
+          );
         },
       },
     },

@@ -85,12 +85,12 @@ export class AttestMcaDialog extends ComponentDialog {
 
   constructor(
     private readonly api: AttestationApi,
-    directory: CustomerDirectory,
+    private readonly directory: CustomerDirectory,
     cards: CardRenderer,
     private readonly clock: Clock,
   ) {
     super(AttestMcaDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory, 'agreements.attest'));
+    this.addDialog(new ResolveCustomerDialog(this.directory, 'agreements.attest'));
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [
@@ -224,6 +224,8 @@ export class AttestMcaDialog extends ComponentDialog {
         },
         flow.requestId,
       );
+      // The customers list shows the new MCA state at once (not after its row cache expires).
+      this.directory.forget(flow.customer.id);
       await reply.replaceCard(
         submit.cardActivityId,
         'result',

@@ -1,4 +1,6 @@
 import type { Agreement } from '../../domain/agreements/agreement.js';
+import { pageOf } from '../../domain/paging/paging.js';
+import { pagingCardData } from '../shared/pagingPresenter.js';
 import { CONTACT_FIELD_MAX_LENGTH, todayInUtc } from '../../domain/agreements/attestationRules.js';
 import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
 import type { Customer } from '../../domain/customers/customer.js';
@@ -132,6 +134,9 @@ export function attestDoneCardData(
   };
 }
 
+/** Attestations per page of the `agreements` card (test/features/shared/listCardSizes.test.ts). */
+export const AGREEMENT_PAGE_SIZE = 20;
+
 /** The read-only result card of every flow (src/features/shared/resultCard.ts). */
 export { resultCardData } from '../shared/resultCard.js';
 
@@ -140,19 +145,27 @@ export function agreementHistoryCardData(
   customer: Customer,
   acceptance: McaAcceptance,
   agreements: readonly Agreement[],
+  offset = 0,
+  size = AGREEMENT_PAGE_SIZE,
 ) {
-  const lines = [...agreements]
-    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))
-    .map((agreement) => ({
-      title: t.date(agreement.dateAgreed),
-      value: t.t('attest.history.item', {
-        date: t.date(agreement.dateAgreed),
-        name: `${agreement.primaryContact.firstName} ${agreement.primaryContact.lastName}`,
-        email: agreement.primaryContact.email,
-        by: agreement.userDisplayName ?? agreement.userId,
-        recorded: t.dateTime(agreement.recordedAt),
-      }),
-    }));
+  const sorted = [...agreements].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+  const { items, window } = pageOf(sorted, { offset, size });
+  // Newest first, one page at a time; "Previous"/"Next" keep the customer.
+  const paging = pagingCardData(t, window, 'agreements', (direction) => ({
+    verb: 'agreements.show',
+    customerId: customer.id,
+    offset: direction === 'next' ? window.nextOffset : window.previousOffset,
+  }));
+  const lines = items.map((agreement) => ({
+    title: t.date(agreement.dateAgreed),
+    value: t.t('attest.history.item', {
+      date: t.date(agreement.dateAgreed),
+      name: `${agreement.primaryContact.firstName} ${agreement.primaryContact.lastName}`,
+      email: agreement.primaryContact.email,
+      by: agreement.userDisplayName ?? agreement.userId,
+      recorded: t.dateTime(agreement.recordedAt),
+    }),
+  }));
   const text =
     acceptance.kind === 'directlySigned'
       ? t.t('attest.history.directlySigned')
@@ -164,7 +177,7 @@ export function agreementHistoryCardData(
     title: t.t('attest.history.title', { customer: customer.companyName }),
     text,
     facts: lines.map((line) => ({ title: line.title, value: line.value.replace(/^[^:]+: /, '') })),
-    footer: '',
-    actions: [],
+    footer: window.total > window.size ? paging.count : '',
+    actions: paging.pager,
   };
 }

@@ -63,17 +63,17 @@ export class BuyAzurePlanDialog extends ComponentDialog {
 
   constructor(
     private readonly purchases: PurchaseService,
-    directory: CustomerDirectory,
+    private readonly directory: CustomerDirectory,
     /** The attest feature's dialog (ATTEST_DIALOG_ID), run inline when the customer has no MCA. */
     attestDialog: Dialog,
     cards: CardRenderer,
     clock: Clock,
   ) {
     super(BuyAzurePlanDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory, 'plan.purchase'));
+    this.addDialog(new ResolveCustomerDialog(this.directory, 'plan.purchase'));
     this.addDialog(new CardStep(cards));
     this.addDialog(attestDialog);
-    this.addDialog(new BuyConfirmDialog(purchases, cards, clock));
+    this.addDialog(new BuyConfirmDialog(purchases, this.directory, cards, clock));
     this.addDialog(
       new WaterfallDialog(MAIN, [
         this.customerStep.bind(this),
@@ -191,6 +191,7 @@ export class BuyAzurePlanDialog extends ComponentDialog {
 class BuyConfirmDialog extends ComponentDialog {
   constructor(
     private readonly purchases: PurchaseService,
+    private readonly directory: CustomerDirectory,
     cards: CardRenderer,
     private readonly clock: Clock,
   ) {
@@ -255,6 +256,7 @@ class BuyConfirmDialog extends ComponentDialog {
         { customerId: options.customerId, resellerMpnId: resellerValue },
         options.requestId,
       );
+      this.directory.forget(options.customerId);
       await reply.replaceCard(
         submit.cardActivityId,
         'result',

@@ -4,6 +4,8 @@ import { customerNextSteps, type CustomerNextStep } from '../../domain/customers
 import type { CustomerSummary } from '../../domain/services/customerDirectory.js';
 import { notSoldIn } from '../../domain/markets/notSold.js';
 import type { Translator } from '../../i18n/translator.js';
+import { pageWindow, type PageWindow } from '../../domain/paging/paging.js';
+import { pagingCardData } from './pagingPresenter.js';
 
 /** A card button that runs a typed command (verb `command.run`). */
 export function commandAction(title: string, command: string) {
@@ -59,13 +61,20 @@ export function nextSteps(t: Translator, actor: Actor, summary: CustomerSummary)
   );
 }
 
-export function customerListCardData(t: Translator, actor: Actor, summaries: CustomerSummary[]) {
+export function customerListCardData(
+  t: Translator,
+  actor: Actor,
+  summaries: CustomerSummary[],
+  paging: { window: PageWindow; data: (direction: 'previous' | 'next') => Record<string, unknown> } = {
+    window: pageWindow({ offset: 0, size: Math.max(1, summaries.length) }, summaries.length),
+    data: () => ({}),
+  },
+) {
+  const total = paging.window.total;
   return {
     title: t.t('customers.list.title', { partner: actor.partner.name }),
-    subtitle:
-      summaries.length > 0
-        ? t.t('customers.list.subtitle', { count: summaries.length })
-        : t.t('customers.list.empty'),
+    subtitle: total > 0 ? t.t('customers.list.subtitle', { count: total }) : t.t('customers.list.empty'),
+    ...pagingCardData(t, paging.window, 'customers', paging.data),
     customers: summaries.map((summary) => ({
       name: summary.customer.companyName,
       line: `${summary.customer.domain} · ${t.country(summary.customer.country)}`,
@@ -98,19 +107,37 @@ export function customerDetailCardData(t: Translator, actor: Actor, summary: Cus
   };
 }
 
-/** "Which customer do you mean?": one button per candidate; `data` is merged into each submit. */
+/** Static choices a picker carries for clients without typeahead (Teams searches the rest). */
+export const PICKER_STATIC_CHOICES = 8;
+
+/**
+ * "Which customer do you mean?": an Input.ChoiceSet (id `customerId`) with Teams' dynamic
+ * typeahead over every customer (dataset `customers`, answered by the `application/search`
+ * invoke) and the best matches as static choices for clients without it; "Continue" submits
+ * `data` with the chosen `customerId`. `extra` buttons (e.g. Cancel) follow.
+ */
 export function customerPickCardData(
   t: Translator,
   query: string,
   customers: Customer[],
   data: Record<string, unknown>,
+  extra: { title: string; data: Record<string, unknown> }[] = [],
 ) {
   return {
     title: t.t('customers.pick.title'),
-    subtitle: t.t('customers.pick.subtitle', { query }),
-    choices: customers.slice(0, 8).map((customer) => ({
-      title: `${customer.companyName} (${customer.domain})`,
-      data: { ...data, customerId: customer.id },
-    })),
+    subtitle: query === '' ? t.t('customers.ask') : t.t('customers.pick.subtitle', { query }),
+    label: t.t('customers.search.label'),
+    placeholder: t.t('customers.search.placeholder'),
+    missing: t.t('customers.search.missing'),
+    typed: t.t('customers.search.typed'),
+    go: t.t('customers.search.go'),
+    choices: customers.slice(0, PICKER_STATIC_CHOICES).map((customer) => customerChoice(customer)),
+    data,
+    extra,
   };
+}
+
+/** One typeahead / static choice: the name with the domain, the id as value. */
+export function customerChoice(customer: Customer): { title: string; value: string } {
+  return { title: `${customer.companyName} (${customer.domain})`, value: customer.id };
 }

@@ -3,7 +3,7 @@ import type { Customer } from '../../domain/customers/customer.js';
 import type { CustomerOperation } from '../../domain/identity/permissions.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
-import { customerPickCardData } from './customerPresenter.js';
+import { customerPickCardData, PICKER_STATIC_CHOICES } from './customerPresenter.js';
 import { FLOW_VERBS } from '../../bot/dialogHost.js';
 
 export interface ResolveCustomerOptions {
@@ -41,7 +41,14 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
     dc.activeDialog!.state = state;
     const query = options?.query.trim() ?? '';
     if (query === '') {
-      await replierOf(dc.context).text('flow.customerAsk');
+      // No customer named: the picker (typeahead over every customer; typing a name works too).
+      const t = translatorOf(dc.context);
+      const first = await this.directory.search(actorOf(dc.context), '', this.purpose, PICKER_STATIC_CHOICES);
+      const cancel = { title: t.t('flow.cancel'), data: { verb: FLOW_VERBS.cancel, flowId: state.flowId } };
+      await replierOf(dc.context).card(
+        'customer-pick',
+        customerPickCardData(t, '', first, { verb: 'customer.pick', flowId: state.flowId }, [cancel]),
+      );
       return Dialog.EndOfTurn;
     }
     return this.tryQuery(dc, query);
@@ -77,13 +84,16 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
     if (match.kind === 'one') return dc.endDialog(match.customer);
     if (match.kind === 'many') {
       const t = translatorOf(dc.context);
-      const data = customerPickCardData(t, query, match.customers, {
-        verb: 'customer.pick',
-        flowId: state.flowId,
-      });
       // A choice prompt shows every way out too: "Cancel" ends the flow (the DialogHost's verb).
       const cancel = { title: t.t('flow.cancel'), data: { verb: FLOW_VERBS.cancel, flowId: state.flowId } };
-      await reply.card('customer-pick', { ...data, choices: [...data.choices, cancel] });
+      const data = customerPickCardData(
+        t,
+        query,
+        match.customers,
+        { verb: 'customer.pick', flowId: state.flowId },
+        [cancel],
+      );
+      await reply.card('customer-pick', data);
       return Dialog.EndOfTurn;
     }
     state.attempts += 1;

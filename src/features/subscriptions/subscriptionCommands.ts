@@ -3,7 +3,7 @@ import type { SubscriptionService } from '../../domain/services/subscriptionServ
 import { isValidationError } from '../../domain/partnerCenter/validationError.js';
 import { AZURE_SUBSCRIPTION_NAME_MAX_LENGTH } from '../../domain/subscriptions/subscription.js';
 import type { BotFeature } from '../../bot/feature.js';
-import { customerPickCardData } from '../shared/customerPresenter.js';
+import { customerPickCardData, PICKER_STATIC_CHOICES } from '../shared/customerPresenter.js';
 import { subscriptionsCardData } from './subscriptionPresenter.js';
 import type { SubmitData, TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
@@ -19,9 +19,15 @@ export function subscriptionFeature(
   subscriptions: SubscriptionService,
   directory: CustomerDirectory,
 ): BotFeature {
-  async function show(scope: TurnScope, customerId: string, notice = '', replaceId?: string): Promise<void> {
+  async function show(
+    scope: TurnScope,
+    customerId: string,
+    notice = '',
+    replaceId?: string,
+    offset = 0,
+  ): Promise<void> {
     const state = await subscriptions.list(scope.actor, customerId);
-    const data = subscriptionsCardData(scope.t, scope.actor, state, notice);
+    const data = subscriptionsCardData(scope.t, scope.actor, state, notice, offset);
     if (replaceId) await scope.reply.replaceCard(replaceId, 'subscriptions', data);
     else await scope.reply.card('subscriptions', data);
   }
@@ -55,7 +61,12 @@ export function subscriptionFeature(
     commands: {
       subscriptions: async (scope, argument) => {
         if (argument === '') {
-          await scope.reply.text('flow.customerAsk');
+          // No customer named: the picker, with typeahead over every customer.
+          const first = await directory.search(scope.actor, '', 'subscriptions.view', PICKER_STATIC_CHOICES);
+          await scope.reply.card(
+            'customer-pick',
+            customerPickCardData(scope.t, '', first, { verb: 'subs.show' }),
+          );
           return;
         }
         const match = await directory.find(scope.actor, argument, 'subscriptions.view');
@@ -71,7 +82,15 @@ export function subscriptionFeature(
       },
     },
     submits: {
-      'subs.show': (scope, data) => show(scope, text(data.customerId)),
+      'subs.show': (scope, data) =>
+        show(
+          scope,
+          text(data.customerId),
+          '',
+          // A paging button turns the page in place; the picker's "Continue" sends a new card.
+          typeof data.offset === 'number' ? scope.context.activity.replyToId : undefined,
+          typeof data.offset === 'number' && Number.isFinite(data.offset) ? data.offset : 0,
+        ),
       'subs.create': (scope, data) =>
         change(scope, data, async (name) => {
           const created = await subscriptions.createAzureSubscription(

@@ -8,6 +8,9 @@ import {
   type PlanAction,
 } from '../../domain/subscriptions/subscriptionActions.js';
 import type { Translator } from '../../i18n/translator.js';
+import { pageOf } from '../../domain/paging/paging.js';
+import { pagingCardData } from '../shared/pagingPresenter.js';
+import { SUBSCRIPTION_PAGE_SIZE } from '../shared/pageSizes.js';
 
 /**
  * One button of the subscriptions card: it opens a small card (a name field or a question) whose
@@ -78,19 +81,53 @@ function planAction(
   return action(t, actor, { title: t.t(verb), prompt: `${t.t(verb)}?`, verb, ids });
 }
 
+/**
+ * One page of the customer's Azure subscriptions over all its plans (in plan order): the plans
+ * with a subscription on the page, and on the first page also the plans without any (their
+ * "create" button). `offset` comes from the paging buttons, which keep the customer.
+ */
+export function subscriptionsPage(state: CustomerSubscriptions, offset: number, size: number) {
+  const flat = state.plans.flatMap((entry) => entry.azureSubscriptions.map((sub) => ({ entry, sub })));
+  const { items, window } = pageOf(flat, { offset, size });
+  const plans = state.plans
+    .map((entry) => ({
+      ...entry,
+      azureSubscriptions: items.filter((item) => item.entry === entry).map((item) => item.sub),
+    }))
+    .filter(
+      (entry) =>
+        entry.azureSubscriptions.length > 0 || (window.offset === 0 && entryIsEmpty(state, entry.plan.id)),
+    );
+  return { state: { ...state, plans }, window };
+}
+
+function entryIsEmpty(state: CustomerSubscriptions, planId: string): boolean {
+  return state.plans.some((entry) => entry.plan.id === planId && entry.azureSubscriptions.length === 0);
+}
+
 export function subscriptionsCardData(
   t: Translator,
   actor: Actor,
-  state: CustomerSubscriptions,
+  fullState: CustomerSubscriptions,
   notice = '',
+  offset = 0,
+  size = SUBSCRIPTION_PAGE_SIZE,
 ) {
+  const { state, window } = subscriptionsPage(fullState, offset, size);
   const { customer } = state;
   const manage = can(actor, 'subscriptions.manage');
+  const paging = pagingCardData(t, window, 'subscriptions', (direction) => ({
+    verb: 'subs.show',
+    customerId: customer.id,
+    offset: direction === 'next' ? window.nextOffset : window.previousOffset,
+  }));
   return {
+    ...paging,
+    count: window.total === 0 ? '' : paging.count,
     title: t.t('subs.title', { customer: customer.companyName }),
     notice,
     text:
-      state.plans.length === 0
+      fullState.plans.length === 0
         ? t.t('subs.none', { customer: customer.companyName })
         : manage
           ? ''

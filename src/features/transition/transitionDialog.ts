@@ -48,13 +48,13 @@ export class TransitionDialog extends ComponentDialog {
 
   constructor(
     private readonly transitions: TransitionService,
-    directory: CustomerDirectory,
+    private readonly directory: CustomerDirectory,
     private readonly watches: TransitionWatchStore,
     cards: CardRenderer,
     private readonly clock: Clock,
   ) {
     super(TransitionDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(directory, 'transition.run'));
+    this.addDialog(new ResolveCustomerDialog(this.directory, 'transition.run'));
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [
@@ -120,6 +120,7 @@ export class TransitionDialog extends ComponentDialog {
     }
     try {
       const started = await this.transitions.start(actorOf(step.context), flow.customer.id, flow.requestId);
+      this.directory.forget(flow.customer.id);
       // Record where to report progress before showing it: after a restart the worker resumes and
       // the notifier still knows this conversation and card.
       await this.watches.save({

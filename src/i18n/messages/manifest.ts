@@ -53,6 +53,10 @@ export const manifestMessages = defineMessages({
     'manifest.search.priceSearch.description': 'Find the Azure plan price of a service or meter',
     'manifest.search.priceSearch.query.title': 'Service or meter',
     'manifest.search.priceSearch.query.description': 'For example: D4s v5 West Europe',
+    'manifest.search.customerSearch.title': 'Customers',
+    'manifest.search.customerSearch.description': 'Find a customer by name, domain or Microsoft ID',
+    'manifest.search.customerSearch.query.title': 'Customer',
+    'manifest.search.customerSearch.query.description': 'For example: Fabrikam or fabrikam.onmicrosoft.com',
   },
   'ko-KR': {
     'manifest.name.short': 'Azure 플랜 도우미',
@@ -98,5 +102,9 @@ export const manifestMessages = defineMessages({
     'manifest.search.priceSearch.description': '서비스나 미터의 Azure 플랜 가격 찾기',
     'manifest.search.priceSearch.query.title': '서비스 또는 미터',
     'manifest.search.priceSearch.query.description': '예: D4s v5 서유럽',
+    'manifest.search.customerSearch.title': '고객',
+    'manifest.search.customerSearch.description': '이름, 도메인 또는 Microsoft ID로 고객 찾기',
+    'manifest.search.customerSearch.query.title': '고객',
+    'manifest.search.customerSearch.query.description': '예: Fabrikam 또는 fabrikam.onmicrosoft.com',
   },
 });

@@ -6,7 +6,12 @@ import { CustomerDirectory } from '../../../src/domain/services/customerDirector
 import { cards } from '../../support/botHarness.js';
 import { DialogDriver, textOfActivities } from '../../support/dialogDriver.js';
 import { servicesOver } from '../../support/services.js';
-import { CUSTOMERS, sandboxFixture, USERS, type SandboxFixture } from '../../partnerCenter/sandbox/sandboxFixture.js';
+import {
+  CUSTOMERS,
+  sandboxFixture,
+  USERS,
+  type SandboxFixture,
+} from '../../partnerCenter/sandbox/sandboxFixture.js';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const VALID = {
@@ -237,9 +242,16 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
     const { driver, first } = await start('inc');
     expect(textOfActivities(first)).to.contain('Which customer do you mean?');
     const pick = driver.lastCard();
+    // The picker: the customer field (typeahead, with the matches as static choices) and Continue.
     const actions = pick.content.actions as Array<{ title: string; data: Record<string, unknown> }>;
-    const fabrikam = actions.find((a) => a.title.startsWith('Fabrikam'))!;
-    await driver.send(fabrikam.data, pick.id);
+    const body = pick.content.body as Array<{
+      type: string;
+      choices?: Array<{ title: string; value: string }>;
+    }>;
+    const field = body.find((element) => element.type === 'Input.ChoiceSet')!;
+    const fabrikam = field.choices!.find((choice) => choice.title.startsWith('Fabrikam'))!;
+    const go = actions.find((a) => a.title === 'Continue')!;
+    await driver.send({ ...go.data, customerId: fabrikam.value }, pick.id);
     expect(JSON.stringify(driver.lastCard().content)).to.contain('Attest MCA acceptance: Fabrikam, Inc.');
   });
 

@@ -1,0 +1,118 @@
+/**
+ * Scale benchmark: turn latency of `customers`, `customer <name>`, `subscriptions <customer>` and a
+ * typeahead query (application/search) with 10,000 customers vs the 12 of the demo seed, over the
+ * real HTTP endpoint (restify + CloudAdapter + sandbox, a fake connector answering replies), and
+ * the Partner Center calls one `customers` page makes (counting wrapper over the sandbox).
+ *
+ * Run: npm run bench:scale   Env: BENCH_TURNS (40 per command and size)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readSeedFile } from '../src/partnerCenter/sandbox/seedLoader.js';
+import { generateSeed } from '../src/partnerCenter/sandbox/seedGenerator.js';
+import { openSandbox } from '../src/partnerCenter/sandbox/openSandbox.js';
+import { CustomerDirectory } from '../src/domain/services/customerDirectory.js';
+import { CUSTOMER_PAGE_SIZE } from '../src/features/shared/pageSizes.js';
+import { startAppUnderTest } from '../test/e2e/support/appUnderTest.js';
+import { countingPartnerCenter, total } from '../test/support/countingPartnerCenter.js';
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 40);
+const SIZES = [12, 10_000];
+const COMMANDS = ['customers', 'customer Northwind Traders Ltd', 'subscriptions Contoso Pharmaceuticals'];
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function run(size: number, seedFile: string) {
+  // The production step of the upgrade worker (the e2e default of 200 ms rewrites the store often).
+  const app = await startAppUnderTest({
+    SANDBOX_SEED_FILE: seedFile,
+    TRANSITION_STEP_MS: process.env.TRANSITION_STEP_MS ?? '3000',
+  });
+  const results: Record<string, { p50: number; p99: number }> = {};
+  try {
+    let n = 0;
+    for (const text of COMMANDS) {
+      const times: number[] = [];
+      for (let i = 0; i < TURNS + 3; i += 1) {
+        const conversationId = `bench-${size}-${(n += 1)}`;
+        const started = performance.now();
+        await app.client.say(text, { conversationId });
+        await app.connector.waitFor(
+          (calls) => app.connector.messages(conversationId).length > 0 && calls,
+          30_000,
+        );
+        if (i >= 3) times.push(performance.now() - started); // the first turns warm the caches
+      }
+      results[text.split(' ')[0]!] = { p50: percentile(times, 50), p99: percentile(times, 99) };
+    }
+    const times: number[] = [];
+    for (let i = 0; i < TURNS + 3; i += 1) {
+      const activity = {
+        ...app.client.activity('', { conversationId: `bench-search-${size}` }),
+        type: 'invoke',
+        name: 'application/search',
+        value: {
+          kind: 'typeahead',
+          dataset: 'customers',
+          queryText: `north${i % 10}`,
+          queryOptions: { top: 15 },
+        },
+      };
+      const started = performance.now();
+      const response = await app.client.post(activity);
+      await response.text();
+      if (i >= 3) times.push(performance.now() - started);
+    }
+    results.typeahead = { p50: percentile(times, 50), p99: percentile(times, 99) };
+  } finally {
+    await app.stop();
+  }
+  return results;
+}
+
+async function callsPerPage(seedFile: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-pc-'));
+  const sandbox = await openSandbox({ seedFile, dataFile: join(dir, 'sandbox.json') });
+  try {
+    const counted = countingPartnerCenter(sandbox.partnerCenter);
+    const directory = new CustomerDirectory(counted.partnerCenter);
+    const actor = {
+      partner: await sandbox.partnerCenter.getPartner(),
+      user: { aadObjectId: 'x', tenantId: 'x', displayName: 'x', roles: ['AdminAgent' as const] },
+    };
+    await directory.listPage(actor, CUSTOMER_PAGE_SIZE, { page: 1, token: '', trail: [] });
+    return { total: total(counted.calls), byMethod: counted.calls };
+  } finally {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+const base = await readSeedFile('seed/sandbox-seed.json');
+const figures: Record<number, Record<string, { p50: number; p99: number }>> = {};
+for (const size of SIZES) {
+  const file = join(dir, `seed-${size}.json`);
+  writeFileSync(file, JSON.stringify(generateSeed(base, size, 1)));
+  figures[size] = await run(size, file);
+  if (size === 10_000)
+    console.log(
+      'Partner Center calls for one customers page (10,000):',
+      JSON.stringify(await callsPerPage(file)),
+    );
+}
+console.log(`\nturn latency, ms (${TURNS} turns each)`);
+console.log('command        12: p50 / p99     10,000: p50 / p99    ratio p50 / p99');
+for (const name of Object.keys(figures[12]!)) {
+  const small = figures[12]![name]!;
+  const big = figures[10_000]![name]!;
+  console.log(
+    `${name.padEnd(14)} ${small.p50.toFixed(1).padStart(7)} / ${small.p99.toFixed(1).padStart(7)}   ${big.p50.toFixed(1).padStart(7)} / ${big.p99.toFixed(1).padStart(7)}   ${(big.p50 / small.p50).toFixed(2)} / ${(big.p99 / small.p99).toFixed(2)}`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });
