@@ -80,6 +80,8 @@ const schema = z
     // Connect/read timeout of attachment downloads, in milliseconds. Default 30 s.
     ATTACHMENT_TIMEOUT_MS: positiveInt(30_000).refine((n) => n > 0, 'a whole number above 0'),
     REQUEST_LEASE_MS: positiveInt(10_000),
+    /** Lifetime of an MCA acceptance link in the embedded sandbox (the docs name none: API data). */
+    ATTESTATION_LINK_TTL_HOURS: positiveInt(168),
     // State of conversations idle for longer than this many days is deleted by a background sweep.
     STATE_RETENTION_DAYS: positiveInt(30).refine((n) => n > 0, 'a whole number of days above 0'),
     LOG_LEVEL: z
