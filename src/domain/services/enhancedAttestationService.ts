@@ -18,6 +18,8 @@ import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serv
 export interface McaStatus {
   customer: Customer;
   state: McaState;
+  /** The MCA document (agreement metadata) the form links to. */
+  agreementLink: string;
 }
 
 /** One customer's outcome in an attestation campaign. */
@@ -50,14 +52,17 @@ export class EnhancedAttestationService {
     assertCan(actor, 'agreements.view');
     const id = requireCustomerId(customerId);
     const pc = this.deps.partnerCenter;
-    const [customer, agreements, directSign, attestations] = await Promise.all([
+    const [customer, agreements, directSign, attestations, metadata] = await Promise.all([
       pc.getCustomer(id),
       pc.listMcaAgreements(id),
       pc.getDirectSignStatus(id),
       this.attestations.listEnhancedAttestations(id),
+      pc.getMcaMetadata(),
     ]);
+    const newest = [...metadata].sort((a, b) => b.versionRank - a.versionRank)[0];
     return {
       customer,
+      agreementLink: newest?.agreementLink ?? '',
       state: mcaStateOf({ agreements, directlySigned: directSign.isSigned, attestations }, this.clock.now()),
     };
   }

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { AttestMcaDialog } from '../../../src/features/attest/attestMcaDialog.js';
+import { attestOver } from '../../support/attestSupport.js';
 import { BuyAzurePlanDialog } from '../../../src/features/purchase/buyAzurePlanDialog.js';
 import { fixedClock } from '../../../src/domain/clock.js';
-import { AttestationService } from '../../../src/domain/services/attestationService.js';
 import { CustomerDirectory } from '../../../src/domain/services/customerDirectory.js';
 import { PurchaseService } from '../../../src/domain/services/purchaseService.js';
 import { isAzurePlan } from '../../../src/domain/subscriptions/subscription.js';
@@ -22,7 +21,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     fixture = await sandboxFixture({ clock });
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(dialog, await fixture.actor(user), { customerQuery });
     const first = await driver.send('buy azure plan');
@@ -158,7 +157,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     fixture = await sandboxFixture({ clock });
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(
       dialog,
@@ -186,7 +185,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     await fixture.sandbox.partnerCenter.createUpgrade(CUSTOMERS.woodgroveLegacyTwoResellers);
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(dialog, await fixture.actor(USERS.meganSalesAgent), {
       customerQuery: 'woodgrove',
