@@ -223,11 +223,13 @@ export async function startApp(
   if (backend.acceptanceComponent) {
     // The local stand-in for Microsoft's acceptance component, only with the embedded sandbox.
     const page = createAcceptancePage(backend.acceptanceComponent, DEFAULT_ACCEPTANCE_PATH);
-    const serve = (req: Parameters<typeof page>[0], res: Parameters<typeof page>[1]) => {
+    const serve = async (req: Parameters<typeof page>[0], res: Parameters<typeof page>[1]) => {
+      const finished = new Promise<void>((resolve) => res.once('finish', () => resolve()));
       if (!page(req, res)) {
         res.statusCode = 404;
         res.end();
       }
+      await finished;
     };
     running.server.get(DEFAULT_ACCEPTANCE_PATH, serve);
     running.server.post(`${DEFAULT_ACCEPTANCE_PATH}/accept`, serve);

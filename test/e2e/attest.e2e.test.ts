@@ -148,14 +148,14 @@ describe('HTTP end to end: MCA enhanced attestation', function () {
     expect(JSON.stringify(form.content)).to.contain('priya.shah@lamnahealthcare.co.uk');
   });
 
-  it('600061 when the signatory repeats an agreement on record', async () => {
+  it('600061 when the renewal names the same signatory as the old acceptance', async () => {
     const conversationId = 'conv-600061';
-    const { as, confirm } = await attestUpToLink(conversationId, 'northwind', {
-      firstName: 'Oliver',
-      lastName: 'Bennett',
-      email: 'oliver.bennett@northwindtraders.co.uk',
-      phoneNumber: '+44 20 7946 0321',
-      country: 'GB',
+    const { as, confirm } = await attestUpToLink(conversationId, 'alpine', {
+      firstName: 'Kim',
+      lastName: 'Abercrombie',
+      email: 'KIM@alpineskihouse.com',
+      phoneNumber: '',
+      country: 'US',
       language: 'en-US',
     });
     await sut.client.post(
