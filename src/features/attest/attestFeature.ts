@@ -173,10 +173,11 @@ export function attestFeature(deps: AttestFeatureDependencies): {
           try {
             const agreement = await attestations.createAgreement(scope.actor, customerId, data.attestationId);
             const customer = await directory.get(scope.actor, customerId, 'agreements.attest');
+            const watch = await deps.watches.get(data.attestationId);
             await scope.reply.replaceCard(
               replaceId,
               'result',
-              agreementCreatedCardData(scope.t, customer, agreement, false),
+              agreementCreatedCardData(scope.t, customer, agreement, watch?.resumePurchase === true),
             );
           } catch (error) {
             if (!isDomainError(error)) throw error;

@@ -303,6 +303,7 @@ export class AttestMcaDialog extends ComponentDialog {
       reference: TurnContext.getConversationReference(step.context.activity),
       userId: actorOf(step.context).user.aadObjectId,
       locale: resolveLocale(translatorOf(step.context).locale),
+      ...(this.flow(step).inline ? { resumePurchase: true } : {}),
     });
   }
 }

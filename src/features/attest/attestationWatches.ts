@@ -8,6 +8,8 @@ export interface AttestationWatch {
   reference: Partial<ConversationReference>;
   userId: string;
   locale: Locale;
+  /** Started from the purchase's MCA blocker: once the agreement exists, offer to continue the purchase. */
+  resumePurchase?: boolean;
   /** Set once "… accepted — create the agreement?" went out (a redelivered acceptance is not told twice). */
   notifiedAt?: string;
 }
