@@ -28,6 +28,7 @@ import type { AttestationWatchStore } from './attestationWatches.js';
 import {
   AGREEMENT_LANGUAGES,
   SIGNATORY_FIELDS,
+  type SignatoryField,
   mcaStatusCardData,
   signatoryConfirmCardData,
   signatoryFormCardData,
@@ -390,14 +391,22 @@ function presetValues(customer: Customer, state: McaState, locale: string): Sign
   return { ...previous, country: customer.country, language };
 }
 
-/** Form input as submitted: strings only (anything else a tampered card sends becomes ''). */
+/**
+ * Form input as submitted: strings only. A field the submit leaves out keeps the value the card
+ * showed (the card carries its preset country and language); anything else becomes ''.
+ */
 function valuesFrom(submitted: Record<string, unknown>, before: SignatoryValues): SignatoryValues {
-  const text = (field: string) => (typeof submitted[field] === 'string' ? (submitted[field] as string) : '');
+  const text = (field: SignatoryField) => {
+    const value = submitted[field];
+    if (typeof value === 'string') return value;
+    return value === undefined ? before[field] : '';
+  };
   const values = Object.fromEntries(SIGNATORY_FIELDS.map((field) => [field, text(field)])) as SignatoryValues;
-  const language = text('language');
-  values.language = (AGREEMENT_LANGUAGES as readonly string[]).includes(language)
-    ? language
-    : before.language;
+  const language = submitted.language;
+  values.language =
+    typeof language === 'string' && (AGREEMENT_LANGUAGES as readonly string[]).includes(language)
+      ? language
+      : before.language;
   return values;
 }
 
