@@ -165,11 +165,11 @@ const SESSIONS: Session[] = [
         },
       },
       {
-        name: 'attest in Korean: 증명 nordlys',
+        name: 'attest in Korean: 증명 lamna (an expired link: the form again, signatory kept)',
         async run(driver) {
-          await driver.say('증명 nordlys');
-          const card = await driver.waitForCardText('MCA 동의 증명: Nordlys AS');
-          expectIncludes(card, ['서명자 이메일', '계약 언어', '노르웨이']);
+          await driver.say('증명 lamna');
+          const card = await driver.waitForCardText('MCA 동의 증명: Lamna Healthcare');
+          expectIncludes(card, ['서명자 이메일', '계약 언어', '영국', '링크가 만료']);
           await driver.screenshot('flow-attest-ko');
         },
       },
