@@ -46,7 +46,8 @@ export const errorMessages = defineMessages({
     'error.attestation_not_accepted':
       'The signatory has not accepted the Microsoft Customer Agreement yet (status: {status}). Create the agreement after they accept.',
     'error.attestation_expired': 'The acceptance link expired before it was accepted. Create a new link.',
-    'error.invalid_transition': 'That step does not fit the customer’s current MCA status. Check the status again.',
+    'error.invalid_transition':
+      'That step does not fit the customer’s current MCA status. Check the status again.',
     'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
     'error.no_relationship':
       'You have no reseller relationship with {customer}. Ask the customer to accept your reseller relationship request first.',

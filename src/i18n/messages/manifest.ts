@@ -27,7 +27,8 @@ export const manifestMessages = defineMessages({
     'manifest.command.agreements.title': 'agreements',
     'manifest.command.agreements.description': "Show a customer's MCA history: agreements <customer>",
     'manifest.command.mcaStatus.title': 'mca status',
-    'manifest.command.mcaStatus.description': 'Customers by MCA attestation state: mca status [customer or state]',
+    'manifest.command.mcaStatus.description':
+      'Customers by MCA attestation state: mca status [customer or state]',
     'manifest.command.buyPlan.title': 'buy azure plan',
     'manifest.command.buyPlan.description': 'Buy the Azure plan for a customer',
     'manifest.command.subscriptions.title': 'subscriptions',

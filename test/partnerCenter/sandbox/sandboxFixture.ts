@@ -4,7 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
 import type { Actor } from '../../../src/domain/identity/actor.js';
-import { openSandbox, type Sandbox, type SandboxOptions } from '../../../src/partnerCenter/sandbox/openSandbox.js';
+import {
+  openSandbox,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../../src/partnerCenter/sandbox/openSandbox.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_SEED = path.join(REPO_ROOT, 'seed/sandbox-seed.json');
