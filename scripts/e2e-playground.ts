@@ -106,7 +106,7 @@ const SESSIONS: Session[] = [
     user: 'megan',
     checks: [
       {
-        name: 'attest MCA for Fabrikam (typo in the name, a bad email first), then buy the Azure plan from the result card',
+        name: 'attest MCA for Fabrikam (typo in the name, a bad email first): link, the signatory accepts, proactive "create the agreement?", then buy',
         async run(driver) {
           const page = driver.page;
           await driver.say('attest fabrikm');
@@ -127,7 +127,25 @@ const SESSIONS: Session[] = [
           await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'Review' }).click();
           await page.getByText('Confirm the attestation').first().waitFor();
           await driver.clickCardButton('Confirm');
-          await page.getByText('MCA acceptance recorded for Fabrikam').first().waitFor();
+          await page.getByText('Send this link to Ana').first().waitFor();
+          await driver.screenshot('flow-attest-link');
+          // The signatory opens the link (the bot's local acceptance page) and accepts.
+          const link = await page
+            .locator('.ac-adaptiveCard input[value*="/emulator/mca-acceptance"]')
+            .last()
+            .inputValue();
+          const attestationId = new URL(link).searchParams.get('attestationId') ?? '';
+          const shown = await fetch(link);
+          if (shown.status !== 200) throw new Error(`acceptance page answered ${shown.status}`);
+          const accepted = await fetch(new URL('/emulator/mca-acceptance/accept', link), {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ attestationId }).toString(),
+          });
+          if (accepted.status !== 200) throw new Error(`accepting answered ${accepted.status}`);
+          await driver.waitForCardText('Fabrikam, Inc. accepted — create the agreement?');
+          await driver.clickCardButton('Create agreement');
+          await page.getByText('Agreement created for Fabrikam').first().waitFor();
           await driver.screenshot('flow-attest-done');
           await driver.clickCardButton('Buy Azure plan');
           await driver.waitForCardText('Buy the Azure plan for Fabrikam');
@@ -138,6 +156,7 @@ const SESSIONS: Session[] = [
           expectIncludes(driver.executedVerbs.join(' '), [
             'attest.review',
             'attest.confirm',
+            'mca.createAgreement',
             'command.run',
             'buy.confirm',
           ]);
@@ -146,45 +165,39 @@ const SESSIONS: Session[] = [
         },
       },
       {
-        name: 'attest in Korean: 증명 nordlys',
+        name: 'attest in Korean: 증명 lamna (an expired link: the form again, signatory kept)',
         async run(driver) {
-          await driver.say('증명 nordlys');
-          const card = await driver.waitForCardText('MCA 동의 증명: Nordlys AS');
-          expectIncludes(card, ['이메일', '고객 동의 날짜', '노르웨이']);
+          await driver.say('증명 lamna');
+          const card = await driver.waitForCardText('MCA 동의 증명: Lamna Healthcare');
+          expectIncludes(card, ['서명자 이메일', '계약 언어', '영국', '링크가 만료']);
           await driver.screenshot('flow-attest-ko');
         },
       },
       {
-        name: 'help in the middle of the attest form, then a future date: named as future in UTC, and ONE Review after correcting it goes on',
+        name: 'help in the middle of the attest form (a renewal), then the MCA board',
         async run(driver) {
           const page = driver.page;
           // The Korean check above left its form waiting: another flow would first ask to drop it.
-          await driver.say('attest northwind');
+          await driver.say('attest alpine');
           await driver.waitForCardText('You are in the middle of the MCA attestation');
           await driver.clickCardButton('Yes, drop it');
-          await driver.waitForCardText('Attest MCA acceptance: Northwind');
+          await driver.waitForCardText('Attest MCA acceptance: Alpine Ski House');
+          await page.getByText('must be renewed').first().waitFor();
           await driver.say('help');
           await driver.waitForCardText('What you can do');
-          await driver.waitForCardText('Attest MCA acceptance: Northwind');
+          await driver.waitForCardText('Attest MCA acceptance: Alpine Ski House');
           await page.getByText('Shown again below: continue the MCA attestation there.').first().waitFor();
           const form = page.locator('.ac-adaptiveCard').last();
           await form.locator('input').nth(0).fill('Priya');
           await form.locator('input').nth(1).fill('Shah');
-          await form.locator('input').nth(2).fill('priya.shah@northwindtraders.co.uk');
-          // A date after today in UTC (the bot's clock is CLOCK_AT): the client lets it through and
-          // the bot says what is wrong with it.
-          const future = new Date(Date.parse(CLOCK_AT) + 5 * 86_400_000).toISOString().slice(0, 10);
-          const past = new Date(Date.parse(CLOCK_AT) - 86_400_000).toISOString().slice(0, 10);
-          await form.locator('input').nth(4).fill(future);
+          await form.locator('input').nth(2).fill('priya.shah@alpineskihouse.com');
           await form.getByRole('button', { name: 'Review' }).click();
-          await page.getByText('is in the future in UTC').first().waitFor();
-          await driver.screenshot('flow-attest-future-date');
-          const again = page.locator('.ac-adaptiveCard').last();
-          await again.locator('input').nth(4).fill(past);
-          await again.getByRole('button', { name: 'Review' }).click();
           await page.getByText('Confirm the attestation').first().waitFor();
           await driver.say('cancel');
           await driver.waitForReplyText('Cancelled the MCA attestation');
+          await driver.say('mca status');
+          await driver.waitForCardText('MCA status of your customers');
+          await driver.screenshot('mca-board');
         },
       },
       {
@@ -193,8 +206,8 @@ const SESSIONS: Session[] = [
           // Playground 0.2.28 does not run `refresh` on its own ("User specific view is not supported
           // yet"), so the initiator presses the view's Refresh (an Action.Execute, card.refresh).
           await driver.openConversation('CSP team chat');
-          await driver.sayWithMention('attest northwind');
-          expectIncludes(await driver.waitForCardText('Attest MCA acceptance: Northwind'), [
+          await driver.sayWithMention('attest alpine');
+          expectIncludes(await driver.waitForCardText('Attest MCA acceptance: Alpine Ski House'), [
             'Started by Megan Bowen',
           ]);
           await driver.clickCardButton('Refresh');

@@ -15,6 +15,14 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { CustomerDirectory } from './domain/services/customerDirectory.js';
 import { AttestationService } from './domain/services/attestationService.js';
 import { attestFeature } from './features/attest/attestFeature.js';
+import { AttestationNotifier } from './features/attest/attestationNotifier.js';
+import { AttestationWatchStore } from './features/attest/attestationWatches.js';
+import { EnhancedAttestationService } from './domain/services/enhancedAttestationService.js';
+import {
+  acceptanceLink,
+  createAcceptancePage,
+  DEFAULT_ACCEPTANCE_PATH,
+} from './partnerCenter/emulator/acceptancePage.js';
 import { purchaseFeature } from './features/purchase/purchaseFeature.js';
 import { PurchaseService } from './domain/services/purchaseService.js';
 import { SubscriptionService } from './domain/services/subscriptionService.js';
@@ -125,7 +133,21 @@ export async function startApp(
     indexTtlMs: config.CUSTOMER_INDEX_TTL_MS,
   });
   const watches = new TransitionWatchStore(storage);
-  const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
+  const attestationWatches = new AttestationWatchStore(storage);
+  // Where signatories open the acceptance component: this bot's own local page with the embedded
+  // sandbox (its address is known once the server listens), else the API's URL.
+  const acceptance = { base: '' };
+  const attest = attestFeature({
+    history: new AttestationService(backend.services),
+    attestations: new EnhancedAttestationService(backend.services, backend.attestations),
+    directory,
+    cards,
+    clock,
+    watches: attestationWatches,
+    linkFor: (attestation) =>
+      attestation.acceptanceUrl ??
+      acceptanceLink(acceptance.base || 'http://localhost', attestation.linkParameters),
+  });
   // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for
   // free-text fallbacks (availability before billing).
   const features: BotFeature[] = [
@@ -208,6 +230,25 @@ export async function startApp(
   const priceWatchTimer = setInterval(() => void priceWatchNotifier.check(), 3_600_000);
   priceWatchTimer.unref();
   void priceWatchNotifier.check();
+  // "Fabrikam accepted — create the agreement?" to whoever created the attestation.
+  const attestationNotifier = new AttestationNotifier(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    attestationWatches,
+    backend.partnerCenter,
+    backend.attestations,
+    cards,
+    logger,
+    clock,
+  );
+  backend.acceptanceComponent?.onAccepted((attestation) =>
+    attestationNotifier.onAccepted(attestation).catch((error: unknown) => {
+      logger.warn(
+        { err: error, attestationId: attestation.attestationId },
+        'could not announce the acceptance',
+      );
+    }),
+  );
   backend.start();
 
   const running: RunningServer = createServer({
@@ -222,9 +263,26 @@ export async function startApp(
       prices: priceHealth(prices),
     }),
   });
+  if (backend.acceptanceComponent) {
+    // The local stand-in for Microsoft's acceptance component, only with the embedded sandbox.
+    const page = createAcceptancePage(backend.acceptanceComponent, DEFAULT_ACCEPTANCE_PATH);
+    const serve = async (req: Parameters<typeof page>[0], res: Parameters<typeof page>[1]) => {
+      const finished = new Promise<void>((resolve) => res.once('finish', () => resolve()));
+      if (!page(req, res)) {
+        res.statusCode = 404;
+        res.end();
+      }
+      await finished;
+    };
+    running.server.get(DEFAULT_ACCEPTANCE_PATH, serve);
+    running.server.post(`${DEFAULT_ACCEPTANCE_PATH}/accept`, serve);
+  }
   await new Promise<void>((resolve) => running.server.listen(config.PORT, config.HOST, () => resolve()));
   const port = (running.server.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}`;
+  acceptance.base = `${url}${DEFAULT_ACCEPTANCE_PATH}`;
+  // Acceptances that happened while the bot was down are told now.
+  void attestationNotifier.sweep();
   logger.info(
     { url: `${url}/api/messages`, backend: config.BACKEND, auth: config.authEnabled },
     'bot listening',

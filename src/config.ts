@@ -88,6 +88,8 @@ const schema = z
     CUSTOMER_STATE_TTL_MS: positiveInt(30_000),
     // How long the customer name index (search, typeahead) is reused before a background refresh, in ms.
     CUSTOMER_INDEX_TTL_MS: positiveInt(60_000),
+    /** Lifetime of an MCA acceptance link in the embedded sandbox (the docs name none: API data). */
+    ATTESTATION_LINK_TTL_HOURS: positiveInt(168),
     // State of conversations idle for longer than this many days is deleted by a background sweep.
     STATE_RETENTION_DAYS: positiveInt(30).refine((n) => n > 0, 'a whole number of days above 0'),
     // Where the bot's own records live (request records, audit, dedupe, references, state, leases).

@@ -31,6 +31,7 @@ export type CommandId =
   | 'customer'
   | 'attest'
   | 'agreements'
+  | 'mcaStatus'
   | 'buyPlan'
   | 'subscriptions'
   | 'transition'
@@ -97,6 +98,18 @@ export const COMMANDS: readonly CommandDefinition[] = [
     phrases: { 'en-US': ['agreements', 'agreement'], 'ko-KR': ['계약 내역', '계약'] },
     operation: 'agreements.view',
     argument: 'required',
+    inFlow: 'answer',
+    inMenu: false,
+    built: true,
+  },
+  {
+    id: 'mcaStatus',
+    phrases: {
+      'en-US': ['mca status', 'mca board'],
+      'ko-KR': ['mca 상태', 'mca 현황', '계약 현황'],
+    },
+    operation: 'agreements.view',
+    argument: 'optional',
     inFlow: 'answer',
     inMenu: false,
     built: true,

@@ -138,6 +138,11 @@ const LIVE_CARDS: Readonly<Record<string, (data: CardJson) => CardJson | undefin
     typeof data.customerId === 'string'
       ? { verb: 'transition.show', customerId: data.customerId, [LIVE_REFRESH_FIELD]: true }
       : undefined,
+  // The MCA status after an attestation: opened again, it shows whether the signatory accepted.
+  'mca-status': (data) =>
+    typeof data.customerId === 'string'
+      ? { verb: 'mca.status', customerId: data.customerId, [LIVE_REFRESH_FIELD]: true }
+      : undefined,
 };
 
 /** The refresh data of a live card of this template, or undefined when the card is not live. */

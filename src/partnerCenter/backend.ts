@@ -3,7 +3,8 @@ import type { PartnerDirectory } from '../bot/identity.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { ExactlyOnce } from '../domain/idempotency/exactlyOnce.js';
-import type { PartnerCenter } from '../domain/partnerCenter/port.js';
+import type { EnhancedAttestationPort, PartnerCenter } from '../domain/partnerCenter/port.js';
+import type { SandboxAttestations } from './sandbox/sandboxAttestations.js';
 import type { ServiceDependencies } from '../domain/services/serviceContext.js';
 import type { UpgradeEvents } from '../domain/transition/upgradeEvents.js';
 import type { Logger } from '../logging.js';
@@ -13,6 +14,10 @@ import { openSandbox } from './sandbox/openSandbox.js';
 export interface Backend {
   partnerCenter: PartnerCenter & PartnerDirectory;
   services: ServiceDependencies;
+  /** The enhanced attestation API (App-only). */
+  attestations: EnhancedAttestationPort;
+  /** The embedded acceptance component, present only with the embedded sandbox. */
+  acceptanceComponent?: SandboxAttestations;
   /** Transition progress/completion events (sandbox worker; polling for the REST backend). */
   upgradeEvents: UpgradeEvents;
   /** Starts background work (the sandbox's transition worker) once listeners are attached. */
@@ -37,6 +42,7 @@ export async function openBackend(config: Config, logger: Logger, clock: Clock):
     clock,
     recentPurchaseWindowDays: config.TRANSITION_RECENT_PURCHASE_DAYS,
     upgradeStepMs: config.TRANSITION_STEP_MS,
+    attestationLinkTtlHours: config.ATTESTATION_LINK_TTL_HOURS,
   });
   logger.info({ dataFile }, 'sandbox Partner Center opened');
   return {
@@ -47,6 +53,8 @@ export async function openBackend(config: Config, logger: Logger, clock: Clock):
       audit: sandbox.auditLog,
       clock,
     },
+    attestations: sandbox.attestations,
+    acceptanceComponent: sandbox.attestations,
     upgradeEvents: sandbox.upgradeEvents,
     start: () => sandbox.worker.start(),
     health: async () => ({ kind: 'sandbox', file: 'sandbox.json', state: 'open' }),

@@ -79,6 +79,7 @@ const ALLOWED_WORDS = new Set([
   'md',
   'lp',
   'pec', // the command word, which works in Korean too
+  'mca', // the command word (mca 상태), which works in Korean too
   'help', // "you can also type in English, e.g. help"
   'rhipe',
   'getatria',

@@ -98,6 +98,7 @@ const CASES: Case[] = [
   typed('customer', 'customer', 'customers', 'customer northwind', /Northwind Traders Ltd/),
   typed('agreements', 'agreements', 'agreementsView', 'agreements northwind', /Northwind Traders Ltd/),
   typed('attest', 'attest', 'attest', 'attest fabrikam', /Fabrikam/),
+  typed('mcaStatus', 'mcaStatus', 'agreementsView', 'mca status', /MCA status of your customers/),
   typed('buyPlan', 'buyPlan', 'purchase', 'buy azure plan northwind', /Buy the Azure plan for Northwind/),
   typed(
     'subscriptions',
@@ -173,6 +174,15 @@ const FORGED: Array<{
   { verb: 'attest.confirm', rule: 'attest', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'attest.cancel', rule: 'attest', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'buy.attest', rule: 'attest', value: { customerId: NORTHWIND }, answer: STALE },
+  {
+    verb: 'mca.status',
+    rule: 'agreementsView',
+    value: { customerId: NORTHWIND },
+    answer: /MCA status: Northwind/,
+  },
+  { verb: 'mca.board', rule: 'agreementsView', value: { page: 0 }, answer: /MCA status of your customers/ },
+  { verb: 'mca.createAgreement', rule: 'attest', value: { customerId: NORTHWIND, attestationId: 'forged' } },
+  { verb: 'mca.campaign', rule: 'attest', value: { campaignId: 'forged' } },
   { verb: 'buy.confirm', rule: 'purchase', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'buy.cancel', rule: 'purchase', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'subs.show', rule: 'subsView', value: { customerId: CONTOSO }, answer: /Azure subscriptions of/ },

@@ -83,14 +83,29 @@ describe('HTTP end to end: Universal Actions (adaptiveCard/action invokes)', fun
       await press(conversationId, { id: form.id, content: confirm }, 'Confirm'),
       await press(conversationId, { id: form.id, content: confirm }, 'Confirm'),
     ];
-    expect(text(answerCard(first))).to.contain('MCA acceptance recorded for Fabrikam');
-    expect(executeActionsOf(answerCard(first)).map((a) => a.title)).to.include('Buy Azure plan');
+    const linkCard = answerCard(first);
+    expect(text(linkCard)).to.contain('Send this link to Ana');
+    expect(executeActionsOf(linkCard).map((a) => a.title)).to.include('Check status');
     expect(second.body.type).to.equal('application/vnd.microsoft.activity.message');
     expect(String(second.body.value)).to.contain('no longer active');
 
-    await sut.client.say('agreements fabrikam', { user: MEGAN, conversationId: 'conv-ua-history' });
-    const history = await sut.connector.waitFor(() => sut.connector.messages('conv-ua-history')[0]);
-    expect(visibleText(history.activity).match(/Ana Lopez/g)).to.have.length(1, 'exactly one attestation');
+    // The link card is live: opened again after the signatory accepted, it offers the agreement.
+    const refresh = (linkCard.refresh as { action: { verb: string; data: Record<string, unknown> } }).action;
+    expect(refresh.verb).to.equal('mca.status');
+    const link = new URL(String(JSON.stringify(linkCard).match(/http:[^"]*mca-acceptance[^"]*/)?.[0]));
+    const accepted = await fetch(new URL('/emulator/mca-acceptance/accept', link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `attestationId=${link.searchParams.get('attestationId')}`,
+    });
+    expect(accepted.status).to.equal(200);
+    const reopened = await execute(sut.client, refresh.verb, refresh.data, {
+      user: MEGAN,
+      conversationId,
+      replyToId: form.id,
+      trigger: 'automatic',
+    });
+    expect(executeActionsOf(answerCard(reopened)).map((a) => a.title)).to.deep.equal(['Create agreement']);
   });
 
   it('buy: the confirm is answered with the result card; two confirms buy one plan', async () => {

@@ -1,5 +1,5 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import { attestFeature } from '../../src/features/attest/attestFeature.js';
+import { attestOver } from './attestSupport.js';
 import { purchaseFeature } from '../../src/features/purchase/purchaseFeature.js';
 import { transitionFeature } from '../../src/features/transition/transitionFeature.js';
 import { knowledgeFeatures } from './knowledgeFeatures.js';
@@ -7,7 +7,6 @@ import { priceFeature } from '../../src/features/prices/priceCommands.js';
 import { customerFeature } from '../../src/features/customers/customerCommands.js';
 import { TransitionWatchStore } from '../../src/features/transition/transitionWatches.js';
 import { fixedClock, type Clock } from '../../src/domain/clock.js';
-import { AttestationService } from '../../src/domain/services/attestationService.js';
 import { CustomerDirectory } from '../../src/domain/services/customerDirectory.js';
 import { PurchaseService } from '../../src/domain/services/purchaseService.js';
 import { TransitionService } from '../../src/domain/services/transitionService.js';
@@ -59,7 +58,7 @@ export class FlowChat {
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
     const storage = new MemoryStorage();
-    const attest = attestFeature(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock, storage);
     const features = [
       customerFeature(directory),
       priceFeature(options.prices, cards),

@@ -44,6 +44,8 @@ export interface Agreement extends AgreementRequest {
   /** When the attestation was recorded (UTC ISO). */
   recordedAt: string;
   agreementLink: string;
+  /** The enhanced attestation it was created from (absent for legacy attestations). */
+  attestationId?: string;
 }
 
 /** The partner user on whose behalf an agreement is created (App+User in the real API). */

@@ -1,4 +1,5 @@
 import type { Agreement, AgreementMetadata, AgreementRequest, ActingUser } from '../agreements/agreement.js';
+import type { EnhancedAttestation, EnhancedAttestationRequest } from '../agreements/enhancedAttestation.js';
 import type { Customer } from '../customers/customer.js';
 import type { Partner, PartnerUser } from '../identity/actor.js';
 import type { IndirectReseller } from '../identity/reseller.js';
@@ -107,4 +108,35 @@ export interface PartnerCenter {
   createUpgrade(customerId: string): Promise<{ upgradeId: string }>;
   /** 900106 unknown upgrade, 900111 upgrade of another customer. */
   getUpgradeStatus(customerId: string, upgradeId: string): Promise<ProductUpgrade>;
+}
+
+/**
+ * The enhanced attestation API (issue 14; docs/mca-attestation.md). **App-only** authentication.
+ * Docs: https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept
+ * (endpoint, fields, steps) and https://learn.microsoft.com/partner-center/confirm-customer-agreement.
+ * Replaces `createAgreement` (retired 2026-01-05). Kept beside PartnerCenter, not inside it, so the
+ * REST client can add it on its own schedule; the host passes one object implementing both.
+ *
+ * Errors: reseller_not_allowed (indirect resellers cannot use it), already_signed_directly, 600061
+ * (first name, last name, e-mail and phone all repeat an attestation on record), not_found,
+ * attestation_not_accepted (agreement asked for before the signatory accepted; params.status).
+ */
+export interface EnhancedAttestationPort {
+  /**
+   * `POST /v{version}/attestations/enhanced` (App-only) → the attestation id, its status ('pending'),
+   * the acceptance component's link parameters and, where the API gives them, the URL and expiry.
+   */
+  createEnhancedAttestation(
+    customerId: string,
+    request: EnhancedAttestationRequest,
+  ): Promise<EnhancedAttestation>;
+  /** The attestation's status now (pending / accepted / expired / agreementCreated). App-only. */
+  getEnhancedAttestation(attestationId: string): Promise<EnhancedAttestation>;
+  /**
+   * The customer's attestations, newest first. Shape inferred: the pages found name no list call;
+   * a REST client may answer it from the attestation ids it created.
+   */
+  listEnhancedAttestations(customerId: string): Promise<EnhancedAttestation[]>;
+  /** Creates the customer's MCA agreement from an accepted attestation (App-only). */
+  createAgreementFromAttestation(customerId: string, attestationId: string): Promise<Agreement>;
 }

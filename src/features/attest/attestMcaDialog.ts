@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -7,36 +8,38 @@ import {
 } from 'botbuilder-dialogs';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import type { CardRenderer } from '../../cards/cardRenderer.js';
+import { attestationFieldReasons, attestationRefusal } from '../../domain/agreements/attestationOutcome.js';
 import {
-  attestationFieldReasons,
-  attestationRefusal,
-  type AttestationRefusal,
-} from '../../domain/agreements/attestationOutcome.js';
-import { validateAttestation } from '../../domain/agreements/attestationRules.js';
-import type { McaAcceptance } from '../../domain/agreements/mcaAcceptance.js';
+  validateSignatory,
+  type EnhancedAttestation,
+  type McaState,
+} from '../../domain/agreements/enhancedAttestation.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import { isDomainError } from '../../domain/errors.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
+import type { EnhancedAttestationService } from '../../domain/services/enhancedAttestationService.js';
 import { describeError } from '../../bot/errorMessages.js';
+import { resolveLocale } from '../../i18n/locale.js';
 import { CardStep, type CardStepResult } from '../shared/cardStep.js';
 import { ResolveCustomerDialog } from '../shared/resolveCustomerDialog.js';
 import { ATTEST_DIALOG_ID, type AttestResult, type AttestStepOptions } from '../shared/attestStep.js';
-import type { MessageKey } from '../../i18n/messages/index.js';
-import type { AttestationApi } from './attestationApi.js';
+import type { AttestationWatchStore } from './attestationWatches.js';
 import {
-  ATTEST_FIELDS,
-  attestConfirmCardData,
-  attestDoneCardData,
-  attestFormCardData,
-  resultCardData,
-  type AttestValues,
-} from './attestPresenter.js';
+  AGREEMENT_LANGUAGES,
+  SIGNATORY_FIELDS,
+  type SignatoryField,
+  mcaStatusCardData,
+  signatoryConfirmCardData,
+  signatoryFormCardData,
+  type SignatoryValues,
+} from './mcaPresenter.js';
+import { resultCardData } from './attestPresenter.js';
 
 /** How a flow (typed command or another dialog, e.g. purchase) starts the attestation. */
 export interface AttestOptions extends AttestStepOptions {
   /** Resume after "Edit": keep the values, the flow and the request id. */
-  values?: AttestValues;
+  values?: SignatoryValues;
   flowId?: string;
   requestId?: string;
   cardActivityId?: string;
@@ -44,10 +47,13 @@ export interface AttestOptions extends AttestStepOptions {
 
 export type { AttestResult } from '../shared/attestStep.js';
 
+/** Where the signatory opens the acceptance component, built from the attestation's link parameters. */
+export type AcceptanceLinkBuilder = (attestation: EnhancedAttestation) => string;
+
 interface FormOptions {
   customer: Customer;
-  acceptance: McaAcceptance;
-  values: AttestValues;
+  state: McaState;
+  values: SignatoryValues;
   fieldReasons: Record<string, string>;
   documentLink: string;
   flowId: string;
@@ -55,7 +61,7 @@ interface FormOptions {
 }
 
 type FormResult =
-  | { kind: 'reviewed'; values: AttestValues; cardActivityId?: string }
+  | { kind: 'reviewed'; values: SignatoryValues; cardActivityId?: string }
   | { kind: 'cancelled'; cardActivityId?: string };
 
 interface FlowValues {
@@ -63,31 +69,31 @@ interface FlowValues {
   requestId: string;
   customer: Customer;
   inline: boolean;
+  signatory?: SignatoryValues;
 }
-
-const REFUSAL_TITLE: Record<AttestationRefusal, MessageKey> = {
-  alreadyRecorded: 'attest.duplicate.title',
-  signedDirectly: 'attest.signedDirectly.title',
-  failed: 'attest.failed.title',
-};
 
 const MAIN = 'attestMain';
 const FORM = 'attestForm';
 const FORM_STEPS = 'attestFormSteps';
 
 /**
- * `attest [customer]`: resolve the customer → show the current status → form → confirm → record
- * exactly once → replace the card with a read-only result. Rules (validation, dates in UTC,
- * duplicates, roles) are the domain's; this class only collects input and renders cards.
+ * `attest [customer]` with Microsoft's enhanced attestation (issue 14): resolve the customer → its
+ * MCA state first (accepted directly? renewal? a link pending? ready to create the agreement?) →
+ * the signatory form (country and language preset) → confirm → the attestation is created exactly
+ * once (request id on the card) → the acceptance link card (open, copy, e-mail draft) that
+ * refreshes to the current state. When the signatory accepts, AttestationNotifier asks the partner
+ * to create the agreement. The legacy form (contact + date agreed) is gone.
  */
 export class AttestMcaDialog extends ComponentDialog {
   static readonly ID = ATTEST_DIALOG_ID;
 
   constructor(
-    private readonly api: AttestationApi,
+    private readonly api: EnhancedAttestationService,
     private readonly directory: CustomerDirectory,
-    cards: CardRenderer,
+    private readonly cards: CardRenderer,
     private readonly clock: Clock,
+    private readonly watches: AttestationWatchStore,
+    private readonly linkFor: AcceptanceLinkBuilder,
   ) {
     super(AttestMcaDialog.ID);
     this.addDialog(new ResolveCustomerDialog(this.directory, 'agreements.attest'));
@@ -97,10 +103,10 @@ export class AttestMcaDialog extends ComponentDialog {
         this.customerStep.bind(this),
         this.statusStep.bind(this),
         this.confirmStep.bind(this),
-        this.recordStep.bind(this),
+        this.createStep.bind(this),
       ]),
     );
-    this.addDialog(new AttestFormDialog(cards, clock));
+    this.addDialog(new AttestFormDialog(cards));
     this.initialDialogId = MAIN;
   }
 
@@ -126,23 +132,43 @@ export class AttestMcaDialog extends ComponentDialog {
     if (!picked) return step.endDialog({ accepted: false } satisfies AttestResult);
     const actor = actorOf(step.context);
     const reply = replierOf(step.context);
+    const t = translatorOf(step.context);
     const status = await this.api.status(actor, picked.id);
     const values = this.flow(step);
     values.customer = status.customer;
-    if (status.acceptance.kind === 'directlySigned') {
+    const { state } = status;
+    if (state.kind === 'acceptedDirectly') {
       await reply.text('attest.directlySigned', { customer: status.customer.companyName });
       return step.endDialog({ accepted: true, customerId: status.customer.id } satisfies AttestResult);
     }
+    if (
+      state.kind === 'acceptedViaPartner' ||
+      state.kind === 'linkPending' ||
+      state.kind === 'readyToCreateAgreement'
+    ) {
+      // Status first: nothing to enter — the link is out, or the agreement only needs creating.
+      if (state.kind === 'linkPending') await this.watch(step, state.attestation);
+      await reply.card(
+        'mca-status',
+        mcaStatusCardData(t, {
+          customer: status.customer,
+          state,
+          linkFor: this.linkFor,
+          now: this.clock.now(),
+          userId: actor.user.aadObjectId,
+        }),
+      );
+      return step.endDialog({
+        accepted: state.kind === 'acceptedViaPartner',
+        customerId: status.customer.id,
+      } satisfies AttestResult);
+    }
     const form: FormOptions = {
       customer: status.customer,
-      acceptance: status.acceptance,
-      values: step.options?.values ?? emptyValues(this.clock.now()),
+      state,
+      values: step.options?.values ?? presetValues(status.customer, state, t.locale),
       fieldReasons: {},
-      documentLink: documentLink(
-        status.metadata.agreementLink,
-        status.customer.country,
-        translatorOf(step.context).locale,
-      ),
+      documentLink: documentLink(status.agreementLink, status.customer.country, t.locale),
       flowId: values.flowId,
       cardActivityId: step.options?.cardActivityId,
     };
@@ -160,15 +186,15 @@ export class AttestMcaDialog extends ComponentDialog {
         resultCardData(
           'default',
           t.t('attest.cancelled.title'),
-          t.t('attest.cancelled.text', { customer: flow.customer.companyName }),
+          t.t('mca.cancelled.text', { customer: flow.customer.companyName }),
         ),
       );
       return step.endDialog({ accepted: false } satisfies AttestResult);
     }
-    (step.values as FlowValues & { attestValues: AttestValues }).attestValues = result.values;
+    flow.signatory = result.values;
     return step.beginDialog(CardStep.ID, {
       card: 'mca-confirm',
-      data: attestConfirmCardData(t, {
+      data: signatoryConfirmCardData(t, {
         actor: actorOf(step.context),
         customer: flow.customer,
         values: result.values,
@@ -181,16 +207,17 @@ export class AttestMcaDialog extends ComponentDialog {
     });
   }
 
-  private async recordStep(step: WaterfallStepContext<AttestOptions>): Promise<DialogTurnResult> {
+  private async createStep(step: WaterfallStepContext<AttestOptions>): Promise<DialogTurnResult> {
     const submit = step.result as CardStepResult;
-    const flow = step.values as FlowValues & { attestValues: AttestValues };
+    const flow = this.flow(step);
+    const signatory = flow.signatory as SignatoryValues;
     const t = translatorOf(step.context);
     const reply = replierOf(step.context);
     const actor = actorOf(step.context);
     if (submit.verb === 'attest.edit') {
       return step.replaceDialog(MAIN, {
         customerId: flow.customer.id,
-        values: flow.attestValues,
+        values: signatory,
         flowId: flow.flowId,
         requestId: flow.requestId,
         inline: flow.inline,
@@ -204,7 +231,7 @@ export class AttestMcaDialog extends ComponentDialog {
         resultCardData(
           'default',
           t.t('attest.cancelled.title'),
-          t.t('attest.cancelled.text', { customer: flow.customer.companyName }),
+          t.t('mca.cancelled.text', { customer: flow.customer.companyName }),
         ),
       );
       return step.endDialog({ accepted: false } satisfies AttestResult);
@@ -215,29 +242,35 @@ export class AttestMcaDialog extends ComponentDialog {
       return step.endDialog({ accepted: false } satisfies AttestResult);
     }
     try {
-      const agreement = await this.api.attest(
+      const attestation = await this.api.createAttestation(
         actor,
+        flow.customer.id,
         {
-          customerId: flow.customer.id,
-          ...flow.attestValues,
-          phoneNumber: flow.attestValues.phoneNumber.trim() || undefined,
+          country: signatory.country,
+          language: signatory.language,
+          companyName: flow.customer.companyName,
+          firstName: signatory.firstName,
+          lastName: signatory.lastName,
+          email: signatory.email,
+          phoneNumber: signatory.phoneNumber.trim() === '' ? undefined : signatory.phoneNumber,
         },
         flow.requestId,
       );
       // The customers list shows the new MCA state at once (not after its row cache expires).
       this.directory.forget(flow.customer.id);
+      await this.watch(step, attestation);
       await reply.replaceCard(
         submit.cardActivityId,
-        'result',
-        attestDoneCardData(t, {
-          actor,
+        'mca-status',
+        mcaStatusCardData(t, {
           customer: flow.customer,
-          agreement,
+          state: { kind: 'linkPending', attestation },
+          linkFor: this.linkFor,
           now: this.clock.now(),
-          offerPurchase: !flow.inline,
+          userId: actor.user.aadObjectId,
         }),
       );
-      return step.endDialog({ accepted: true, customerId: flow.customer.id } satisfies AttestResult);
+      return step.endDialog({ accepted: false, customerId: flow.customer.id } satisfies AttestResult);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const outcome = attestationRefusal(error);
@@ -246,24 +279,41 @@ export class AttestMcaDialog extends ComponentDialog {
         'result',
         resultCardData(
           outcome.refusal === 'failed' ? 'attention' : 'default',
-          t.t(REFUSAL_TITLE[outcome.refusal]),
+          t.t(
+            outcome.refusal === 'alreadyRecorded'
+              ? 'attest.duplicate.title'
+              : outcome.refusal === 'signedDirectly'
+                ? 'attest.signedDirectly.title'
+                : 'attest.failed.title',
+          ),
           describeError(t, error, { customer: flow.customer.companyName }) ?? '',
         ),
       );
       return step.endDialog({
-        accepted: outcome.customerHasAccepted,
+        accepted: outcome.refusal === 'signedDirectly',
         customerId: flow.customer.id,
       } satisfies AttestResult);
     }
   }
+
+  /** Remember who to tell when the signatory accepts (persisted: survives a restart). */
+  private async watch(step: WaterfallStepContext, attestation: EnhancedAttestation): Promise<void> {
+    const existing = await this.watches.get(attestation.attestationId);
+    if (existing) return;
+    await this.watches.save({
+      attestationId: attestation.attestationId,
+      customerId: attestation.customerId,
+      reference: TurnContext.getConversationReference(step.context.activity),
+      userId: actorOf(step.context).user.aadObjectId,
+      locale: resolveLocale(translatorOf(step.context).locale),
+      ...(this.flow(step).inline ? { resumePurchase: true } : {}),
+    });
+  }
 }
 
-/** The form card, re-shown in place with a message at each bad field until the input is valid. */
+/** The signatory form, re-shown in place with a message at each bad field until the input is valid. */
 class AttestFormDialog extends ComponentDialog {
-  constructor(
-    cards: CardRenderer,
-    private readonly clock: Clock,
-  ) {
+  constructor(cards: CardRenderer) {
     super(FORM);
     this.addDialog(new CardStep(cards));
     this.addDialog(new WaterfallDialog(FORM_STEPS, [this.showStep.bind(this), this.validateStep.bind(this)]));
@@ -272,13 +322,12 @@ class AttestFormDialog extends ComponentDialog {
 
   private async showStep(step: WaterfallStepContext<FormOptions>): Promise<DialogTurnResult> {
     const options = step.options;
-    const data = attestFormCardData(translatorOf(step.context), {
+    const data = signatoryFormCardData(translatorOf(step.context), {
       actor: actorOf(step.context),
       customer: options.customer,
-      acceptance: options.acceptance,
+      state: options.state,
       values: options.values,
       fieldReasons: options.fieldReasons,
-      now: this.clock.now(),
       documentLink: options.documentLink,
       flowId: options.flowId,
     });
@@ -299,16 +348,13 @@ class AttestFormDialog extends ComponentDialog {
         cardActivityId: submit.cardActivityId,
       } satisfies FormResult);
     }
-    const values = valuesFrom(submit.values);
+    const values = valuesFrom(submit.values, step.options.values);
     try {
-      validateAttestation(
-        {
-          customerId: step.options.customer.id,
-          ...values,
-          phoneNumber: values.phoneNumber === '' ? undefined : values.phoneNumber,
-        },
-        this.clock.now(),
-      );
+      validateSignatory({
+        ...values,
+        companyName: step.options.customer.companyName,
+        phoneNumber: values.phoneNumber,
+      });
       return step.endDialog({
         kind: 'reviewed',
         values,
@@ -327,28 +373,48 @@ class AttestFormDialog extends ComponentDialog {
   }
 }
 
-function emptyValues(now: Date): AttestValues {
-  return {
-    firstName: '',
-    lastName: '',
-    email: '',
-    phoneNumber: '',
-    dateAgreed: now.toISOString().slice(0, 10),
-  };
+/** The customer's country and the agreement language preset; the signatory of an expired link kept. */
+function presetValues(customer: Customer, state: McaState, locale: string): SignatoryValues {
+  const language =
+    customer.country === 'KR'
+      ? 'ko-KR'
+      : (AGREEMENT_LANGUAGES as readonly string[]).includes(locale)
+        ? locale
+        : 'en-US';
+  const previous =
+    state.kind === 'linkExpired'
+      ? {
+          firstName: state.attestation.request.signatoryFirstName,
+          lastName: state.attestation.request.signatoryLastName,
+          email: state.attestation.request.signatoryEmail,
+          phoneNumber: state.attestation.request.signatoryPhoneNumber ?? '',
+        }
+      : { firstName: '', lastName: '', email: '', phoneNumber: '' };
+  return { ...previous, country: customer.country, language };
 }
 
-/** Form input as submitted: strings only (anything else a tampered card sends becomes ''). */
-function valuesFrom(submitted: Record<string, unknown>): AttestValues {
-  return Object.fromEntries(
-    ATTEST_FIELDS.map((field) => [
-      field,
-      typeof submitted[field] === 'string' ? (submitted[field] as string) : '',
-    ]),
-  ) as AttestValues;
+/**
+ * Form input as submitted: strings only. A field the submit leaves out keeps the value the card
+ * showed (the card carries its preset country and language); anything else becomes ''.
+ */
+function valuesFrom(submitted: Record<string, unknown>, before: SignatoryValues): SignatoryValues {
+  const text = (field: SignatoryField) => {
+    const value = submitted[field];
+    if (typeof value === 'string') return value;
+    return value === undefined ? before[field] : '';
+  };
+  const values = Object.fromEntries(SIGNATORY_FIELDS.map((field) => [field, text(field)])) as SignatoryValues;
+  const language = submitted.language;
+  values.language =
+    typeof language === 'string' && (AGREEMENT_LANGUAGES as readonly string[]).includes(language)
+      ? language
+      : before.language;
+  return values;
 }
 
 /** The country-specific MCA document (language and country as the template API takes them). */
 function documentLink(agreementLink: string, country: string, locale: string): string {
+  if (!agreementLink) return '';
   const url = new URL(agreementLink);
   url.searchParams.set('country', country.toUpperCase());
   url.searchParams.set('language', locale);

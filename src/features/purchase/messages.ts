@@ -7,7 +7,7 @@ export const planMessages = defineMessages({
     'plan.blocked.titleCountry': 'The Azure plan cannot be bought for {customer} in {country}',
     'plan.noMca.title': '{customer} has not accepted the Microsoft Customer Agreement',
     'plan.noMca.text':
-      'Partner Center refuses every new order until the acceptance is attested (error 13605). Attest it now and I will continue with the purchase.',
+      'Partner Center refuses every new order until the customer has accepted (error 13605). Attest it now: I create the acceptance link for the signatory, and once the agreement exists the purchase continues from there (if the customer accepted directly meanwhile, it continues at once).',
     'plan.noMca.attest': 'Attest MCA now',
     'plan.noMca.askAgent':
       'Your roles cannot attest. Ask an Admin agent or Sales agent of {partner} to run **attest {customer}**, then buy again.',
@@ -93,7 +93,7 @@ export const planMessages = defineMessages({
     'plan.blocked.titleCountry': '{country}에서는 {customer}의 Azure 플랜을 구매할 수 없습니다',
     'plan.noMca.title': '{customer}이(가) Microsoft 고객 계약에 동의하지 않았습니다',
     'plan.noMca.text':
-      '동의가 증명될 때까지 Partner Center는 모든 새 주문을 거부합니다(오류 13605). 지금 증명하면 이어서 구매를 진행합니다.',
+      '고객이 동의할 때까지 Partner Center는 모든 새 주문을 거부합니다(오류 13605). 지금 증명하면 서명자용 동의 링크를 만들고, 계약이 생성되면 거기서 구매를 이어 갑니다(그사이 고객이 직접 동의했다면 바로 이어 갑니다).',
     'plan.noMca.attest': '지금 MCA 증명',
     'plan.noMca.askAgent':
       '현재 역할로는 증명할 수 없습니다. {partner}의 관리 에이전트나 판매 에이전트에게 **증명 {customer}**을(를) 요청한 뒤 다시 구매하세요.',

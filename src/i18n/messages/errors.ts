@@ -43,6 +43,11 @@ export const errorMessages = defineMessages({
       '{customer} already has an Azure plan ({planId}){reseller, select, none {} other { for the reseller of record {reseller}}}. One plan holds many Azure subscriptions: create another subscription under it instead.',
     'error.already_signed_directly':
       '{customer} accepted the Microsoft Customer Agreement directly, so no attestation is needed.',
+    'error.attestation_not_accepted':
+      'The signatory has not accepted the Microsoft Customer Agreement yet (status: {status}). Create the agreement after they accept.',
+    'error.attestation_expired': 'The acceptance link expired before it was accepted. Create a new link.',
+    'error.invalid_transition':
+      'That step does not fit the customer’s current MCA status. Check the status again.',
     'error.reseller_required': 'Name the indirect reseller of record (its MPN ID) for this customer.',
     'error.no_relationship':
       'You have no reseller relationship with {customer}. Ask the customer to accept your reseller relationship request first.',
@@ -95,6 +100,10 @@ export const errorMessages = defineMessages({
       '{customer}에게 이미 {reseller, select, none {} other {기록상 재판매인 {reseller}의 }}Azure 플랜({planId})이 있습니다. 플랜 하나에 Azure 구독을 여러 개 둘 수 있으니 구독을 추가하세요.',
     'error.already_signed_directly':
       '{customer}이(가) Microsoft 고객 계약에 직접 동의했으므로 증명이 필요 없습니다.',
+    'error.attestation_not_accepted':
+      '서명자가 아직 Microsoft 고객 계약에 동의하지 않았습니다(상태: {status}). 동의한 뒤에 계약을 생성하세요.',
+    'error.attestation_expired': '동의 링크가 동의 전에 만료되었습니다. 새 링크를 만드세요.',
+    'error.invalid_transition': '현재 고객의 MCA 상태에서는 할 수 없는 단계입니다. 상태를 다시 확인하세요.',
     'error.reseller_required': '이 고객의 간접 재판매인(MPN ID)을 지정하세요.',
     'error.no_relationship':
       '{customer}와(과) 재판매인 관계가 없습니다. 먼저 고객에게 재판매인 관계 요청을 수락해 달라고 하세요.',

@@ -26,6 +26,9 @@ export const manifestMessages = defineMessages({
     'manifest.command.attest.description': 'Attest that a customer accepted the Microsoft Customer Agreement',
     'manifest.command.agreements.title': 'agreements',
     'manifest.command.agreements.description': "Show a customer's MCA history: agreements <customer>",
+    'manifest.command.mcaStatus.title': 'mca status',
+    'manifest.command.mcaStatus.description':
+      'Customers by MCA attestation state: mca status [customer or state]',
     'manifest.command.buyPlan.title': 'buy azure plan',
     'manifest.command.buyPlan.description': 'Buy the Azure plan for a customer',
     'manifest.command.subscriptions.title': 'subscriptions',
@@ -76,6 +79,8 @@ export const manifestMessages = defineMessages({
     'manifest.command.attest.description': '고객의 Microsoft 고객 계약(MCA) 동의 증명',
     'manifest.command.agreements.title': '계약 내역',
     'manifest.command.agreements.description': '고객의 MCA 증명 내역: 계약 내역 <고객>',
+    'manifest.command.mcaStatus.title': 'mca 상태',
+    'manifest.command.mcaStatus.description': 'MCA 증명 상태별 고객: mca 상태 [고객 또는 상태]',
     'manifest.command.buyPlan.title': 'Azure 플랜 구매',
     'manifest.command.buyPlan.description': '고객의 Azure 플랜 구매',
     'manifest.command.subscriptions.title': '구독',

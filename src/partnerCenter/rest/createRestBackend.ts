@@ -63,6 +63,7 @@ export function createRestBackend(options: RestBackendOptions): Backend & { poll
   return {
     partnerCenter,
     services: { partnerCenter, exactlyOnce, audit: options.audit, clock: options.clock },
+    attestations: partnerCenter,
     upgradeEvents,
     poller,
     start: () => poller.start(),

@@ -21,10 +21,7 @@ export type HelperOperation = 'getSubscription' | 'getAzureSubscriptionAlias';
 export const PENDING_OPERATIONS = ['downloadPriceSheet'] as const;
 
 export type HttpOperationName =
-  | Exclude<
-      keyof PartnerCenter,
-      (typeof CONFIGURED_OPERATIONS)[number] | (typeof PENDING_OPERATIONS)[number]
-    >
+  | Exclude<keyof PartnerCenter, (typeof CONFIGURED_OPERATIONS)[number] | (typeof PENDING_OPERATIONS)[number]>
   | HelperOperation;
 
 const PC = 'https://learn.microsoft.com/partner-center/developer';

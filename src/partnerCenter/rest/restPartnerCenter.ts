@@ -13,9 +13,11 @@ import type { IndirectReseller } from '../../domain/identity/reseller.js';
 import type {
   CustomerPage,
   CustomerPageRequest,
+  EnhancedAttestationPort,
   PartnerCenter,
   PriceSheetView,
 } from '../../domain/partnerCenter/port.js';
+import type { EnhancedAttestation } from '../../domain/agreements/enhancedAttestation.js';
 import {
   AZURE_PLAN_PRODUCT_ID,
   AZURE_PLAN_SKU_ID,
@@ -88,7 +90,7 @@ const DEFAULT_PAGE_SIZE = 500;
  * Every HTTP call is described in operations.ts (method, path, AuthKind, documentation) and goes
  * through PartnerCenterHttp (headers, timeouts, retries, 401 handling, error codes).
  */
-export class RestPartnerCenter implements PartnerCenter {
+export class RestPartnerCenter implements PartnerCenter, EnhancedAttestationPort {
   private readonly http: PartnerCenterHttp;
   private readonly pageSize: number;
 
@@ -142,6 +144,23 @@ export class RestPartnerCenter implements PartnerCenter {
       totalCount: body?.totalCount ?? items.length,
       ...(token ? { continuationToken: token } : {}),
     };
+  }
+
+  /** Enhanced attestation over HTTP: not in the operation table yet (throws not_supported_by_backend). */
+  async createEnhancedAttestation(customerId: string): Promise<EnhancedAttestation> {
+    throw new DomainError('not_supported_by_backend', { customerId });
+  }
+
+  async getEnhancedAttestation(attestationId: string): Promise<EnhancedAttestation> {
+    throw new DomainError('not_supported_by_backend', { attestationId });
+  }
+
+  async listEnhancedAttestations(customerId: string): Promise<EnhancedAttestation[]> {
+    throw new DomainError('not_supported_by_backend', { customerId });
+  }
+
+  async createAgreementFromAttestation(customerId: string, attestationId: string): Promise<Agreement> {
+    throw new DomainError('not_supported_by_backend', { customerId, attestationId });
   }
 
   /** Not wired to the REST backend yet (the REST call and the emulator route are added separately). */

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../domain/clock.js';
 import { DEFAULT_RECENT_PURCHASE_WINDOW_DAYS } from '../../domain/transition/eligibilityRules.js';
 import { UpgradeEvents } from '../../domain/transition/upgradeEvents.js';
+import { SandboxAttestations } from './sandboxAttestations.js';
 import { SandboxAuditLog } from './sandboxAuditLog.js';
 import { SandboxIdempotencyStore } from './sandboxIdempotencyStore.js';
 import { SandboxPartnerCenter } from './sandboxPartnerCenter.js';
@@ -21,12 +22,16 @@ export interface SandboxOptions {
   recentPurchaseWindowDays?: number;
   /** Transition pace: the worker advances one step (one subscription) every this many ms. */
   upgradeStepMs?: number;
+  /** Lifetime of an MCA acceptance link (hours; ATTESTATION_LINK_TTL_HOURS). */
+  attestationLinkTtlHours?: number;
   newId?: () => string;
 }
 
 /** Everything the host needs from the sandbox backend. Call `worker.start()` to run transitions. */
 export interface Sandbox {
   partnerCenter: SandboxPartnerCenter;
+  /** The enhanced attestation API and the acceptance component (issue 14). */
+  attestations: SandboxAttestations;
   idempotencyStore: SandboxIdempotencyStore;
   auditLog: SandboxAuditLog;
   upgradeEvents: UpgradeEvents;
@@ -54,8 +59,14 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
     stepMs: options.upgradeStepMs ?? 2000,
     newId: options.newId,
   });
+  const attestations = new SandboxAttestations(store, {
+    clock,
+    linkTtlHours: options.attestationLinkTtlHours,
+    newId: options.newId,
+  });
   return {
     partnerCenter,
+    attestations,
     idempotencyStore: new SandboxIdempotencyStore(store),
     auditLog: new SandboxAuditLog(store),
     upgradeEvents,

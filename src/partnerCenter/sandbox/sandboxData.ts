@@ -1,4 +1,5 @@
 import type { Agreement, AgreementMetadata } from '../../domain/agreements/agreement.js';
+import type { EnhancedAttestation } from '../../domain/agreements/enhancedAttestation.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
@@ -27,6 +28,8 @@ export interface SandboxData {
   customers: Customer[];
   directlySigned: string[];
   agreements: Agreement[];
+  /** Enhanced attestations (issue 14); absent in data files written before it — read as []. */
+  enhancedAttestations?: EnhancedAttestation[];
   subscriptions: Subscription[];
   entitlements: StoredEntitlement[];
   carts: Cart[];

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ZodError } from 'zod';
 import { MCA_AGREEMENT_TYPE, type Agreement } from '../../domain/agreements/agreement.js';
+import type { EnhancedAttestation } from '../../domain/agreements/enhancedAttestation.js';
 import { toUtcMidnightIso } from '../../domain/agreements/attestationRules.js';
 import { normalizeGuid } from '../../domain/customers/guid.js';
 import {
@@ -70,6 +71,7 @@ export function seedToData(seed: SandboxSeed, now: Date): SandboxData {
       : new Date(now.getTime() - date.daysAgo * DAY_MS).toISOString();
 
   const agreements: Agreement[] = [];
+  const enhancedAttestations: EnhancedAttestation[] = [];
   const subscriptions: Subscription[] = [];
   const entitlements: StoredEntitlement[] = [];
   const transitionFailures: Record<string, string[]> = {};
@@ -90,6 +92,29 @@ export function seedToData(seed: SandboxSeed, now: Date): SandboxData {
         userDisplayName: attestation.userDisplayName,
         recordedAt: attestation.recordedAt,
         agreementLink: mca.agreementLink,
+      });
+    }
+    for (const seeded of seedCustomer.enhancedAttestations) {
+      const createdAt = resolve(seeded.created);
+      const expiresAt = new Date(new Date(createdAt).getTime() + seeded.linkTtlHours * 3_600_000);
+      const attestationId = normalizeGuid(seeded.attestationId);
+      enhancedAttestations.push({
+        attestationId,
+        customerId,
+        status: seeded.status === 'accepted' ? 'accepted' : 'pending',
+        request: {
+          country: seedCustomer.country,
+          language: seeded.language,
+          companyName: seedCustomer.companyName,
+          signatoryFirstName: seeded.signatoryFirstName,
+          signatoryLastName: seeded.signatoryLastName,
+          signatoryEmail: seeded.signatoryEmail,
+        },
+        createdAt,
+        // 'expired' in the seed: a link whose lifetime ran out the moment it was created.
+        expiresAt: seeded.status === 'expired' ? createdAt : expiresAt.toISOString(),
+        ...(seeded.status === 'accepted' ? { acceptedAt: createdAt } : {}),
+        linkParameters: { attestationId, language: seeded.language, country: seedCustomer.country },
       });
     }
     for (const plan of seedCustomer.azurePlans) {
@@ -158,6 +183,7 @@ export function seedToData(seed: SandboxSeed, now: Date): SandboxData {
     })),
     directlySigned: seed.customers.filter((c) => c.directlySigned).map((c) => normalizeGuid(c.id)),
     agreements,
+    enhancedAttestations,
     subscriptions,
     entitlements,
     carts: [],

@@ -32,6 +32,21 @@ const seedAttestation = z
   })
   .strict();
 
+/** An enhanced attestation in flight (issue 14): pending, accepted by the signatory, or with an expired link. */
+const seedEnhancedAttestation = z
+  .object({
+    attestationId: guid,
+    status: z.enum(['pending', 'accepted', 'expired']),
+    signatoryFirstName: z.string().min(1),
+    signatoryLastName: z.string().min(1),
+    signatoryEmail: z.string().email(),
+    language: z.string().min(2),
+    created: seedDate,
+    /** Link lifetime from `created`, in hours (sandbox data; the docs give none). */
+    linkTtlHours: z.number().int().positive(),
+  })
+  .strict();
+
 const seedAzureSubscription = z
   .object({
     id: guid,
@@ -71,6 +86,7 @@ const seedCustomer = z
     relationship: z.enum(['Reseller', 'None']),
     directlySigned: z.boolean().default(false),
     attestations: z.array(seedAttestation).default([]),
+    enhancedAttestations: z.array(seedEnhancedAttestation).default([]),
     azurePlans: z.array(seedAzurePlan).default([]),
     legacySubscriptions: z.array(seedLegacySubscription).default([]),
     /** Sandbox only: legacy subscription ids whose transition step fails (to show errors). */

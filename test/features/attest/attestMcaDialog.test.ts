@@ -1,10 +1,8 @@
 import { expect } from 'chai';
-import { AttestMcaDialog } from '../../../src/features/attest/attestMcaDialog.js';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
-import { AttestationService } from '../../../src/domain/services/attestationService.js';
 import { CustomerDirectory } from '../../../src/domain/services/customerDirectory.js';
-import { cards } from '../../support/botHarness.js';
 import { DialogDriver, textOfActivities } from '../../support/dialogDriver.js';
+import { attestOver } from '../../support/attestSupport.js';
 import { servicesOver } from '../../support/services.js';
 import {
   CUSTOMERS,
@@ -19,10 +17,11 @@ const VALID = {
   lastName: 'Lopez',
   email: 'ana.lopez@fabrikam.com',
   phoneNumber: '',
-  dateAgreed: '2026-11-20',
+  country: 'US',
+  language: 'en-US',
 };
 
-describe('AttestMcaDialog (botbuilder-testing)', function () {
+describe('AttestMcaDialog: enhanced attestation (botbuilder-testing)', function () {
   this.timeout(20_000);
   let fixture: SandboxFixture;
 
@@ -34,198 +33,117 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
   ) {
     fixture = await sandboxFixture({ clock });
     const services = servicesOver(fixture.sandbox, clock);
-    const dialog = new AttestMcaDialog(
-      new AttestationService(services),
+    const attest = attestOver(
+      fixture.sandbox,
+      services,
       new CustomerDirectory(services.partnerCenter),
-      cards,
       clock,
     );
-    const driver = new DialogDriver(dialog, await fixture.actor(user), { customerQuery }, locale);
+    const driver = new DialogDriver(attest.newDialog(), await fixture.actor(user), { customerQuery }, locale);
     const first = await driver.send('attest');
-    return { driver, first };
+    return { driver, first, attest };
   }
 
   async function submitForm(driver: DialogDriver, values: Record<string, string>) {
     const form = driver.lastCard();
-    const data = driver.actionData(form.content, 'Review');
-    return driver.send({ ...data, ...values }, form.id);
+    return driver.send({ ...driver.actionData(form.content, 'Review'), ...values }, form.id);
   }
+
+  const inputsOf = (card: { content: Record<string, unknown> }) => JSON.stringify(card.content);
 
   afterEach(async () => fixture?.dispose());
 
-  it('happy path: form → confirm → recorded once, card replaced by a read-only result', async () => {
+  it('status first, then the signatory form with the customer’s country and the language preset', async () => {
     const { driver, first } = await start('fabrikam');
     expect(textOfActivities(first)).to.contain('Attest MCA acceptance: Fabrikam, Inc.');
+    const form = inputsOf(driver.lastCard());
+    expect(form).to.contain('"id":"country"');
+    expect(form).to.contain('"value":"US"');
+    expect(form).to.contain('"value":"en-US"');
+    expect(form).not.to.contain('dateAgreed', 'the legacy form (date agreed) is gone');
+  });
+
+  it('confirm → the attestation is created once → the link card (open, copy, e-mail draft) replaces the confirmation', async () => {
+    const { driver, attest } = await start('fabrikam');
     await submitForm(driver, VALID);
     const confirm = driver.lastCard();
-    expect(JSON.stringify(confirm.content)).to.contain('Ana Lopez (ana.lopez@fabrikam.com)');
-    await driver.send(driver.actionData(confirm.content, 'Confirm'), confirm.id);
-    const result = driver.lastCard();
-    expect(result.id).to.equal(confirm.id, 'the confirmation card is replaced in place');
-    expect(JSON.stringify(result.content)).to.contain('MCA acceptance recorded for Fabrikam, Inc.');
-    expect((result.content.actions as Array<{ title: string }>).map((a) => a.title)).to.deep.equal([
-      'Buy Azure plan',
-    ]);
-    const agreements = await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.fabrikamNoMca);
-    expect(agreements).to.have.length(1);
-    expect(agreements[0].dateAgreed).to.equal('2026-11-20T00:00:00.000Z');
-    expect(agreements[0].userId).to.equal(USERS.meganSalesAgent);
+    const confirmData = driver.actionData(confirm.content, 'Confirm');
+    expect(inputsOf(confirm)).to.contain(String(confirmData.requestId));
+    await driver.send(confirmData, confirm.id);
+    const link = driver.lastCard();
+    expect(link.id).to.equal(confirm.id, 'replaced in place');
+    const json = inputsOf(link);
+    expect(json).to.contain('"id":"acceptanceLink"');
+    expect(json).to.contain('Action.OpenUrl');
+    expect(json).to.contain('mailto:ana.lopez%40fabrikam.com');
+    const attestations = await fixture.sandbox.attestations.listEnhancedAttestations(CUSTOMERS.fabrikamNoMca);
+    expect(attestations).to.have.length(1);
+    expect(attestations[0].request).to.include({
+      signatoryFirstName: 'Ana',
+      country: 'US',
+      language: 'en-US',
+    });
+    expect(await attest.watches.openIds()).to.deep.equal([attestations[0].attestationId]);
     expect(driver.status).to.equal('complete');
   });
 
   const invalid: Array<[string, Record<string, string>, string]> = [
     ['first name missing', { firstName: '' }, 'This field is required.'],
-    ['last name missing', { lastName: '  ' }, 'This field is required.'],
-    ['email missing', { email: '' }, 'This field is required.'],
     ['email without domain', { email: 'ana@fabrikam' }, 'Enter a valid email address'],
     ['phone of spaces only', { phoneNumber: '   ' }, 'spaces alone are not a number'],
-    ['date missing', { dateAgreed: '' }, 'This field is required.'],
-    ['date that does not exist', { dateAgreed: '2026-02-30' }, 'Pick a valid date.'],
-    [
-      'date tomorrow in UTC',
-      { dateAgreed: '2026-11-27' },
-      'Nov 27, 2026 is in the future in UTC: today in UTC is Nov 26, 2026.',
-    ],
+    ['country of three letters', { country: 'USA' }, 'Enter at most 2 characters.'],
   ];
   for (const [what, change, message] of invalid) {
-    it(`invalid field (${what}): the form comes back with the message at that field and the values kept`, async () => {
+    it(`invalid field (${what}): the form comes back with the message and the values kept`, async () => {
       const { driver } = await start('fabrikam');
       const form = driver.lastCard();
       await submitForm(driver, { ...VALID, ...change });
       const again = driver.lastCard();
-      expect(again.id).to.equal(form.id, 'the same form is re-shown in place');
-      const json = JSON.stringify(again.content);
-      expect(json).to.contain(message);
-      expect(json).to.contain('Please correct the highlighted fields.');
-      if (!('email' in change)) expect(json).to.contain(VALID.email, 'values are kept');
-      if (!('firstName' in change)) expect(json).to.contain(VALID.firstName, 'values are kept');
-      expect(await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.fabrikamNoMca)).to.have.length(
-        0,
-      );
+      expect(again.id).to.equal(form.id);
+      expect(inputsOf(again)).to.contain(message);
+      expect(inputsOf(again)).to.contain('Lopez', 'values kept');
     });
   }
 
-  describe('the UTC edge: a partner in Seoul at 08:30 on the 27th', () => {
-    it('cannot enter the 27th while it is still the 26th in UTC', async () => {
-      const { driver } = await start(
-        'fabrikam',
-        USERS.meganSalesAgent,
-        fixedClock('2026-11-26T23:30:00.000Z'),
-      );
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('today in UTC is Nov 26, 2026');
-      await submitForm(driver, { ...VALID, dateAgreed: '2026-11-27' });
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('is in the future in UTC');
-    });
-
-    it('can enter the 27th once it is the 27th in UTC', async () => {
-      const { driver } = await start(
-        'fabrikam',
-        USERS.meganSalesAgent,
-        fixedClock('2026-11-27T00:30:00.000Z'),
-      );
-      await submitForm(driver, { ...VALID, dateAgreed: '2026-11-27' });
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('Confirm the attestation');
-    });
-  });
-
-  describe('a date in the future (point 3)', () => {
-    /** The Input.Date element of a form card. */
-    function dateInput(card: Record<string, unknown>): Record<string, unknown> {
-      const body = card.body as Array<Record<string, unknown>>;
-      return body.find((element) => element.type === 'Input.Date')!;
-    }
-
-    it('reaches the bot (no client-side limit that says only "pick a date"), which says it is in the future in UTC', async () => {
-      const { driver } = await start('fabrikam', USERS.meganSalesAgent, fixedClock('2026-12-15T10:00:00Z'));
-      const input = dateInput(driver.lastCard().content);
-      // Teams and the Playground check `max` themselves and then show the input's only message,
-      // "Pick the date the customer accepted.", and the message vanishing moves the Review button.
-      expect(input).to.not.have.property('max');
-      expect(input.errorMessage).to.equal('Pick the date the customer accepted.');
-      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-20' });
-      const json = JSON.stringify(driver.lastCard().content);
-      expect(json).to.contain('Dec 20, 2026 is in the future in UTC: today in UTC is Dec 15, 2026.');
-      expect(json).to.not.contain('Pick a valid date');
-    });
-
-    it('after correcting it, ONE press of Review goes to the confirmation', async () => {
-      const { driver } = await start('fabrikam', USERS.meganSalesAgent, fixedClock('2026-12-15T10:00:00Z'));
-      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-20' });
-      expect(JSON.stringify(driver.lastCard().content)).to.contain('is in the future in UTC');
-      await submitForm(driver, { ...VALID, dateAgreed: '2026-12-14' });
-      const confirm = JSON.stringify(driver.lastCard().content);
-      expect(confirm).to.contain('Confirm the attestation');
-      expect(confirm).to.contain('Dec 14, 2026');
-    });
-
-    it('says so in Korean too', async () => {
-      const { driver } = await start(
-        'fabrikam',
-        USERS.meganSalesAgent,
-        fixedClock('2026-12-15T10:00:00Z'),
-        'ko-KR',
-      );
-      const form = driver.lastCard();
-      await driver.send(
-        { ...driver.actionData(form.content, '검토'), ...VALID, dateAgreed: '2026-12-20' },
-        form.id,
-      );
-      expect(JSON.stringify(driver.lastCard().content)).to.contain(
-        '2026년 12월 20일은(는) UTC 기준으로 미래 날짜입니다. UTC 기준 오늘은 2026년 12월 15일입니다.',
-      );
-    });
-  });
-
-  it('identical contact data for an attested customer ends as "already attested" (600061), nothing new recorded', async () => {
-    const { driver, first } = await start('northwind');
-    expect(textOfActivities(first)).to.contain('Already attested on');
-    await submitForm(driver, {
-      firstName: 'Oliver',
-      lastName: 'Bennett',
-      email: 'oliver.bennett@northwindtraders.co.uk',
-      phoneNumber: '+44 20 7946 0321',
-      dateAgreed: '2026-11-25',
-    });
-    const confirm = driver.lastCard();
-    await driver.send(driver.actionData(confirm.content, 'Confirm'), confirm.id);
-    expect(JSON.stringify(driver.lastCard().content)).to.contain('Already attested with these details');
-    expect(await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.northwindAttested)).to.have.length(
-      1,
-    );
-  });
-
-  it('different contact data for an attested customer is kept as a new attestation in the history', async () => {
-    const { driver } = await start('northwind');
-    await submitForm(driver, {
-      ...VALID,
-      firstName: 'Priya',
-      lastName: 'Shah',
-      email: 'priya.shah@northwindtraders.co.uk',
-    });
-    const confirm = driver.lastCard();
-    await driver.send(driver.actionData(confirm.content, 'Confirm'), confirm.id);
-    expect(await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.northwindAttested)).to.have.length(
-      2,
-    );
-  });
-
   it('a customer who accepted directly needs no attestation', async () => {
-    const { driver, first } = await start('hanbitsoft');
-    expect(textOfActivities(first)).to.contain('no attestation is needed');
-    expect(driver.status).to.equal('complete');
+    const { first } = await start('hanbit');
+    expect(textOfActivities(first)).to.contain('directly in the Microsoft 365 admin center');
   });
 
-  it('a confirm from a tampered card (another customer) is refused and records nothing', async () => {
+  it('a pending link is shown again instead of a new form', async () => {
+    const { driver } = await start('relecloud');
+    const json = inputsOf(driver.lastCard());
+    expect(json).to.contain('Link sent, waiting for the customer');
+    expect(json).to.contain('attestationId=a1d0c6e2-1111-4a5b-8c7d-000000000001');
+  });
+
+  it('accepted by the signatory: offers Create agreement (one button)', async () => {
+    const { driver } = await start('vanarsdel');
+    const card = driver.lastCard();
+    const titles = (card.content.actions as Array<{ title: string }>).map((a) => a.title);
+    expect(titles).to.deep.equal(['Create agreement']);
+  });
+
+  it('an expired link: the form comes back with the signatory of that link', async () => {
+    const { driver } = await start('lamna');
+    const json = inputsOf(driver.lastCard());
+    expect(json).to.contain('The previous acceptance link expired');
+    expect(json).to.contain('priya.shah@lamnahealthcare.co.uk');
+    expect(json).to.contain('"value":"GB"');
+  });
+
+  it('a confirm from a tampered card (another customer) is refused and creates nothing', async () => {
     const { driver } = await start('fabrikam');
     await submitForm(driver, VALID);
     const confirm = driver.lastCard();
-    const data = { ...driver.actionData(confirm.content, 'Confirm'), customerId: CUSTOMERS.contosoWithPlan };
-    const replies = await driver.send(data, confirm.id);
-    expect(textOfActivities(replies)).to.contain('no longer active');
-    expect(await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.contosoWithPlan)).to.have.length(
-      1,
-    );
-    expect(await fixture.sandbox.partnerCenter.listMcaAgreements(CUSTOMERS.fabrikamNoMca)).to.have.length(0);
+    const data = {
+      ...driver.actionData(confirm.content, 'Confirm'),
+      customerId: CUSTOMERS.northwindAttested,
+    };
+    await driver.send(data, confirm.id);
+    expect(
+      await fixture.sandbox.attestations.listEnhancedAttestations(CUSTOMERS.fabrikamNoMca),
+    ).to.have.length(0);
   });
 
   it('Edit goes back to the form with the values kept', async () => {
@@ -233,9 +151,7 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
     await submitForm(driver, VALID);
     const confirm = driver.lastCard();
     await driver.send(driver.actionData(confirm.content, 'Edit'), confirm.id);
-    const form = JSON.stringify(driver.lastCard().content);
-    expect(form).to.contain('Attest MCA acceptance');
-    expect(form).to.contain('ana.lopez@fabrikam.com');
+    expect(inputsOf(driver.lastCard())).to.contain('ana.lopez@fabrikam.com');
   });
 
   it('asks back when the customer name is ambiguous, then continues with the pick', async () => {
@@ -252,11 +168,12 @@ describe('AttestMcaDialog (botbuilder-testing)', function () {
     const fabrikam = field.choices!.find((choice) => choice.title.startsWith('Fabrikam'))!;
     const go = actions.find((a) => a.title === 'Continue')!;
     await driver.send({ ...go.data, customerId: fabrikam.value }, pick.id);
-    expect(JSON.stringify(driver.lastCard().content)).to.contain('Attest MCA acceptance: Fabrikam, Inc.');
+    expect(JSON.stringify(driver.lastCard().content)).to.contain('Fabrikam, Inc.');
   });
 
   it('speaks Korean to a ko-KR user', async () => {
     const { first } = await start('fabrikam', USERS.meganSalesAgent, fixedClock(NOW), 'ko-KR');
     expect(textOfActivities(first)).to.contain('MCA 동의 증명: Fabrikam, Inc.');
+    expect(textOfActivities(first)).to.contain('서명자 이름');
   });
 });

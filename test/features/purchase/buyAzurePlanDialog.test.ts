@@ -1,17 +1,30 @@
 import { expect } from 'chai';
-import { AttestMcaDialog } from '../../../src/features/attest/attestMcaDialog.js';
+import { attestOver } from '../../support/attestSupport.js';
 import { BuyAzurePlanDialog } from '../../../src/features/purchase/buyAzurePlanDialog.js';
 import { fixedClock } from '../../../src/domain/clock.js';
-import { AttestationService } from '../../../src/domain/services/attestationService.js';
 import { CustomerDirectory } from '../../../src/domain/services/customerDirectory.js';
 import { PurchaseService } from '../../../src/domain/services/purchaseService.js';
 import { isAzurePlan } from '../../../src/domain/subscriptions/subscription.js';
 import { cards } from '../../support/botHarness.js';
 import { DialogDriver, textOfActivities } from '../../support/dialogDriver.js';
 import { servicesOver } from '../../support/services.js';
-import { CUSTOMERS, sandboxFixture, USERS, type SandboxFixture } from '../../partnerCenter/sandbox/sandboxFixture.js';
+import {
+  CUSTOMERS,
+  sandboxFixture,
+  USERS,
+  type SandboxFixture,
+} from '../../partnerCenter/sandbox/sandboxFixture.js';
 
 const NOW = '2026-11-26T12:00:00.000Z';
+
+const SIGNATORY = {
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  email: 'ana@fabrikam.com',
+  phoneNumber: '',
+  country: 'US',
+  language: 'en-US',
+};
 
 describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
   this.timeout(20_000);
@@ -22,7 +35,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     fixture = await sandboxFixture({ clock });
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(dialog, await fixture.actor(user), { customerQuery });
     const first = await driver.send('buy azure plan');
@@ -59,37 +72,36 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     expect(json).to.contain(bought[0].id);
   });
 
-  it('no MCA: offers to attest inline, then continues to the purchase', async () => {
+  it('no MCA: leads into the enhanced attestation (link for the signatory); the purchase resumes once the agreement exists', async () => {
     const { driver, first } = await start('fabrikam');
     expect(textOfActivities(first)).to.contain('has not accepted the Microsoft Customer Agreement');
     await press(driver, 'Attest MCA now');
     expect(JSON.stringify(driver.lastCard().content)).to.contain('Attest MCA acceptance: Fabrikam, Inc.');
-    await press(driver, 'Review', {
-      firstName: 'Ana',
-      lastName: 'Lopez',
-      email: 'ana@fabrikam.com',
-      phoneNumber: '',
-      dateAgreed: '2026-11-26',
-    });
-    const replies = await press(driver, 'Confirm');
-    const text = textOfActivities(replies);
-    expect(text).to.contain('MCA acceptance recorded for Fabrikam, Inc.');
-    expect(text).to.contain('Buy the Azure plan for Fabrikam, Inc.');
-    await press(driver, 'Buy Azure plan', { resellerMpnId: '4412873' });
-    expect(JSON.stringify(driver.lastCard().content)).to.contain('Azure plan bought for Fabrikam, Inc.');
-    expect(await plans(CUSTOMERS.fabrikamNoMca)).to.have.length(1);
+    await press(driver, 'Review', SIGNATORY);
+    const text = textOfActivities(await press(driver, 'Confirm'));
+    expect(text).to.contain('Send this link to Ana');
+    expect(text).not.to.contain(
+      'Buy the Azure plan for Fabrikam, Inc.',
+      'no order before the agreement exists',
+    );
+    expect(await plans(CUSTOMERS.fabrikamNoMca)).to.have.length(0);
+    // The signatory accepts, the agreement is created: the purchase then goes through.
+    const [attestation] = await fixture.sandbox.attestations.listEnhancedAttestations(
+      CUSTOMERS.fabrikamNoMca,
+    );
+    await fixture.sandbox.attestations.accept(attestation.attestationId);
+    await fixture.sandbox.attestations.createAgreementFromAttestation(
+      CUSTOMERS.fabrikamNoMca,
+      attestation.attestationId,
+    );
+    const again = await driver.send('buy azure plan');
+    expect(textOfActivities(again)).to.contain('Buy the Azure plan for Fabrikam, Inc.');
   });
 
   it('no MCA: the customer accepts in the admin center while the form is open — the purchase goes on', async () => {
     const { driver } = await start('fabrikam');
     await press(driver, 'Attest MCA now');
-    await press(driver, 'Review', {
-      firstName: 'Ana',
-      lastName: 'Lopez',
-      email: 'ana@fabrikam.com',
-      phoneNumber: '',
-      dateAgreed: '2026-11-26',
-    });
+    await press(driver, 'Review', SIGNATORY);
     // Rule 8: a direct acceptance satisfies the order precondition as an attestation does.
     await fixture.sandbox.store.mutate((data) => void data.directlySigned.push(CUSTOMERS.fabrikamNoMca));
     const text = textOfActivities(await press(driver, 'Confirm'));
@@ -158,7 +170,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     fixture = await sandboxFixture({ clock });
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(
       dialog,
@@ -186,7 +198,7 @@ describe('BuyAzurePlanDialog (botbuilder-testing)', function () {
     await fixture.sandbox.partnerCenter.createUpgrade(CUSTOMERS.woodgroveLegacyTwoResellers);
     const services = servicesOver(fixture.sandbox, clock);
     const directory = new CustomerDirectory(services.partnerCenter);
-    const attest = new AttestMcaDialog(new AttestationService(services), directory, cards, clock);
+    const attest = attestOver(fixture.sandbox, services, directory, clock).newDialog();
     const dialog = new BuyAzurePlanDialog(new PurchaseService(services), directory, attest, cards, clock);
     const driver = new DialogDriver(dialog, await fixture.actor(USERS.meganSalesAgent), {
       customerQuery: 'woodgrove',

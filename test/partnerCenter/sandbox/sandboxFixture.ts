@@ -4,7 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
 import type { Actor } from '../../../src/domain/identity/actor.js';
-import { openSandbox, type Sandbox, type SandboxOptions } from '../../../src/partnerCenter/sandbox/openSandbox.js';
+import {
+  openSandbox,
+  type Sandbox,
+  type SandboxOptions,
+} from '../../../src/partnerCenter/sandbox/openSandbox.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DEFAULT_SEED = path.join(REPO_ROOT, 'seed/sandbox-seed.json');
@@ -25,6 +29,10 @@ export const CUSTOMERS = {
   nordlysNo: 'd5844923-61cd-4025-8b2a-dc991c6e29c3',
   fourthCoffeeNotAvailable: 'd4586f38-5bb2-44ba-959d-5410baaea99f',
   tailspinSharedServices: 'e7e187e4-a522-4ed9-9724-23d602c15078',
+  alpineRenewalRequired: '5b1f8c2e-7a43-4d6e-9f10-2c3b4a5d6e71',
+  relecloudLinkPending: '6c2a9d3f-8b54-4e7f-a021-3d4c5b6e7f82',
+  lamnaLinkExpired: '7d3b0e4a-9c65-4f80-b132-4e5d6c7f8093',
+  vanArsdelReadyToCreate: '8e4c1f5b-ad76-4091-8243-5f6e7d809104',
 } as const;
 
 export const USERS = {

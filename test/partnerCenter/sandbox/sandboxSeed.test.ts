@@ -57,7 +57,7 @@ describe('sandbox: seed, partner directory and persistence', () => {
 
   it('lists the seeded customers in KR, DE, GB, US, NO (and one where the plan is not offered)', async () => {
     const customers = await fixture.sandbox.partnerCenter.listCustomers();
-    expect(customers).to.have.length(12);
+    expect(customers).to.have.length(16);
     expect(new Set(customers.map((c) => c.country))).to.include.members(['KR', 'DE', 'GB', 'US', 'NO', 'CN']);
     expect(
       await fixture.sandbox.partnerCenter.getAzurePlanAvailability(CUSTOMERS.fourthCoffeeNotAvailable),
