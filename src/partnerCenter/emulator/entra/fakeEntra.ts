@@ -196,7 +196,10 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
         throw new TokenError(401, 'invalid_client', 700027, 'Key was not found (thumbprint).');
       const key = await importX509(client.certificatePem, String(header.alg ?? 'RS256'));
       try {
-        const { payload } = await jwtVerify(assertion, key, { audience: [tokenUrl, `${authorityHost}/${tenantId}/oauth2/v2.0/token`], currentDate: new Date(now()) });
+        const { payload } = await jwtVerify(assertion, key, { audience: [tokenUrl, `${authorityHost}/${tenantId}/oauth2/v2.0/token`], currentDate: new Date(now()),
+          // Entra accepts a few minutes of clock skew on client assertions (MSAL stamps nbf = now).
+          clockTolerance: 300,
+        });
         if (payload.iss !== clientId || payload.sub !== clientId) throw new Error('iss/sub');
       } catch {
         throw new TokenError(401, 'invalid_client', 700027, 'Client assertion failed signature validation.');
