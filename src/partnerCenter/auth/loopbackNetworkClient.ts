@@ -26,7 +26,11 @@ export class LoopbackNetworkClient implements INetworkModule {
     this.origins = new Map(Object.entries(origins).map(([from, to]) => [new URL(from).origin, to]));
   }
 
-  sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> {
+  sendGetRequestAsync<T>(
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> {
     return this.send<T>('GET', url, options, timeout);
   }
 

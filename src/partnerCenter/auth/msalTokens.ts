@@ -116,7 +116,8 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     } catch (error) {
       if (isDomainError(error)) throw error;
       this.options.logger.warn({ msal: msalErrorSummary(error), resource }, 'App-only token request failed');
-      if (isCredentialRejection(error)) throw new DomainError('app_credentials_missing', { reason: 'rejected' });
+      if (isCredentialRejection(error))
+        throw new DomainError('app_credentials_missing', { reason: 'rejected' });
       throw new DomainError('backend_unreachable');
     }
   }
@@ -147,7 +148,8 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
       if (isDomainError(error)) throw error;
       this.options.logger.warn({ msal: msalErrorSummary(error), resource }, 'App+User token request failed');
       if (isMfaDemand(error)) throw new DomainError('mfa_required');
-      if (isCredentialRejection(error)) throw new DomainError('app_credentials_missing', { reason: 'rejected' });
+      if (isCredentialRejection(error))
+        throw new DomainError('app_credentials_missing', { reason: 'rejected' });
       // The SSO token expired, was revoked or is not for this app: the user signs in again.
       throw new DomainError('sign_in_required');
     }

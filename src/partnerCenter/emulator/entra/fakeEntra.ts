@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, importX509, jwtVerify, SignJWT, decodeProtectedHeader, type JWK } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  importX509,
+  jwtVerify,
+  SignJWT,
+  decodeProtectedHeader,
+  type JWK,
+} from 'jose';
 
 /**
  * A local stand-in for Microsoft Entra ID (login.microsoftonline.com) on a loopback port: OIDC
@@ -109,7 +117,12 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const kid = randomUUID();
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
-  const clients = new Map(options.clients.map((c) => [c.clientId, { ...c, servicePrincipalId: c.servicePrincipalId ?? randomUUID() }]));
+  const clients = new Map(
+    options.clients.map((c) => [
+      c.clientId,
+      { ...c, servicePrincipalId: c.servicePrincipalId ?? randomUUID() },
+    ]),
+  );
   const users = new Map((options.users ?? []).map((u) => [u.oid.toLowerCase(), u]));
   const refreshGrants = new Map<string, RefreshGrant>();
   const requests: FakeEntraRequestRecord[] = [];
@@ -159,7 +172,14 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     const client = clients.get(clientId)!;
     const claims = user
       ? { ...userClaims(user), scp: 'user_impersonation', appid: clientId, azp: clientId }
-      : { idtyp: 'app', roles: [], oid: client.servicePrincipalId, sub: client.servicePrincipalId, appid: clientId, azp: clientId };
+      : {
+          idtyp: 'app',
+          roles: [],
+          oid: client.servicePrincipalId,
+          sub: client.servicePrincipalId,
+          appid: clientId,
+          azp: clientId,
+        };
     const body: Record<string, unknown> = {
       token_type: 'Bearer',
       scope: user ? `${resource}/user_impersonation` : `${resource}/.default`,
@@ -178,7 +198,13 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
   async function authenticateClient(form: URLSearchParams, tokenUrl: string): Promise<string> {
     const clientId = form.get('client_id') ?? '';
     const client = clients.get(clientId);
-    if (!client) throw new TokenError(400, 'unauthorized_client', 700016, `Application ${clientId} not found in tenant.`);
+    if (!client)
+      throw new TokenError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application ${clientId} not found in tenant.`,
+      );
     const secret = form.get('client_secret');
     if (secret !== null) {
       if (!client.secret || secret !== client.secret)
@@ -187,7 +213,8 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     }
     const assertion = form.get('client_assertion');
     if (assertion !== null && form.get('client_assertion_type') === ASSERTION_TYPE) {
-      if (!client.certificatePem) throw new TokenError(401, 'invalid_client', 700027, 'No certificate registered.');
+      if (!client.certificatePem)
+        throw new TokenError(401, 'invalid_client', 700027, 'No certificate registered.');
       const header = decodeProtectedHeader(assertion);
       const thumbprint = certificateThumbprints(client.certificatePem);
       const x5t = header.x5t ?? undefined;
@@ -196,7 +223,9 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
         throw new TokenError(401, 'invalid_client', 700027, 'Key was not found (thumbprint).');
       const key = await importX509(client.certificatePem, String(header.alg ?? 'RS256'));
       try {
-        const { payload } = await jwtVerify(assertion, key, { audience: [tokenUrl, `${authorityHost}/${tenantId}/oauth2/v2.0/token`], currentDate: new Date(now()),
+        const { payload } = await jwtVerify(assertion, key, {
+          audience: [tokenUrl, `${authorityHost}/${tenantId}/oauth2/v2.0/token`],
+          currentDate: new Date(now()),
           // Entra accepts a few minutes of clock skew on client assertions (MSAL stamps nbf = now).
           clockTolerance: 300,
         });
@@ -206,7 +235,12 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
       }
       return clientId;
     }
-    throw new TokenError(401, 'invalid_client', 7000218, 'The request body must contain client_secret or client_assertion.');
+    throw new TokenError(
+      401,
+      'invalid_client',
+      7000218,
+      'The request body must contain client_secret or client_assertion.',
+    );
   }
 
   function resourceOf(scope: string | null): string {
@@ -222,7 +256,11 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     const parts = url.pathname.split('/').filter(Boolean);
     const tenant = parts[0];
     if (tenant !== tenantId && tenant !== 'organizations' && tenant !== 'common') {
-      send(res, 400, { error: 'invalid_tenant', error_description: `Tenant '${tenant ?? ''}' not found.`, error_codes: [90002] });
+      send(res, 400, {
+        error: 'invalid_tenant',
+        error_description: `Tenant '${tenant ?? ''}' not found.`,
+        error_codes: [90002],
+      });
       return;
     }
     const rest = parts.slice(1).join('/');
@@ -274,7 +312,12 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
         send(res, 200, await accessTokenResponse(clientId, resource, user));
         return;
       }
-      throw new TokenError(400, 'unsupported_grant_type', 70003, `The grant type ${grantType} is not supported.`);
+      throw new TokenError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The grant type ${grantType} is not supported.`,
+      );
     }
     send(res, 404, { error: 'not_found' });
   }
@@ -284,18 +327,26 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     const audiences = [...(client.ssoAudiences ?? []), clientId];
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(assertion, publicKey, { issuer, audience: audiences, currentDate: new Date(now()) }));
+      ({ payload } = await jwtVerify(assertion, publicKey, {
+        issuer,
+        audience: audiences,
+        currentDate: new Date(now()),
+      }));
     } catch (error) {
-      const expired = error instanceof Error && /exp/.test(String((error as { claim?: string }).claim ?? error.message));
+      const expired =
+        error instanceof Error && /exp/.test(String((error as { claim?: string }).claim ?? error.message));
       throw new TokenError(
         400,
         'invalid_grant',
         expired ? 500133 : 50013,
-        expired ? 'The assertion is not within its valid time range.' : 'Assertion failed signature validation or audience.',
+        expired
+          ? 'The assertion is not within its valid time range.'
+          : 'Assertion failed signature validation or audience.',
       );
     }
     const user = users.get(String(payload.oid ?? '').toLowerCase());
-    if (!user) throw new TokenError(400, 'invalid_grant', 50034, 'The user account does not exist in this directory.');
+    if (!user)
+      throw new TokenError(400, 'invalid_grant', 50034, 'The user account does not exist in this directory.');
     // The SSO token's own amr is what the user proved at sign-in.
     return { ...user, mfa: Array.isArray(payload.amr) && payload.amr.includes('mfa') };
   }
@@ -314,7 +365,11 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
       const user = typeof userOrOid === 'string' ? users.get(userOrOid.toLowerCase()) : userOrOid;
       if (!user) throw new Error(`fake Entra: unknown user ${String(userOrOid)}`);
       users.set(user.oid.toLowerCase(), users.get(user.oid.toLowerCase()) ?? user);
-      return sign({ ...userClaims(user), scp: 'access_as_user', azp: TEAMS_CLIENT_ID, appid: TEAMS_CLIENT_ID }, audience, assertionLifetime);
+      return sign(
+        { ...userClaims(user), scp: 'access_as_user', azp: TEAMS_CLIENT_ID, appid: TEAMS_CLIENT_ID },
+        audience,
+        assertionLifetime,
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -325,7 +380,11 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
 }
 
 /** SHA-1 and SHA-256 thumbprints (base64url, as in JWT x5t / x5t#S256) of a PEM certificate. */
-export function certificateThumbprints(certificatePem: string): { sha1: string; sha256: string; sha1Hex: string } {
+export function certificateThumbprints(certificatePem: string): {
+  sha1: string;
+  sha256: string;
+  sha1Hex: string;
+} {
   const der = Buffer.from(
     certificatePem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, ''),
     'base64',
