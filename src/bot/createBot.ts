@@ -75,6 +75,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     messageExtensionQuery: features.find((feature) => feature.messageExtensionQuery)?.messageExtensionQuery,
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,
+    signIn: features.find((feature) => feature.signIn)?.signIn,
   });
   return { bot, conversationState, conversationReferences, router };
 }
