@@ -41,11 +41,18 @@ import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
 import { PriceService } from './priceData/priceService.js';
 import { openBackend } from './partnerCenter/backend.js';
+import {
+  createPartnerCenterTokens,
+  type PartnerCenterSignIn,
+} from './partnerCenter/auth/createPartnerCenterTokens.js';
+import { signInFeature } from './features/signin/signInFeature.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
 export interface AppOverrides {
   /** Downloads of file attachments; tests pass one that trusts their loopback https server's CA. */
   attachmentDownloader?: AttachmentDownloader;
+  /** Partner Center tokens and sign-in; tests pass MSAL against their fake Entra and token service. */
+  partnerCenterSignIn?: PartnerCenterSignIn;
 }
 
 export interface RunningApp {
@@ -91,13 +98,23 @@ export async function startApp(
   });
   prices.load();
 
+  const { auth, inbound } = createBotAuthentication(config);
+  const signIn =
+    overrides.partnerCenterSignIn ?? (await createPartnerCenterTokens(config, { logger, botAuth: auth }));
+
   const directory = new CustomerDirectory(backend.partnerCenter);
   const watches = new TransitionWatchStore(storage);
   const attest = attestFeature(new AttestationService(backend.services), directory, cards, clock);
   // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for
   // free-text fallbacks (availability before billing).
   const features: BotFeature[] = [
-    coreFeature(),
+    coreFeature({ authHealth: signIn.tokens }),
+    signInFeature({
+      mode: signIn.mode,
+      connectionName: config.OAUTH_CONNECTION_NAME,
+      forgetUser: (user) => signIn.forgetUser(user),
+      logger,
+    }),
     customerFeature(directory),
     priceFeature(prices, cards),
     attest.feature,
@@ -128,7 +145,6 @@ export async function startApp(
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
-  const { auth, inbound } = createBotAuthentication(config);
   const adapter = new AssistantAdapter(auth);
   adapter.use(new DedupeMiddleware());
   adapter.use(new ShowTypingMiddleware(1000, 2000));
@@ -194,6 +210,7 @@ export async function startApp(
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
       await backend.close();
+      await signIn.close();
       await retention.stop();
       await storage.flush();
     },

@@ -13,6 +13,7 @@ import { priceChatMessages } from '../../features/prices/chatMessages.js';
 import { pecMessages } from '../../features/pec/messages.js';
 import { billingMessages } from '../../features/billing/messages.js';
 import { reconMessages } from '../../features/recon/messages.js';
+import { signInMessages } from '../../features/signin/messages.js';
 
 /**
  * Every catalog, merged: the host's (core, commands, errors, flow; in this folder) and each feature's
@@ -35,6 +36,7 @@ const FEATURE_CATALOGS = [
   transitionMessages,
   knowledgeMessages,
   reconMessages,
+  signInMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;
