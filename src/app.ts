@@ -46,6 +46,7 @@ import {
   type PartnerCenterSignIn,
 } from './partnerCenter/auth/createPartnerCenterTokens.js';
 import { signInFeature } from './features/signin/signInFeature.js';
+import { botTokenServiceClient } from './partnerCenter/auth/botTokenService.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
 export interface AppOverrides {
@@ -114,6 +115,7 @@ export async function startApp(
       connectionName: config.OAUTH_CONNECTION_NAME,
       forgetUser: (user) => signIn.forgetUser(user),
       logger,
+      tokenClient: () => botTokenServiceClient(auth, config.MicrosoftAppId ?? ''),
     }),
     customerFeature(directory),
     priceFeature(prices, cards),

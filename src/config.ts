@@ -217,12 +217,6 @@ function partnerCenterSignInIssues(env: SignInSettings): Array<{ path: string[];
           'required when PARTNER_CENTER_URL is set (the Azure Bot OAuth connection users sign in with)',
       });
   }
-  if (env.OAUTH_CONNECTION_NAME && !env.MicrosoftAppId)
-    issues.push({
-      path: ['MicrosoftAppId'],
-      message:
-        'required with OAUTH_CONNECTION_NAME (the Bot Framework token service knows the bot by its app id)',
-    });
   if (env.SSO_APP_ID_URI && !env.OAUTH_CONNECTION_NAME)
     issues.push({
       path: ['OAUTH_CONNECTION_NAME'],

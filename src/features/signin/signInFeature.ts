@@ -16,6 +16,8 @@ export interface SignInFeatureOptions {
   /** Drops the user's cached Partner Center tokens (sign out). */
   forgetUser(user: CallUser): void;
   logger: Logger;
+  /** The Bot Framework token service client, acting as the bot (app.ts builds it from the bot's auth). */
+  tokenClient: () => Promise<UserTokenClient>;
   /** Token exchanges remembered for de-duplication (Teams sends one per open client). Default 1000. */
   exchangeMemory?: number;
 }
@@ -58,7 +60,7 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
       );
       return;
     }
-    const client = userTokenClientOf(context);
+    const client = await options.tokenClient();
     const resource = await client.getSignInResource(
       connectionName,
       context.activity,
@@ -91,12 +93,11 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
       // A duplicate of an exchange already taken: acknowledged, not exchanged (nor answered) twice.
       if (!remember(key)) return { status: 200, body };
       try {
-        const result = await userTokenClientOf(context).exchangeToken(
-          context.activity.from.id,
-          connectionName,
-          context.activity.channelId,
-          { token: value.token },
-        );
+        const result = await (
+          await options.tokenClient()
+        ).exchangeToken(context.activity.from.id, connectionName, context.activity.channelId, {
+          token: value.token,
+        });
         if (result?.token) {
           await context.sendActivity(MessageFactory.text(await signedInText(context)));
           return { status: 200, body };
@@ -121,7 +122,9 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
     async verifyState(context): Promise<InvokeResponse> {
       const state = (context.activity.value as { state?: unknown } | undefined)?.state;
       if (mode === 'local' || !connectionName || typeof state !== 'string') return { status: 200 };
-      const token = await userTokenClientOf(context)
+      const token = await (
+        await options.tokenClient()
+      )
         .getUserToken(context.activity.from.id, connectionName, context.activity.channelId, state)
         .catch(() => undefined);
       await context.sendActivity(
@@ -136,7 +139,9 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
     commands: {
       signIn: async (scope) => {
         if (mode !== 'local' && connectionName) {
-          const existing = await userTokenClientOf(scope.context)
+          const existing = await (
+            await options.tokenClient()
+          )
             .getUserToken(
               scope.context.activity.from.id,
               connectionName,
@@ -154,11 +159,9 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
       signOut: async (scope) => {
         if (mode === 'local') return void (await scope.reply.text('signin.localSignOut'));
         if (!connectionName) return void (await scope.reply.text('signin.notConfigured'));
-        await userTokenClientOf(scope.context).signOutUser(
-          scope.context.activity.from.id,
-          connectionName,
-          scope.context.activity.channelId,
-        );
+        await (
+          await options.tokenClient()
+        ).signOutUser(scope.context.activity.from.id, connectionName, scope.context.activity.channelId);
         options.forgetUser(callUserOf(scope));
         await scope.reply.text('signin.signedOut');
       },
@@ -173,14 +176,6 @@ export function callUserOf(scope: TurnScope): CallUser {
     aadObjectId: scope.actor.user.aadObjectId,
     channelUserId: scope.context.activity.from.id,
   };
-}
-
-/** The turn's Bot Framework token service client, which CloudAdapter puts on turnState. */
-function userTokenClientOf(context: TurnContext): UserTokenClient {
-  const key = (context.adapter as unknown as { UserTokenClientKey?: symbol }).UserTokenClientKey;
-  const client = key ? context.turnState.get<UserTokenClient | undefined>(key) : undefined;
-  if (!client) throw new Error('no UserTokenClient on this turn (the adapter is not a CloudAdapter)');
-  return client;
 }
 
 async function signedInText(context: TurnContext): Promise<string> {

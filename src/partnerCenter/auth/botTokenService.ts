@@ -21,16 +21,8 @@ export class BotTokenServiceAssertions implements UserAssertionSource {
     },
   ) {}
 
-  async client(): Promise<UserTokenClient> {
-    const { appId } = this.options;
-    const identity = new ClaimsIdentity(
-      [
-        { type: AuthenticationConstants.AudienceClaim, value: appId },
-        { type: AuthenticationConstants.AppIdClaim, value: appId },
-      ],
-      true,
-    );
-    return this.options.auth.createUserTokenClient(identity);
+  client(): Promise<UserTokenClient> {
+    return botTokenServiceClient(this.options.auth, this.options.appId);
   }
 
   async getUserAssertion(user: CallUser): Promise<string | undefined> {
@@ -45,4 +37,22 @@ export class BotTokenServiceAssertions implements UserAssertionSource {
     );
     return response?.token || undefined;
   }
+}
+
+/**
+ * A Bot Framework token service client acting as the bot (its app id and credentials), also where
+ * a turn's own client would know no app id (local runs without MicrosoftAppId).
+ */
+export function botTokenServiceClient(
+  auth: BotFrameworkAuthentication,
+  appId: string,
+): Promise<UserTokenClient> {
+  const identity = new ClaimsIdentity(
+    [
+      { type: AuthenticationConstants.AudienceClaim, value: appId },
+      { type: AuthenticationConstants.AppIdClaim, value: appId },
+    ],
+    true,
+  );
+  return auth.createUserTokenClient(identity);
 }
