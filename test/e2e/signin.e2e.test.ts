@@ -130,12 +130,6 @@ describe('sign-in e2e: Teams SSO, OAuth card, whoami over HTTP with fake Entra a
     expect(code).to.equal('sign_in_required');
     const reply = await say(h, 'sign in');
     const card = reply.attachments?.[0];
-    console.log(
-      'DBG',
-      reply.text,
-      h.tokenService.calls,
-      h.logs.filter((l) => /warn|error|"level":50|"level":40/.test(l)).slice(0, 5),
-    );
     expect(card?.contentType).to.equal('application/vnd.microsoft.card.oauth');
     const content = card?.content as { connectionName: string; tokenExchangeResource?: { uri: string } };
     expect(content.connectionName).to.equal(CONNECTION);
@@ -208,11 +202,6 @@ describe('sign-in e2e: Teams SSO, OAuth card, whoami over HTTP with fake Entra a
     await h.signIn.tokens.getToken('app+user', 'partnerCenter', callUser(MEGAN)).catch((e: unknown) => {
       error = e;
     });
-    console.log(
-      'DBG',
-      h.tokenService.calls,
-      h.logs.filter((l) => /"level":(40|50)/.test(l)),
-    );
     expect((error as { code?: string }).code).to.equal('mfa_required');
     expect(en.t('error.mfa_required')).to.include('1 April 2026');
     expect(ko.t('error.mfa_required')).to.include('2026년 4월 1일');

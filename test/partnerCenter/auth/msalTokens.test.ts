@@ -16,11 +16,24 @@ import { createLogger } from '../../../src/logging.js';
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
 const SECRET = 'test-secret-value-0123456789';
 const SSO_AUDIENCE = `api://bot.example.test/botid-${CLIENT_ID}`;
-const certificatePem = readFileSync(new URL('../../fixtures/entra/test-app.cert.pem', import.meta.url), 'utf8');
+const certificatePem = readFileSync(
+  new URL('../../fixtures/entra/test-app.cert.pem', import.meta.url),
+  'utf8',
+);
 const privateKeyPem = readFileSync(new URL('../../fixtures/entra/test-app.key.pem', import.meta.url), 'utf8');
 
-const ALEX = { oid: '00000000-0000-0000-0000-000000000020', upn: 'alex@contoso.test', name: 'Alex', mfa: true };
-const MEGAN = { oid: '00000000-0000-0000-0000-000000000021', upn: 'megan@contoso.test', name: 'Megan', mfa: false };
+const ALEX = {
+  oid: '00000000-0000-0000-0000-000000000020',
+  upn: 'alex@contoso.test',
+  name: 'Alex',
+  mfa: true,
+};
+const MEGAN = {
+  oid: '00000000-0000-0000-0000-000000000021',
+  upn: 'megan@contoso.test',
+  name: 'Megan',
+  mfa: false,
+};
 
 interface Setup {
   entra: FakeEntra;
@@ -152,17 +165,24 @@ describe('MSAL Partner Center tokens against the fake Entra (HTTP)', () => {
     expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter', s.user(ALEX.oid)))).code).to.equal(
       'sign_in_required',
     );
-    expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter'))).code).to.equal('sign_in_required');
+    expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter'))).code).to.equal(
+      'sign_in_required',
+    );
   });
 
   it('a user token without the MFA claim is refused: mfa_required', async () => {
     s = await setup({ kind: 'secret', secret: SECRET });
     s.ssoTokens.set(MEGAN.oid, await s.entra.mintUserAssertion(MEGAN, SSO_AUDIENCE));
-    expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter', s.user(MEGAN.oid)))).code).to.equal(
-      'mfa_required',
-    );
+    expect(
+      (await rejection(s.tokens.getToken('app+user', 'partnerCenter', s.user(MEGAN.oid)))).code,
+    ).to.equal('mfa_required');
     const health = await s.tokens.report(s.user(MEGAN.oid));
-    expect(health).to.deep.include({ signedIn: true, mfa: false, appOnlyAvailable: true, appUserAvailable: false });
+    expect(health).to.deep.include({
+      signedIn: true,
+      mfa: false,
+      appOnlyAvailable: true,
+      appUserAvailable: false,
+    });
   });
 
   it('an SSO token for another audience is not exchanged: sign_in_required', async () => {
@@ -187,7 +207,10 @@ describe('MSAL Partner Center tokens against the fake Entra (HTTP)', () => {
 
   it('an expired SSO token (user assertion) asks the user to sign in again', async () => {
     let now = Date.parse('2026-12-01T10:00:00Z');
-    s = await setup({ kind: 'secret', secret: SECRET }, { now: () => now, userAssertionLifetimeSeconds: 600 });
+    s = await setup(
+      { kind: 'secret', secret: SECRET },
+      { now: () => now, userAssertionLifetimeSeconds: 600 },
+    );
     s.ssoTokens.set(ALEX.oid, await s.entra.mintUserAssertion(ALEX, SSO_AUDIENCE));
     now += 3600_000;
     expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter', s.user(ALEX.oid)))).code).to.equal(
@@ -227,7 +250,10 @@ describe('MSAL Partner Center tokens against the fake Entra (HTTP)', () => {
       scope: 'https://api.partnercenter.microsoft.com/.default',
     });
     expect(obo.status).to.equal(200);
-    const refreshed = await post({ grant_type: 'refresh_token', refresh_token: obo.body.refresh_token ?? '' });
+    const refreshed = await post({
+      grant_type: 'refresh_token',
+      refresh_token: obo.body.refresh_token ?? '',
+    });
     expect(refreshed.status).to.equal(200);
     expect(decodeJwt(refreshed.body.access_token ?? '').oid).to.equal(ALEX.oid);
     const bad = await post({ grant_type: 'refresh_token', refresh_token: 'rt.unknown' });
