@@ -88,7 +88,7 @@ function invoke(h: Harness, name: string, value: Record<string, unknown>, user =
 }
 
 async function replyAfter(h: Harness, count: number, conversationId: string): Promise<Partial<Activity>> {
-  return h.sut.connector.waitFor((calls) => {
+  return h.sut.connector.waitFor(() => {
     const messages = h.sut.connector.messages(conversationId);
     return messages.length > count ? messages[messages.length - 1]!.activity : undefined;
   });
