@@ -53,8 +53,13 @@ export class Replier {
   async error(error: unknown, context: Readonly<Record<string, string>> = {}): Promise<void> {
     const unwrapped = unwrapTurnError(error);
     if (this.signInPrompt && isDomainError(unwrapped) && unwrapped.code === 'sign_in_required') {
-      await this.signInPrompt();
-      return;
+      try {
+        await this.signInPrompt();
+        return;
+      } catch (promptError) {
+        // The token service is unreachable: the plain sign-in sentence still tells the user what to do.
+        this.logger.warn({ err: promptError, activityId: this.context.activity.id }, 'sign-in card not sent');
+      }
     }
     const described = describeError(this.t, error, context);
     if (described) {

@@ -73,6 +73,27 @@ describe('signin: what the user sees when Partner Center needs their sign-in or 
     });
   }
 
+  it('when the token service cannot be reached, the plain sign-in sentence instead of the generic error', async () => {
+    const t = new Translator('en-US');
+    const feature = signInFeature({
+      mode: 'entra',
+      connectionName: 'pc',
+      forgetUser: () => undefined,
+      logger,
+      tokenClient: async () => {
+        throw new Error('token service down');
+      },
+    });
+    const sent: Partial<Activity>[] = [];
+    const adapter = new TestAdapter(async (context: TurnContext) => {
+      await new Replier(context, cards, t, logger, () => feature.signIn!.prompt(context, t)).error(
+        new DomainError('sign_in_required'),
+      );
+    });
+    await adapter.send('x').assertReply((activity) => void sent.push(activity));
+    expect(sent[0]!.text).to.equal(t.t('error.sign_in_required'));
+  });
+
   it('with the local emulator a sign-in prompt only says no sign-in is needed', async () => {
     const reply = await replyTo(new DomainError('sign_in_required'), 'en-US', 'local');
     expect(reply.text).to.equal(new Translator('en-US').t('signin.local'));
