@@ -229,3 +229,32 @@ describe('sign-in e2e: Teams SSO, OAuth card, whoami over HTTP with fake Entra a
     expect(card.attachments?.[0]?.contentType).to.equal('application/vnd.microsoft.card.oauth');
   });
 });
+
+describe('sign-in e2e: the embedded default (local emulator, no settings)', function () {
+  this.timeout(30_000);
+  let sut: AppUnderTest;
+  beforeEach(async () => {
+    sut = await startAppUnderTest();
+  });
+  afterEach(async () => {
+    await sut.stop();
+  });
+
+  it('whoami shows an admin the local sign-in: emulator credentials, signed in with MFA, everything available', async () => {
+    await sut.client.say('whoami', { conversationId: 'local-1' });
+    const reply = await sut.connector.waitFor((calls) =>
+      calls.find((call) => call.activity.type === 'message' && call.path.includes('local-1')),
+    );
+    const text = visibleText(reply.activity);
+    expect(text).to.include(en.t('core.auth.credentials.value', { kind: 'localEmulator' }));
+    expect(text).not.to.include(en.t('core.auth.unavailable'));
+  });
+
+  it('"sign in" needs no sign-in step there', async () => {
+    await sut.client.say('sign in', { conversationId: 'local-2' });
+    const reply = await sut.connector.waitFor((calls) =>
+      calls.find((call) => call.activity.type === 'message' && call.path.includes('local-2')),
+    );
+    expect(reply.activity.text).to.equal(en.t('signin.local'));
+  });
+});
