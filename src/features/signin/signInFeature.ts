@@ -121,7 +121,8 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
 
     async verifyState(context): Promise<InvokeResponse> {
       const state = (context.activity.value as { state?: unknown } | undefined)?.state;
-      if (mode === 'local' || !connectionName || typeof state !== 'string') return { status: 200 };
+      // Every invoke answer has a body (an empty 200 reads as a failure in some clients).
+      if (mode === 'local' || !connectionName || typeof state !== 'string') return { status: 200, body: {} };
       const token = await (
         await options.tokenClient()
       )
@@ -130,7 +131,7 @@ export function signInFeature(options: SignInFeatureOptions): BotFeature {
       await context.sendActivity(
         MessageFactory.text(token?.token ? await signedInText(context) : await failedText(context)),
       );
-      return { status: 200 };
+      return { status: 200, body: {} };
     },
   };
 

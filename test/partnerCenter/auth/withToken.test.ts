@@ -29,13 +29,27 @@ async function fakePartnerCenter(entra: FakeEntra) {
         state.seen.push(payload);
         const ok = !state.rejectAll && !state.rejected.has(String(payload.uti));
         if (ok) state.rejected.add(String(payload.uti)); // next time this token is "revoked"
-        res.writeHead(ok ? 200 : 401).end(ok ? '{"items":[]}' : '');
+        // Headers given with writeHead: once restify is loaded (other test files), a bare
+        // writeHead(status) response never reaches the client.
+        res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+        res.end(ok ? '{"items":[]}' : '{}');
       })
-      .catch(() => res.writeHead(401).end());
+      .catch(() => {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/customers`;
-  return { state, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    state,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 describe('a 401 from Partner Center: fresh token once, then sign in again (HTTP)', () => {
