@@ -46,6 +46,8 @@ export interface ManifestOptions {
   version: string;
   /** Extra domains the app may open (e.g. the bot's public host); none needed for a pure bot. */
   validDomains: readonly string[];
+  /** Teams SSO: the bot's Application ID URI (api://<domain>/botid-<botId>); unset = no SSO. */
+  ssoAppIdUri?: string;
 }
 
 interface MenuCommand {
@@ -88,6 +90,8 @@ export interface TeamsManifest {
   }[];
   permissions: 'identity'[];
   validDomains: string[];
+  /** Only with SSO configured: the Entra app Teams gets the user's SSO token for. */
+  webApplicationInfo?: { id: string; resource: string };
 }
 
 /** `manifest/ko-KR.json`: translated strings addressed by their JSON path in the manifest. */
@@ -168,6 +172,13 @@ export function buildManifest(options: ManifestOptions): AppManifestFiles {
     permissions: ['identity'],
     validDomains: [...options.validDomains],
   };
+  if (options.ssoAppIdUri) {
+    // Teams SSO for bots: the app registration (the bot's id) and its Application ID URI; the
+    // OAuth card's sign-in page is on token.botframework.com, which must be a valid domain.
+    manifest.webApplicationInfo = { id: options.botId, resource: options.ssoAppIdUri };
+    if (!manifest.validDomains.includes('token.botframework.com'))
+      manifest.validDomains.push('token.botframework.com');
+  }
   return {
     manifest,
     localizations: { [LOCALIZATION_FILE]: localization(manifestMessages[ADDITIONAL_LANGUAGE], menu) },
@@ -220,7 +231,11 @@ export function manifestOptionsFromEnv(env: NodeJS.ProcessEnv): ManifestOptions 
   const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  return { botId, version: packageJson.version, validDomains: domain ? [domain] : [] };
+  const ssoAppIdUri = env.SSO_APP_ID_URI?.trim() || undefined;
+  if (ssoAppIdUri && !ssoAppIdUri.toLowerCase().endsWith(`botid-${botId.toLowerCase()}`)) {
+    throw new Error(`SSO_APP_ID_URI must be api://<domain>/botid-${botId}, got "${ssoAppIdUri}"`);
+  }
+  return { botId, version: packageJson.version, validDomains: domain ? [domain] : [], ssoAppIdUri };
 }
 
 /** Writes JSON formatted as the repository's Prettier config wants it, so `format:check` stays clean. */

@@ -55,11 +55,19 @@ import { SnapshotWatcher } from './priceData/snapshotWatcher.js';
 import { PriceWatchNotifier } from './features/prices/priceWatchNotifier.js';
 import { PriceWatchStore } from './features/prices/priceWatchStore.js';
 import { openBackend } from './partnerCenter/backend.js';
+import {
+  createPartnerCenterTokens,
+  type PartnerCenterSignIn,
+} from './partnerCenter/auth/createPartnerCenterTokens.js';
+import { signInFeature } from './features/signin/signInFeature.js';
+import { botTokenServiceClient } from './partnerCenter/auth/botTokenService.js';
 
 /** Parts tests replace (the composition root builds the production ones from the config). */
 export interface AppOverrides {
   /** Downloads of file attachments; tests pass one that trusts their loopback https server's CA. */
   attachmentDownloader?: AttachmentDownloader;
+  /** Partner Center tokens and sign-in; tests pass MSAL against their fake Entra and token service. */
+  partnerCenterSignIn?: PartnerCenterSignIn;
 }
 
 export interface RunningApp {
@@ -118,6 +126,10 @@ export async function startApp(
   });
   snapshotWatcher.start();
 
+  const { auth, inbound } = createBotAuthentication(config);
+  const signIn =
+    overrides.partnerCenterSignIn ?? (await createPartnerCenterTokens(config, { logger, botAuth: auth }));
+
   const priceWatches = new PriceWatchStore(storage);
   // The partner's own price sheet, once imported, answers first (also after a restart).
   const sheetImporter = new PriceSheetImporter(
@@ -151,7 +163,14 @@ export async function startApp(
   // Each feature registers itself through BotFeature (src/bot/feature.ts); order matters only for
   // free-text fallbacks (availability before billing).
   const features: BotFeature[] = [
-    coreFeature(),
+    coreFeature({ authHealth: signIn.tokens }),
+    signInFeature({
+      mode: signIn.mode,
+      connectionName: config.OAUTH_CONNECTION_NAME,
+      forgetUser: (user) => signIn.forgetUser(user),
+      logger,
+      tokenClient: () => botTokenServiceClient(auth, config.MicrosoftAppId ?? ''),
+    }),
     customerFeature(directory),
     priceFeature(prices, cards, { sheetImporter, watches: priceWatches }),
     attest.feature,
@@ -182,7 +201,6 @@ export async function startApp(
   ];
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
-  const { auth, inbound } = createBotAuthentication(config);
   const adapter = new AssistantAdapter(auth);
   adapter.use(new DedupeMiddleware());
   adapter.use(new ShowTypingMiddleware(1000, 2000));
@@ -298,6 +316,7 @@ export async function startApp(
       clearInterval(priceWatchTimer);
       await priceWatchNotifier.check();
       await backend.close();
+      await signIn.close();
       await retention.stop();
       await storage.flush();
     },

@@ -13,6 +13,8 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const positiveInt = (fallback: number) =>
   z
     .string()
@@ -124,6 +126,38 @@ const schema = z
       (n) => n >= 15 && n <= 60,
       'a whole number of seconds, 15–60',
     ),
+    // --- Partner Center sign-in (README "Connect to your Partner Center") ---
+    /** The real Partner Center API; unset = the embedded emulator with its local sign-in. */
+    PARTNER_CENTER_URL: optionalText.pipe(z.string().url('an https:// URL').optional()),
+    ENTRA_TENANT_ID: optionalText.pipe(z.string().regex(GUID, 'a GUID (the partner tenant id)').optional()),
+    ENTRA_CLIENT_ID: optionalText.pipe(
+      z.string().regex(GUID, 'a GUID (the Partner Center app registration id)').optional(),
+    ),
+    ENTRA_CLIENT_SECRET: optionalText,
+    ENTRA_CERTIFICATE_PATH: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    ENTRA_CERTIFICATE_THUMBPRINT: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^([0-9a-f]{40}|[0-9a-f]{64})$/i,
+          'the certificate thumbprint: 40 (SHA-1) or 64 (SHA-256) hex digits',
+        )
+        .optional(),
+    ),
+    ENTRA_AUTHORITY_HOST: optionalText
+      .pipe(z.string().url('an https:// URL').startsWith('https://', 'an https:// URL').optional())
+      .transform((value) => (value ?? 'https://login.microsoftonline.com').replace(/\/$/, '')),
+    /** Azure Bot OAuth connection (Bot Framework token service) used for SSO and the sign-in card. */
+    OAUTH_CONNECTION_NAME: optionalText,
+    /** The bot's Application ID URI for Teams SSO (manifest webApplicationInfo.resource). */
+    SSO_APP_ID_URI: optionalText.pipe(
+      z
+        .string()
+        .regex(/^api:\/\/([^/\s]+\/)?botid-[0-9a-f-]{36}$/i, 'api://<domain>/botid-<MicrosoftAppId>')
+        .optional(),
+    ),
+    // Test/advanced: the Bot Framework token service (default https://api.botframework.com).
+    BOT_TOKEN_SERVICE_URL: optionalText.pipe(z.string().url('an http(s):// URL').optional()),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'one of fatal, error, warn, info, debug, trace, silent',
@@ -154,6 +188,8 @@ const schema = z
           'a storage account connection string when STORAGE=blob (e.g. UseDevelopmentStorage=true for Azurite)',
       });
     }
+    for (const issue of partnerCenterSignInIssues(env))
+      ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
     if (env.BACKEND === 'sandbox' && !existsSync(env.SANDBOX_SEED_FILE)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -162,6 +198,91 @@ const schema = z
       });
     }
   });
+
+interface SignInSettings {
+  PARTNER_CENTER_URL?: string;
+  ENTRA_TENANT_ID?: string;
+  ENTRA_CLIENT_ID?: string;
+  ENTRA_CLIENT_SECRET?: string;
+  ENTRA_CERTIFICATE_PATH?: string;
+  ENTRA_CERTIFICATE_THUMBPRINT?: string;
+  OAUTH_CONNECTION_NAME?: string;
+  SSO_APP_ID_URI?: string;
+  MicrosoftAppId?: string;
+}
+
+/** Half-configured sign-in: each issue names the variable and what is missing. */
+function partnerCenterSignInIssues(env: SignInSettings): Array<{ path: string[]; message: string }> {
+  const issues: Array<{ path: string[]; message: string }> = [];
+  const entraSet = (
+    [
+      'ENTRA_TENANT_ID',
+      'ENTRA_CLIENT_ID',
+      'ENTRA_CLIENT_SECRET',
+      'ENTRA_CERTIFICATE_PATH',
+      'ENTRA_CERTIFICATE_THUMBPRINT',
+    ] as const
+  ).filter((name) => env[name]);
+  if (!env.PARTNER_CENTER_URL) {
+    if (entraSet.length > 0)
+      issues.push({
+        path: [entraSet[0] ?? 'PARTNER_CENTER_URL'],
+        message: `used only with PARTNER_CENTER_URL (the real Partner Center): set PARTNER_CENTER_URL or remove ${entraSet.join(', ')}`,
+      });
+  } else {
+    for (const name of ['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID'] as const)
+      if (!env[name]) issues.push({ path: [name], message: 'required when PARTNER_CENTER_URL is set' });
+    const certificate = Boolean(env.ENTRA_CERTIFICATE_PATH || env.ENTRA_CERTIFICATE_THUMBPRINT);
+    if (env.ENTRA_CLIENT_SECRET && certificate)
+      issues.push({
+        path: ['ENTRA_CLIENT_SECRET'],
+        message:
+          'either ENTRA_CLIENT_SECRET or ENTRA_CERTIFICATE_PATH + ENTRA_CERTIFICATE_THUMBPRINT, not both',
+      });
+    else if (!env.ENTRA_CLIENT_SECRET && !certificate)
+      issues.push({
+        path: ['ENTRA_CLIENT_SECRET'],
+        message:
+          'app credentials when PARTNER_CENTER_URL is set: ENTRA_CLIENT_SECRET, or ENTRA_CERTIFICATE_PATH + ENTRA_CERTIFICATE_THUMBPRINT',
+      });
+    if (env.ENTRA_CERTIFICATE_PATH && !env.ENTRA_CERTIFICATE_THUMBPRINT)
+      issues.push({
+        path: ['ENTRA_CERTIFICATE_THUMBPRINT'],
+        message: 'required with ENTRA_CERTIFICATE_PATH',
+      });
+    if (env.ENTRA_CERTIFICATE_THUMBPRINT && !env.ENTRA_CERTIFICATE_PATH)
+      issues.push({
+        path: ['ENTRA_CERTIFICATE_PATH'],
+        message: 'required with ENTRA_CERTIFICATE_THUMBPRINT',
+      });
+    if (env.ENTRA_CERTIFICATE_PATH && !existsSync(env.ENTRA_CERTIFICATE_PATH))
+      issues.push({
+        path: ['ENTRA_CERTIFICATE_PATH'],
+        message: `a readable PEM file with the private key (and certificate) (not found: ${env.ENTRA_CERTIFICATE_PATH})`,
+      });
+    if (!env.OAUTH_CONNECTION_NAME)
+      issues.push({
+        path: ['OAUTH_CONNECTION_NAME'],
+        message:
+          'required when PARTNER_CENTER_URL is set (the Azure Bot OAuth connection users sign in with)',
+      });
+  }
+  if (env.SSO_APP_ID_URI && !env.OAUTH_CONNECTION_NAME)
+    issues.push({
+      path: ['OAUTH_CONNECTION_NAME'],
+      message: 'required with SSO_APP_ID_URI (the SSO token is exchanged through the OAuth connection)',
+    });
+  if (
+    env.SSO_APP_ID_URI &&
+    env.MicrosoftAppId &&
+    !env.SSO_APP_ID_URI.toLowerCase().endsWith(`botid-${env.MicrosoftAppId.toLowerCase()}`)
+  )
+    issues.push({
+      path: ['SSO_APP_ID_URI'],
+      message: `api://<domain>/botid-${env.MicrosoftAppId} (ends with the bot's MicrosoftAppId)`,
+    });
+  return issues;
+}
 
 export type Config = z.output<typeof schema> & {
   /** True when app credentials are set: inbound requests must then carry a valid Bot Framework JWT. */

@@ -42,6 +42,7 @@ import type {
   UnknownTextHandler,
   WelcomeHandler,
 } from './feature.js';
+import type { SignInHandlers } from './signIn.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -77,6 +78,8 @@ export interface AssistantBotDependencies {
   welcome?: WelcomeHandler;
   /** The answer to typed text nobody took (core feature). */
   unknown?: UnknownTextHandler;
+  /** Sign-in invokes and card (signin feature); undefined: sign-in invokes are not supported. */
+  signIn?: SignInHandlers;
 }
 
 /**
@@ -235,7 +238,14 @@ export class AssistantBot extends TeamsActivityHandler {
   ): Promise<CardTurn> {
     const t = await this.translatorFor(context);
     const cardTurn = new CardTurn(context, { views: this.deps.cardViews, t, invoke });
-    const reply = new Replier(context, this.deps.cards, t, this.deps.logger);
+    const signIn = this.deps.signIn;
+    const reply = new Replier(
+      context,
+      this.deps.cards,
+      t,
+      this.deps.logger,
+      signIn && (() => signIn.prompt(context, t)),
+    );
     const identity = await this.deps.identity.resolve(context.activity);
     if (identity.kind !== 'ok') {
       const key =
@@ -309,10 +319,7 @@ export class AssistantBot extends TeamsActivityHandler {
       name: context.activity.name,
       value: context.activity.value,
       logger: this.deps.logger,
-      dispatch: () =>
-        context.activity.name === 'application/search'
-          ? this.answerSearch(context)
-          : super.onInvokeActivity(context),
+      dispatch: () => this.dispatchInvoke(context),
       staleCardText: async () => {
         const t = await this.invokeTranslator(context);
         return t.t('core.cardStale', { command: t.t('command.help.usage') });
@@ -353,6 +360,14 @@ export class AssistantBot extends TeamsActivityHandler {
       status: 200,
       body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } },
     };
+  }
+
+  private dispatchInvoke(context: TurnContext): Promise<InvokeResponse> {
+    const signIn = this.deps.signIn;
+    if (signIn && context.activity.name === 'signin/tokenExchange') return signIn.tokenExchange(context);
+    if (signIn && context.activity.name === 'signin/verifyState') return signIn.verifyState(context);
+    if (context.activity.name === 'application/search') return this.answerSearch(context);
+    return super.onInvokeActivity(context);
   }
 
   /** The user's language for an invoke answer; the activity's locale when user state cannot be read. */

@@ -42,6 +42,8 @@ export type CommandId =
   | 'compareOffers'
   | 'availability'
   | 'recon'
+  | 'signIn'
+  | 'signOut'
   | 'cancel';
 
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -207,6 +209,24 @@ export const COMMANDS: readonly CommandDefinition[] = [
     argument: 'optional',
     inFlow: 'answer',
     inMenu: true,
+    built: true,
+  },
+  {
+    id: 'signIn',
+    phrases: { 'en-US': ['sign in', 'signin', 'log in', 'login'], 'ko-KR': ['로그인'] },
+    operation: null,
+    argument: 'none',
+    inFlow: 'answer',
+    inMenu: false,
+    built: true,
+  },
+  {
+    id: 'signOut',
+    phrases: { 'en-US': ['sign out', 'signout', 'log out', 'logout'], 'ko-KR': ['로그아웃'] },
+    operation: null,
+    argument: 'none',
+    inFlow: 'answer',
+    inMenu: false,
     built: true,
   },
   {

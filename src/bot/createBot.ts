@@ -83,6 +83,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     fileConsents: features.flatMap((feature) => (feature.fileConsent ? [feature.fileConsent] : [])),
     welcome: features.find((feature) => feature.welcome)?.welcome,
     unknown: features.find((feature) => feature.unknown)?.unknown,
+    signIn: features.find((feature) => feature.signIn)?.signIn,
   });
   return { bot, conversationState, conversationReferences, router };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/identity/actor.js';
 import type { Translator } from '../i18n/translator.js';
 import type { AssistantBotDependencies } from './assistantBot.js';
 import type { Replier } from './replier.js';
+import type { SignInHandlers } from './signIn.js';
 import type { CommandRouter } from './router.js';
 import type { CommandHandlers, FallbackHandler, SubmitHandler, TurnScope } from './turnScope.js';
 
@@ -70,4 +71,6 @@ export interface BotFeature {
   /** At most one feature (core) greets and answers the unknown; the first one given wins. */
   welcome?: WelcomeHandler;
   unknown?: UnknownTextHandler;
+  /** Sign-in invokes and the sign-in card (the signin feature); the first one given wins. */
+  signIn?: SignInHandlers;
 }

@@ -4,6 +4,7 @@ import type { CardRenderer } from '../cards/cardRenderer.js';
 import type { Translator, MessageParams } from '../i18n/translator.js';
 import type { MessageKey } from '../i18n/messages/index.js';
 import type { Logger } from '../logging.js';
+import { isDomainError } from '../domain/errors.js';
 import { describeError, unwrapTurnError } from './errorMessages.js';
 
 /** Sends localized text and rendered cards for one turn; the only place replies are built. */
@@ -13,6 +14,8 @@ export class Replier {
     private readonly cards: CardRenderer,
     private readonly t: Translator,
     private readonly logger: Logger,
+    /** Shows the sign-in card (signin feature) when a Partner Center call needs the user's sign-in. */
+    private readonly signInPrompt?: () => Promise<void>,
   ) {}
 
   async text(key: MessageKey, params: MessageParams = {}): Promise<string | undefined> {
@@ -48,6 +51,16 @@ export class Replier {
 
   /** Explains a refusal (DomainError) in the user's words; anything else gets a generic message. */
   async error(error: unknown, context: Readonly<Record<string, string>> = {}): Promise<void> {
+    const unwrapped = unwrapTurnError(error);
+    if (this.signInPrompt && isDomainError(unwrapped) && unwrapped.code === 'sign_in_required') {
+      try {
+        await this.signInPrompt();
+        return;
+      } catch (promptError) {
+        // The token service is unreachable: the plain sign-in sentence still tells the user what to do.
+        this.logger.warn({ err: promptError, activityId: this.context.activity.id }, 'sign-in card not sent');
+      }
+    }
     const described = describeError(this.t, error, context);
     if (described) {
       await this.context.sendActivity(MessageFactory.text(described));

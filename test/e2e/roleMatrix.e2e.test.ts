@@ -94,6 +94,8 @@ const CASES: Case[] = [
   typed('help', 'help', 'everyone', 'help', /What you can do/),
   typed('whoami', 'whoami', 'everyone', 'whoami', /Who you are/),
   typed('cancel', 'cancel', 'everyone', 'cancel', /Cancelled/),
+  typed('signIn', 'signIn', 'everyone', 'sign in', /local Partner Center emulator/),
+  typed('signOut', 'signOut', 'everyone', 'sign out', /local Partner Center emulator/),
   typed('customers', 'customers', 'customers', 'customers', /Northwind Traders Ltd/),
   typed('customer', 'customer', 'customers', 'customer northwind', /Northwind Traders Ltd/),
   typed('agreements', 'agreements', 'agreementsView', 'agreements northwind', /Northwind Traders Ltd/),

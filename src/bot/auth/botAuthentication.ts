@@ -19,6 +19,7 @@ export type BotAuthenticationConfig = Pick<
   | 'MicrosoftAppTenantId'
   | 'ToBotFromChannelOpenIdMetadataUrl'
   | 'ToBotFromEmulatorOpenIdMetadataUrl'
+  | 'BOT_TOKEN_SERVICE_URL'
   | 'authEnabled'
 >;
 
@@ -40,7 +41,9 @@ export function createBotAuthentication(config: BotAuthenticationConfig): BotAut
   const emulatorMetadataUrl =
     config.ToBotFromEmulatorOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl;
   const overridden = Boolean(
-    config.ToBotFromChannelOpenIdMetadataUrl || config.ToBotFromEmulatorOpenIdMetadataUrl,
+    config.ToBotFromChannelOpenIdMetadataUrl ||
+    config.ToBotFromEmulatorOpenIdMetadataUrl ||
+    config.BOT_TOKEN_SERVICE_URL,
   );
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
@@ -53,7 +56,7 @@ export function createBotAuthentication(config: BotAuthenticationConfig): BotAut
           ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
           ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
           ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          OAuthUrl: config.BOT_TOKEN_SERVICE_URL ?? AuthenticationConstants.OAuthUrl,
           ToBotFromChannelOpenIdMetadataUrl: channelMetadataUrl,
           ToBotFromEmulatorOpenIdMetadataUrl: emulatorMetadataUrl,
           CallerId: CallerIdConstants.PublicAzureChannel,

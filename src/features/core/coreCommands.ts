@@ -6,6 +6,7 @@ import { builtCommands, type CommandDefinition, type CommandId } from '../../bot
 import type { CommandRouter } from '../../bot/router.js';
 import type { TurnScope } from '../../bot/turnScope.js';
 import { quoteUserText } from '../../domain/text/userText.js';
+import type { AuthHealth, AuthHealthReport } from '../../partnerCenter/auth/authHealth.js';
 
 /** Commands this actor may run, in menu order: help lists only these. */
 export function commandsFor(actor: Actor): CommandDefinition[] {
@@ -33,9 +34,32 @@ export function helpCardData(t: Translator, actor: Actor) {
   };
 }
 
-export function whoamiCardData(t: Translator, actor: Actor) {
+/** Admins (global admin, admin agent) see the backend's Partner Center sign-in health in whoami. */
+export function seesAuthHealth(actor: Actor): boolean {
+  return actor.user.roles.some((role) => role === 'GlobalAdmin' || role === 'AdminAgent');
+}
+
+function authFacts(t: Translator, auth: AuthHealthReport) {
+  const yesNo = (value: boolean | undefined) =>
+    t.t(value === undefined ? 'core.auth.unknown' : value ? 'core.auth.yes' : 'core.auth.no');
+  const available = (value: boolean) => t.t(value ? 'core.auth.available' : 'core.auth.unavailable');
+  return [
+    {
+      title: t.t('core.auth.credentials'),
+      value: t.t('core.auth.credentials.value', { kind: auth.appCredentials }),
+    },
+    { title: t.t('core.auth.signedIn'), value: yesNo(auth.signedIn) },
+    { title: t.t('core.auth.mfa'), value: yesNo(auth.mfa) },
+    { title: t.t('core.auth.appOnly'), value: available(auth.appOnlyAvailable) },
+    { title: t.t('core.auth.appUser'), value: available(auth.appUserAvailable) },
+  ];
+}
+
+export function whoamiCardData(t: Translator, actor: Actor, auth?: AuthHealthReport) {
   const allowed = allowedOperations(actor);
   return {
+    authTitle: auth ? t.t('core.auth.title') : '',
+    authFacts: auth ? authFacts(t, auth) : [],
     title: t.t('core.whoami.title'),
     facts: [
       { title: t.t('core.whoami.user'), value: actor.user.displayName },
@@ -69,8 +93,16 @@ export async function runHelp(scope: TurnScope): Promise<void> {
   await scope.reply.card('help', helpCardData(scope.t, scope.actor));
 }
 
-export async function runWhoami(scope: TurnScope): Promise<void> {
-  await scope.reply.card('whoami', whoamiCardData(scope.t, scope.actor));
+export async function runWhoami(scope: TurnScope, authHealth?: AuthHealth): Promise<void> {
+  const auth =
+    authHealth && seesAuthHealth(scope.actor)
+      ? await authHealth.report({
+          tenantId: scope.actor.partner.tenantId,
+          aadObjectId: scope.actor.user.aadObjectId,
+          channelUserId: scope.context.activity.from?.id,
+        })
+      : undefined;
+  await scope.reply.card('whoami', whoamiCardData(scope.t, scope.actor, auth));
 }
 
 export async function runUnknown(scope: TurnScope, router: CommandRouter, text: string): Promise<void> {

@@ -33,6 +33,12 @@ export const errorMessages = defineMessages({
     'error.900119': 'Azure Partner Shared Services subscriptions cannot be transitioned to the Azure plan.',
     'error.900130':
       'One or more legacy Azure subscriptions were bought recently Try the transition again from {eligibleFrom}.',
+    'error.sign_in_required':
+      'Partner Center needs you to sign in before the bot can do this for you. Type **sign in** (or use the sign-in card), then try again.',
+    'error.mfa_required':
+      'Partner Center asks for multi-factor authentication for this since 1 April 2026, and your current sign-in did not use it. Sign out (type **sign out**), sign in again with MFA (for example the Microsoft Authenticator app), then try again.',
+    'error.app_credentials_missing':
+      '{reason, select, rejected {Partner Center did not accept the bot\'s app credentials (its client secret or certificate may have expired). Ask your admin to renew them in the app registration and in the bot\'s settings.} other {The bot has no Partner Center app credentials for this. Ask your admin to set ENTRA_CLIENT_SECRET or a certificate (see "Connect to your Partner Center" in the README).}}',
     'error.not_found': 'Nothing matches {id}. Check it and try again.',
     'error.validation': 'Some details are not valid: {fields}.',
     'error.not_available_in_country':
@@ -90,6 +96,12 @@ export const errorMessages = defineMessages({
       'Azure 플랜에 활성 Azure 구독이 있어 일시 중단할 수 없습니다. 먼저 다음 구독을 일시 중단하세요: {activeSubscriptionNames}.',
     'error.900119': 'Azure Partner Shared Services 구독은 Azure 플랜으로 전환할 수 없습니다.',
     'error.900130': '최근에 구매한 레거시 Azure 구독이 있습니다. {eligibleFrom}부터 다시 전환하세요.',
+    'error.sign_in_required':
+      '봇이 이 작업을 하려면 먼저 파트너 센터에 로그인해야 합니다. **로그인**을 입력하거나 로그인 카드를 사용한 다음 다시 시도하세요.',
+    'error.mfa_required':
+      '파트너 센터는 2026년 4월 1일부터 이 작업에 다단계 인증(MFA)을 요구하는데, 현재 로그인에는 MFA가 사용되지 않았습니다. 로그아웃(**로그아웃** 입력)한 다음 MFA(예: Microsoft Authenticator 앱)로 다시 로그인하고 다시 시도하세요.',
+    'error.app_credentials_missing':
+      '{reason, select, rejected {파트너 센터가 봇의 앱 자격 증명을 받아들이지 않았습니다(클라이언트 암호 또는 인증서가 만료되었을 수 있습니다). 관리자에게 앱 등록과 봇 설정에서 갱신해 달라고 요청하세요.} other {봇에 이 작업을 위한 파트너 센터 앱 자격 증명이 없습니다. 관리자에게 ENTRA_CLIENT_SECRET 또는 인증서를 설정해 달라고 요청하세요(README의 "Connect to your Partner Center" 참조).}}',
     'error.not_found': '{id}와(과) 일치하는 항목이 없습니다. 확인 후 다시 시도하세요.',
     'error.validation': '올바르지 않은 항목이 있습니다: {fields}.',
     'error.not_available_in_country':

@@ -14,6 +14,7 @@ import { pecMessages } from '../../features/pec/messages.js';
 import { billingMessages } from '../../features/billing/messages.js';
 import { reconMessages } from '../../features/recon/messages.js';
 import { pagingMessages } from '../../features/shared/pagingMessages.js';
+import { signInMessages } from '../../features/signin/messages.js';
 
 /**
  * Every catalog, merged: the host's (core, commands, errors, flow; in this folder) and each feature's
@@ -37,6 +38,7 @@ const FEATURE_CATALOGS = [
   knowledgeMessages,
   reconMessages,
   pagingMessages,
+  signInMessages,
 ] as const;
 
 type CatalogKeys<C> = C extends { 'en-US': Readonly<Record<infer K, string>> } ? K : never;

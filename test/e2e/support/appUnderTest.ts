@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../../src/app.js';
+import { startApp, type AppOverrides, type RunningApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
 import { createLogger, type Logger } from '../../../src/logging.js';
@@ -27,6 +27,7 @@ export async function startAppUnderTest(
   env: Record<string, string> = {},
   clock?: Clock,
   logger: Logger = createLogger('silent'),
+  overrides: AppOverrides = {},
 ): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-e2e-'));
   const connector = new FakeConnector();
@@ -35,7 +36,7 @@ export async function startAppUnderTest(
     { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TRANSITION_STEP_MS: '200', ...env },
     'test',
   );
-  const app = await startApp(config, logger, clock ?? fixedClock(E2E_NOW));
+  const app = await startApp(config, logger, clock ?? fixedClock(E2E_NOW), overrides);
   return {
     app,
     connector,
