@@ -184,6 +184,8 @@ export class FileStorage implements Storage {
 
   private async writeOne(key: string, item: StoreItem, durable: boolean): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
+      // From disk, not memory: another process sharing the folder may have written since.
+      this.cache.delete(key);
       const current = await this.readFile(key);
       if (current && current.item.eTag !== item.eTag) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
