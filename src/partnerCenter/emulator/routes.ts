@@ -105,19 +105,21 @@ export const ROUTES: readonly Route[] = [
     effect: false,
     docUrl: `${PC_DOCS}get-a-list-of-customers`,
     async handle(ctx) {
+      const header = ctx.headers['ms-continuationtoken'];
+      const continued = readContinuationToken(Array.isArray(header) ? header[0] : header);
+      if (continued === null) return badRequest('MS-ContinuationToken');
       const sizeText = ctx.query.get('size');
-      const size = sizeText === null ? 500 : Number.parseInt(sizeText, 10);
+      // The next page keeps the page size of the first one (it travels inside the token).
+      const size = sizeText === null ? (continued?.size ?? 500) : Number.parseInt(sizeText, 10);
       if (!Number.isInteger(size) || size < 1) return badRequest('size', { size: sizeText ?? '' });
-      const token = ctx.headers['ms-continuationtoken'];
-      const continuationToken = Array.isArray(token) ? token[0] : token;
       const page = await ctx.partnerCenter.listCustomersPage({
         size,
-        ...(continuationToken ? { continuationToken } : {}),
+        ...(continued ? { continuationToken: continued.token } : {}),
       });
       const links: Record<string, unknown> = { self: link(`/v1/customers?size=${size}`) };
       if (page.continuationToken)
         links.next = link(`/v1/customers?size=${size}&seekOperation=Next`, 'GET', [
-          { key: 'MS-ContinuationToken', value: page.continuationToken },
+          { key: 'MS-ContinuationToken', value: writeContinuationToken(page.continuationToken, size) },
         ]);
       return ok({
         totalCount: page.totalCount,
@@ -507,6 +509,28 @@ export const ROUTES: readonly Route[] = [
     },
   },
 ];
+
+/** Opaque to clients: the store's token plus the page size. undefined = none given, null = not ours. */
+function readContinuationToken(
+  value: string | undefined,
+): { token: string; size: number } | undefined | null {
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as {
+      t?: unknown;
+      s?: unknown;
+    };
+    if (typeof parsed.t === 'string' && typeof parsed.s === 'number')
+      return { token: parsed.t, size: parsed.s };
+  } catch {
+    // fall through: not a token this emulator wrote
+  }
+  return null;
+}
+
+function writeContinuationToken(token: string, size: number): string {
+  return Buffer.from(JSON.stringify({ t: token, s: size })).toString('base64url');
+}
 
 function upgradeRequest(body: unknown): { customerId: string } | { error: EmulatorResponse } {
   const request = objectBody(body);
