@@ -318,7 +318,10 @@ export const ROUTES: readonly Route[] = [
     async handle(ctx) {
       const customerId = guid(ctx.params.customerId);
       const id = guid(ctx.params.subscriptionId);
-      const status = str(objectBody(ctx.body).status).toLowerCase();
+      const patch = objectBody(ctx.body);
+      // JSON property names are case-insensitive in Partner Center (the docs' example sends "Status").
+      const statusKey = Object.keys(patch).find((k) => k.toLowerCase() === 'status');
+      const status = str(statusKey ? patch[statusKey] : undefined).toLowerCase();
       const subscriptions = await ctx.partnerCenter.listSubscriptions(customerId);
       const current = subscriptions.find((s) => s.id.toLowerCase() === id);
       if (!current) return notFound('subscription', id);
