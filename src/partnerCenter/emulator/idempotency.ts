@@ -41,10 +41,13 @@ export class RequestIdLog {
   private readonly running = new Map<string, Promise<unknown>>();
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly file: string,
+    private readonly now: () => Date,
+  ) {}
 
-  static async open(file: string): Promise<RequestIdLog> {
-    const log = new RequestIdLog(file);
+  static async open(file: string, now: () => Date): Promise<RequestIdLog> {
+    const log = new RequestIdLog(file, now);
     try {
       const parsed = JSON.parse(await readFile(file, 'utf8')) as RequestLog;
       if (parsed && typeof parsed.responses === 'object') log.log = parsed;
@@ -73,7 +76,7 @@ export class RequestIdLog {
         this.log.responses[key] = {
           fingerprint,
           response: structuredClone(response),
-          at: new Date().toISOString(),
+          at: this.now().toISOString(),
         };
         await this.persist();
       }

@@ -110,6 +110,8 @@ export const ROUTES: readonly Route[] = [
       if (continued === null) return badRequest('MS-ContinuationToken');
       const sizeText = ctx.query.get('size');
       // The next page keeps the page size of the first one (it travels inside the token).
+      // get-a-list-of-customers: `size` is required on the first page.
+      if (sizeText === null && !continued) return badRequest('size is required', { size: '' });
       const size = sizeText === null ? (continued?.size ?? 500) : Number.parseInt(sizeText, 10);
       if (!Number.isInteger(size) || size < 1) return badRequest('size', { size: sizeText ?? '' });
       const page = await ctx.partnerCenter.listCustomersPage({

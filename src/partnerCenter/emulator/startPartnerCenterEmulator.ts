@@ -136,7 +136,9 @@ export async function startPartnerCenterEmulator(
       : {}),
     ...(options.newId ? { newId: options.newId } : {}),
   });
-  const requestLog = await RequestIdLog.open(path.join(options.dataDir, EMULATOR_REQUEST_LOG_FILE));
+  const requestLog = await RequestIdLog.open(path.join(options.dataDir, EMULATOR_REQUEST_LOG_FILE), () =>
+    clock.now(),
+  );
   const verifier = options.allowAnonymous
     ? undefined
     : new TokenVerifier(options.trustedIssuers ?? [], clock);

@@ -72,8 +72,18 @@ export class RestPartnerCenter implements PartnerCenter {
   }
 
   async listCustomers(): Promise<Customer[]> {
-    const { body } = await this.http.request<Items<RestCustomer>>('GET', '/customers');
-    return (body.items ?? []).map(toCustomer);
+    // get-a-list-of-customers: `size` is required; follow links.next until the last page.
+    const customers: Customer[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.listCustomersPage({
+        size: 500,
+        ...(continuationToken ? { continuationToken } : {}),
+      });
+      customers.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+    return customers;
   }
 
   async listCustomersPage(request: CustomerPageRequest): Promise<CustomerPage> {

@@ -55,7 +55,7 @@ describe('Partner Center emulator: MS-RequestId idempotency', () => {
     expect(cartCount()).to.equal(1);
   });
 
-  it('replays business failures too (202 upgrade start and a 400 refusal keep their status and headers)', async () => {
+  it('replays a 202 with its Location header, and a business refusal as it was', async () => {
     const headers = { 'MS-RequestId': 'f3b0c1d2-0000-4000-8000-000000000001' };
     const body = { customerId: CUSTOMERS.woodgroveLegacyTwoResellers, productFamily: 'Azure' };
     const first = await fx.call('POST', '/v1/productUpgrades', { body, headers });
@@ -63,9 +63,24 @@ describe('Partner Center emulator: MS-RequestId idempotency', () => {
     expect(first.status).to.equal(202);
     expect(again.status).to.equal(202);
     expect(again.headers.get('location')).to.equal(first.headers.get('location'));
-    // Without the replay the second start would be refused with 900109 (upgrade in progress).
+    expect(again.headers.get('ms-idempotent-replay')).to.equal('true');
+    // A new id is a new request: the upgrade already runs, so it is refused.
     const fresh = await fx.call('POST', '/v1/productUpgrades', { body, headers: { 'MS-RequestId': 'new' } });
-    expect([409, 400]).to.include(fresh.status);
+    expect(fresh.status).to.be.greaterThanOrEqual(400);
+
+    const refusalHeaders = { 'MS-RequestId': 'f3b0c1d2-0000-4000-8000-000000000002' };
+    const suspended = { customerId: CUSTOMERS.litwareLegacySuspended, productFamily: 'Azure' };
+    const refused = await fx.call('POST', '/v1/productUpgrades', {
+      body: suspended,
+      headers: refusalHeaders,
+    });
+    const refusedAgain = await fx.call('POST', '/v1/productUpgrades', {
+      body: suspended,
+      headers: refusalHeaders,
+    });
+    expect([refused.status, refused.body.code]).to.deep.equal([403, 900105]);
+    expect(refusedAgain.body).to.deep.equal(refused.body);
+    expect(refusedAgain.headers.get('ms-idempotent-replay')).to.equal('true');
   });
 
   it('the same MS-RequestId with a different body → 409 and no effect', async () => {

@@ -103,3 +103,24 @@ describe('Partner Center emulator: the REST client end to end', () => {
     expect(status).to.equal('completed');
   });
 });
+
+describe('Partner Center emulator: listing every customer', () => {
+  it('the REST client lists all customers through size-paged requests (size is required by the docs)', async () => {
+    const fx = await emulatorFixture();
+    try {
+      const pc = new RestPartnerCenter(
+        {
+          baseUrl: fx.emulator.partnerCenterUrl,
+          fetch: (url, init) => fetch(url, init),
+          getAccessToken: () => fx.tokens.appUser(),
+        },
+        { partner: await fx.emulator.sandbox.partnerCenter.getPartner(), users: [], indirectResellers: [] },
+      );
+      const noSize = await fx.call('GET', '/v1/customers');
+      expect([noSize.status, noSize.body.code]).to.deep.equal([400, 3000]);
+      expect(await pc.listCustomers()).to.have.length(12);
+    } finally {
+      await fx.dispose();
+    }
+  });
+});
