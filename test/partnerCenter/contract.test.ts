@@ -273,7 +273,8 @@ class ReplayServer {
       const { status, headers, body } = isFixtureRequest
         ? this.fixture.response
         : { status: 200, headers: { 'Content-Type': 'application/json' }, body: {} };
-      res.writeHead(status, headers).end(body === undefined ? undefined : JSON.stringify(body));
+      res.writeHead(status, headers);
+      res.end(body === undefined ? undefined : JSON.stringify(body));
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;

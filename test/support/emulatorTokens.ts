@@ -47,7 +47,8 @@ export class EmulatorTokens {
     const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
     const jwks: JSONWebKeySet = { keys: [jwk] };
     const server = createServer((req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(jwks));
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(jwks));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

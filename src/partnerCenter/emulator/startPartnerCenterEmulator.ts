@@ -247,13 +247,15 @@ export async function startPartnerCenterEmulator(
     return outcome.response;
   }
 
+  // No chaining on writeHead: restify (same process in e2e runs) replaces it with one returning undefined.
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of request) {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY_BYTES) {
-        response.writeHead(413).end();
+        response.writeHead(413);
+        response.end();
         return;
       }
       chunks.push(chunk as Buffer);
@@ -280,17 +282,22 @@ export async function startPartnerCenterEmulator(
       ...result.headers,
     };
     if (result.body === undefined) {
-      response.writeHead(result.status, headers).end();
+      response.writeHead(result.status, headers);
+      response.end();
       return;
     }
     const text = JSON.stringify(result.body);
     headers['Content-Type'] = 'application/json; charset=utf-8';
     headers['Content-Length'] = String(Buffer.byteLength(text));
-    response.writeHead(result.status, headers).end(text);
+    response.writeHead(result.status, headers);
+    response.end(text);
   }
 
   const server = createServer((request, response) => {
-    void onRequest(request, response);
+    onRequest(request, response).catch(() => {
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
