@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { systemClock, type Clock } from '../../domain/clock.js';
+import { isDomainError } from '../../domain/errors.js';
+import { openSandbox, type Sandbox } from '../sandbox/openSandbox.js';
+import {
+  ANONYMOUS,
+  ARM_AUDIENCE,
+  AuthRefusal,
+  PARTNER_CENTER_AUDIENCE,
+  TokenVerifier,
+  type Principal,
+  type TrustedIssuer,
+} from './auth.js';
+import {
+  armError,
+  armFromDomainError,
+  fromDomainError,
+  internalError,
+  partnerCenterError,
+  type EmulatorResponse,
+} from './errors.js';
+import { fingerprintOf, RequestIdLog } from './idempotency.js';
+import { matchRoute, type Api } from './routes.js';
+import { FaultPlan, RateLimiter, type FaultRuleJson } from './throttling.js';
+
+/** The repository's default seed (seed/sandbox-seed.json), independent of the working directory. */
+export const DEFAULT_EMULATOR_SEED = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../seed/sandbox-seed.json',
+);
+
+export const EMULATOR_DATA_FILE = 'partner-center.json';
+export const EMULATOR_REQUEST_LOG_FILE = 'request-ids.json';
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface PartnerCenterEmulatorOptions {
+  /** Directory for the store (partner-center.json) and the MS-RequestId log (request-ids.json). */
+  dataDir: string;
+  /** Seed read on first start (no data file yet); defaults to seed/sandbox-seed.json. */
+  seedFile?: string;
+  /** 0 (default) = any free port. Always bound to 127.0.0.1. */
+  port?: number;
+  clock?: Clock;
+  /** Transition pace: one step of a product upgrade every this many ms (default 2000). */
+  upgradeStepMs?: number;
+  /** 900130 window for the transition eligibility check. */
+  recentPurchaseWindowDays?: number;
+  newId?: () => string;
+  /** Token issuers whose RS256 tokens are accepted. Required unless allowAnonymous. */
+  trustedIssuers?: readonly TrustedIssuer[];
+  /** No token verification at all (every caller is an App+User with MFA). Local demos only. */
+  allowAnonymous?: boolean;
+  /** Requests per minute per token subject before 429 (default: no limit). */
+  requestsPerMinute?: number;
+}
+
+export interface PartnerCenterEmulator {
+  /** `http://127.0.0.1:<port>` */
+  baseUrl: string;
+  /** `${baseUrl}/v1`: what the REST client takes as its base URL. */
+  partnerCenterUrl: string;
+  /** `${baseUrl}/arm`: stands for https://management.azure.com. */
+  armUrl: string;
+  /** Injectable faults (also reachable as POST/DELETE `/_emulator/faults`). */
+  faults: FaultPlan;
+  /** The rule engine and store underneath (tests may look at the data). */
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+interface Incoming {
+  method: string;
+  url: URL;
+  headers: IncomingMessage['headers'];
+  rawBody: string;
+}
+
+function header(req: Incoming, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function apiOf(pathname: string): Api {
+  return pathname.toLowerCase().startsWith('/arm/') ? 'arm' : 'partnerCenter';
+}
+
+function authFailure(api: Api, refusal: AuthRefusal): EmulatorResponse {
+  const response =
+    api === 'arm'
+      ? armError(refusal.status, refusal.errorName, refusal.description)
+      : // error-codes.md: 401 Unauthorized → code 400 "Access denied".
+        partnerCenterError(
+          refusal.status,
+          400,
+          `Access denied: ${refusal.description}`,
+          {},
+          refusal.errorName,
+        );
+  response.headers['WWW-Authenticate'] = refusal.challenge;
+  return response;
+}
+
+function throttled(api: Api, retryAfterSeconds: number): EmulatorResponse {
+  const message = `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`;
+  // api-throttling-guidance.md shows this body for Partner Center.
+  const response =
+    api === 'arm'
+      ? armError(429, 'TooManyRequests', message)
+      : { status: 429, headers: {}, body: { statusCode: 429, message } };
+  response.headers['Retry-After'] = String(retryAfterSeconds);
+  return response;
+}
+
+/**
+ * A local Partner Center ("like Azurite for Azure Storage"): the documented REST API over HTTP on
+ * 127.0.0.1, with the sandbox (src/partnerCenter/sandbox) as rule engine and store. It checks bearer
+ * tokens, throttles, keeps MS-RequestId answers and runs transitions in the background.
+ */
+export async function startPartnerCenterEmulator(
+  options: PartnerCenterEmulatorOptions,
+): Promise<PartnerCenterEmulator> {
+  if (!options.allowAnonymous && !(options.trustedIssuers && options.trustedIssuers.length > 0))
+    throw new Error('startPartnerCenterEmulator: give trustedIssuers (or allowAnonymous: true)');
+  const clock = options.clock ?? systemClock;
+  const sandbox = await openSandbox({
+    dataFile: path.join(options.dataDir, EMULATOR_DATA_FILE),
+    seedFile: options.seedFile ?? DEFAULT_EMULATOR_SEED,
+    clock,
+    ...(options.upgradeStepMs !== undefined ? { upgradeStepMs: options.upgradeStepMs } : {}),
+    ...(options.recentPurchaseWindowDays !== undefined
+      ? { recentPurchaseWindowDays: options.recentPurchaseWindowDays }
+      : {}),
+    ...(options.newId ? { newId: options.newId } : {}),
+  });
+  const requestLog = await RequestIdLog.open(path.join(options.dataDir, EMULATOR_REQUEST_LOG_FILE), () =>
+    clock.now(),
+  );
+  const verifier = options.allowAnonymous
+    ? undefined
+    : new TokenVerifier(options.trustedIssuers ?? [], clock);
+  const limiter = new RateLimiter(options.requestsPerMinute, clock);
+  const faults = new FaultPlan();
+
+  async function answer(req: Incoming): Promise<EmulatorResponse | 'drop'> {
+    const pathname = req.url.pathname;
+    if (pathname === '/_emulator/faults') {
+      if (req.method === 'DELETE') {
+        faults.clear();
+        return { status: 204, headers: {} };
+      }
+      if (req.method === 'POST') {
+        faults.addJson(JSON.parse(req.rawBody || '{}') as FaultRuleJson);
+        return { status: 201, headers: {} };
+      }
+    }
+    const fault = faults.take(req.method, pathname);
+    if (fault?.kind === 'drop') return 'drop';
+    if (fault)
+      return {
+        status: fault.status,
+        headers:
+          fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {},
+        body:
+          fault.body ??
+          partnerCenterError(fault.status, fault.status, 'Injected fault', {}, undefined, true).body,
+      };
+
+    const api = apiOf(pathname);
+    const matched = matchRoute(req.method, pathname);
+    if (!('route' in matched)) {
+      if (api === 'arm')
+        return armError(
+          matched.pathMatched ? 405 : 404,
+          matched.pathMatched ? 'MethodNotAllowed' : 'NotFound',
+          `No route for ${req.method} ${pathname}`,
+        );
+      return matched.pathMatched
+        ? partnerCenterError(405, 405, `Method ${req.method} is not allowed on ${pathname}`)
+        : partnerCenterError(404, 1000, `Not found: ${pathname}`);
+    }
+    const { route, params } = matched;
+
+    let principal: Principal = ANONYMOUS;
+    if (verifier) {
+      const audiences = route.api === 'arm' ? [ARM_AUDIENCE, `${ARM_AUDIENCE}/`] : [PARTNER_CENTER_AUDIENCE];
+      try {
+        principal = await verifier.verify(header(req, 'authorization'), audiences, route.auth);
+      } catch (error) {
+        if (error instanceof AuthRefusal) return authFailure(route.api, error);
+        throw error;
+      }
+    }
+    const retryAfter = limiter.take(principal.subject);
+    if (retryAfter !== undefined) return throttled(route.api, retryAfter);
+
+    let body: unknown;
+    if (req.rawBody.trim()) {
+      try {
+        body = JSON.parse(req.rawBody.replace(/^\uFEFF/, ''));
+      } catch {
+        return route.api === 'arm'
+          ? armError(400, 'InvalidRequestContent', 'The request body is not valid JSON.')
+          : partnerCenterError(400, 3000, 'Invalid property: the request body is not valid JSON.');
+      }
+    }
+
+    const run = async (): Promise<EmulatorResponse> => {
+      try {
+        return await route.handle({
+          params,
+          query: req.url.searchParams,
+          headers: req.headers,
+          body,
+          principal,
+          partnerCenter: sandbox.partnerCenter,
+          store: sandbox.store,
+        });
+      } catch (error) {
+        if (isDomainError(error))
+          return route.api === 'arm' ? armFromDomainError(error) : fromDomainError(error);
+        return internalError();
+      }
+    };
+
+    const requestId = header(req, 'ms-requestid');
+    if (!route.effect || !requestId) return run();
+    const outcome = await requestLog.once(
+      `${principal.subject}|${requestId}`,
+      fingerprintOf(req.method, `${pathname}${req.url.search}`, body),
+      run,
+      (response) => response.status < 500,
+    );
+    if ('conflict' in outcome)
+      // Not documented: a reused MS-RequestId with another request is refused rather than replayed.
+      return partnerCenterError(
+        409,
+        409,
+        `MS-RequestId ${requestId} was already used for a different request.`,
+        { requestId },
+        'RequestIdConflict',
+      );
+    if (outcome.replayed) outcome.response.headers['MS-Idempotent-Replay'] = 'true';
+    return outcome.response;
+  }
+
+  // No chaining on writeHead: restify (same process in e2e runs) replaces it with one returning undefined.
+  async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        response.writeHead(413);
+        response.end();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const incoming: Incoming = {
+      method: (request.method ?? 'GET').toUpperCase(),
+      url: new URL(request.url ?? '/', 'http://127.0.0.1'),
+      headers: request.headers,
+      rawBody: Buffer.concat(chunks).toString('utf8'),
+    };
+    let result: EmulatorResponse | 'drop';
+    try {
+      result = await answer(incoming);
+    } catch {
+      result = internalError();
+    }
+    if (result === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    const headers: Record<string, string> = {
+      'MS-RequestId': header(incoming, 'ms-requestid') ?? randomUUID(),
+      'MS-CorrelationId': header(incoming, 'ms-correlationid') ?? randomUUID(),
+      ...result.headers,
+    };
+    if (result.body === undefined) {
+      response.writeHead(result.status, headers);
+      response.end();
+      return;
+    }
+    const text = JSON.stringify(result.body);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+    headers['Content-Length'] = String(Buffer.byteLength(text));
+    response.writeHead(result.status, headers);
+    response.end(text);
+  }
+
+  const server = createServer((request, response) => {
+    onRequest(request, response).catch(() => {
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  sandbox.worker.start();
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    baseUrl,
+    partnerCenterUrl: `${baseUrl}/v1`,
+    armUrl: `${baseUrl}/arm`,
+    faults,
+    sandbox,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await sandbox.close();
+        await requestLog.flush();
+      })();
+      return closing;
+    },
+  };
+}
