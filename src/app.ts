@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ShowTypingMiddleware } from 'botbuilder';
+import { ShowTypingMiddleware, type Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import { AssistantAdapter } from './bot/assistantAdapter.js';
 import { createBotAuthentication } from './bot/auth/botAuthentication.js';
@@ -45,6 +45,9 @@ import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
 import { FileStorage } from './storage/fileStorage.js';
+import { openRecordStores } from './storage/openRecordStores.js';
+import { CallScope } from './partnerCenter/callContext.js';
+import { CallScopeMiddleware } from './bot/middleware/callScopeMiddleware.js';
 import { StateRetention } from './storage/stateRetention.js';
 import { priceFeature } from './features/prices/priceCommands.js';
 import { resolvePricePaths } from './priceData/pricePaths.js';
@@ -87,21 +90,47 @@ export async function startApp(
   overrides: AppOverrides = {},
 ): Promise<RunningApp> {
   const cards = new CardRenderer(defaultCardDirectories());
+  // The bot's own records (request ids, audit, state, leases): files under DATA_DIR or Azure Blob.
   // A conversation reference is rewritten by the conversation's next turn if lost: no fsync for it.
-  const storage = new FileStorage(join(config.DATA_DIR, 'state'), {
-    durable: (key) => !isConversationReferenceKey(key),
-  });
+  const fileStorage =
+    config.STORAGE === 'file'
+      ? new FileStorage(join(config.DATA_DIR, 'state'), {
+          durable: (key) => !isConversationReferenceKey(key),
+        })
+      : undefined;
   // Temp files a crash left behind are never read; clear them before serving.
-  await storage.removeTempFiles();
-  // Idle conversations' state is expired in the background (file times are wall-clock times).
-  const retention = new StateRetention({
-    storage,
-    retentionDays: config.STATE_RETENTION_DAYS,
-    clock: systemClock,
+  await fileStorage?.removeTempFiles();
+  const records = await openRecordStores(config, {
+    clock,
     logger,
+    ...(fileStorage ? { fileState: fileStorage } : {}),
   });
-  retention.start();
-  const backend = await openBackend(config, logger, clock);
+  records.start();
+  const storage: Storage = records.state;
+  // Idle conversations' state is expired in the background (file times are wall-clock times).
+  const retention = fileStorage
+    ? new StateRetention({
+        storage: fileStorage,
+        retentionDays: config.STATE_RETENTION_DAYS,
+        clock: systemClock,
+        logger,
+      })
+    : undefined;
+  retention?.start();
+
+  const { auth, inbound } = createBotAuthentication(config);
+  const signIn =
+    overrides.partnerCenterSignIn ?? (await createPartnerCenterTokens(config, { logger, botAuth: auth }));
+  // Every Partner Center call of a turn carries its correlation id, locale, user and request id.
+  const callScope = new CallScope();
+  const backend = await openBackend(config, logger, clock, {
+    callScope,
+    records,
+    tokens: signIn.tokens,
+    ...(signIn.local
+      ? { localIssuer: { issuer: signIn.local.entra.issuer, jwksUrl: signIn.local.entra.jwksUrl } }
+      : {}),
+  });
 
   const priceEnv = {
     PRICE_DATA_DIR: config.PRICE_DATA_DIR,
@@ -125,10 +154,6 @@ export async function startApp(
     intervalMs: config.PRICE_SNAPSHOT_POLL_SECONDS * 1000,
   });
   snapshotWatcher.start();
-
-  const { auth, inbound } = createBotAuthentication(config);
-  const signIn =
-    overrides.partnerCenterSignIn ?? (await createPartnerCenterTokens(config, { logger, botAuth: auth }));
 
   const priceWatches = new PriceWatchStore(storage);
   // The partner's own price sheet, once imported, answers first (also after a restart).
@@ -202,7 +227,9 @@ export async function startApp(
   const { bot } = createBot({ storage, directory: backend.partnerCenter, cards, logger, features });
 
   const adapter = new AssistantAdapter(auth);
-  adapter.use(new DedupeMiddleware());
+  // One process: redelivered activities are remembered in memory; several instances share markers.
+  adapter.use(records.kind === 'blob' ? records.dedupeMiddleware : new DedupeMiddleware());
+  adapter.use(new CallScopeMiddleware(callScope));
   adapter.use(new ShowTypingMiddleware(1000, 2000));
   adapter.onTurnError = async (context, error) => {
     const correlationId = Math.random().toString(36).slice(2, 10);
@@ -276,8 +303,8 @@ export async function startApp(
     inbound,
     health: async () => ({
       version: config.version,
-      backend: config.BACKEND,
-      store: await backend.health(),
+      backend: await backend.health(),
+      storage: records.kind,
       prices: priceHealth(prices),
     }),
   });
@@ -302,7 +329,7 @@ export async function startApp(
   // Acceptances that happened while the bot was down are told now.
   void attestationNotifier.sweep();
   logger.info(
-    { url: `${url}/api/messages`, backend: config.BACKEND, auth: config.authEnabled },
+    { url: `${url}/api/messages`, storage: records.kind, auth: config.authEnabled },
     'bot listening',
   );
 
@@ -317,8 +344,9 @@ export async function startApp(
       await priceWatchNotifier.check();
       await backend.close();
       await signIn.close();
-      await retention.stop();
-      await storage.flush();
+      await retention?.stop();
+      await records.close();
+      await fileStorage?.flush();
     },
   };
 }

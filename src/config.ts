@@ -36,14 +36,40 @@ const schema = z
       .transform((value) => value ?? 3978),
     HOST: optionalText.transform((value) => value ?? '127.0.0.1'),
     DATA_DIR: optionalText.transform((value) => resolve(value ?? 'data')),
-    BACKEND: z
-      .enum(['sandbox', 'rest'], { message: '"sandbox" or "rest"' })
-      .optional()
-      .transform((value) => value ?? 'sandbox'),
+    // The embedded Partner Center emulator's seed (partner, users with roles, customers …).
     SANDBOX_SEED_FILE: optionalText.transform((value) => resolve(value ?? 'seed/sandbox-seed.json')),
-    PARTNER_CENTER_BASE_URL: optionalText
+    // A Partner Center emulator started on its own (`npm run emulator`): its base URL on loopback.
+    PARTNER_CENTER_EMULATOR_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}\/?$/,
+          'http://127.0.0.1:<port> (a loopback emulator)',
+        )
+        .optional(),
+    ),
+    // The fake Entra ID that such an emulator trusts (`npm run emulator` prints it).
+    LOCAL_ENTRA_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}\/?$/,
+          "http://127.0.0.1:<port> (the emulator's fake Entra)",
+        )
+        .optional(),
+    ),
+    // With PARTNER_CENTER_URL: the partner, its users with their Partner Center roles and its indirect
+    // resellers (JSON in the seed file's shape); Partner Center has no API for the partner's user roles.
+    PARTNER_DIRECTORY_FILE: optionalText.transform((value) => (value ? resolve(value) : undefined)),
+    // Azure Resource Manager (Azure subscriptions under the plan) and the partner API (price sheets).
+    AZURE_RESOURCE_MANAGER_URL: optionalText
       .pipe(z.string().url('an https:// URL').optional())
-      .transform((value) => value ?? 'https://api.partnercenter.microsoft.com'),
+      .transform((value) => value ?? 'https://management.azure.com'),
+    PARTNER_API_URL: optionalText
+      .pipe(z.string().url('an https:// URL').optional())
+      .transform((value) => value ?? 'https://api.partner.microsoft.com'),
+    // The partner's Microsoft Partner Agreement billing account (ARM billing scope of new Azure subscriptions).
+    PARTNER_BILLING_ACCOUNT: optionalText,
     MicrosoftAppId: optionalText.pipe(
       z
         .string()
@@ -190,7 +216,36 @@ const schema = z
     }
     for (const issue of partnerCenterSignInIssues(env))
       ctx.addIssue({ code: z.ZodIssueCode.custom, ...issue });
-    if (env.BACKEND === 'sandbox' && !existsSync(env.SANDBOX_SEED_FILE)) {
+    if (env.PARTNER_CENTER_URL && env.PARTNER_CENTER_EMULATOR_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PARTNER_CENTER_EMULATOR_URL'],
+        message: 'either PARTNER_CENTER_URL (the real service) or PARTNER_CENTER_EMULATOR_URL, not both',
+      });
+    }
+    if (env.PARTNER_CENTER_EMULATOR_URL && !env.LOCAL_ENTRA_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['LOCAL_ENTRA_URL'],
+        message: 'required with PARTNER_CENTER_EMULATOR_URL: the fake Entra URL `npm run emulator` prints',
+      });
+    }
+    if (env.PARTNER_CENTER_URL && !env.PARTNER_DIRECTORY_FILE) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PARTNER_DIRECTORY_FILE'],
+        message:
+          'required when PARTNER_CENTER_URL is set: a JSON file with the partner, its users and their roles (see README "Connect to your Partner Center")',
+      });
+    }
+    if (env.PARTNER_DIRECTORY_FILE && !existsSync(env.PARTNER_DIRECTORY_FILE)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['PARTNER_DIRECTORY_FILE'],
+        message: `a readable JSON file (not found: ${env.PARTNER_DIRECTORY_FILE})`,
+      });
+    }
+    if (!env.PARTNER_CENTER_URL && !existsSync(env.SANDBOX_SEED_FILE)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['SANDBOX_SEED_FILE'],

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const app = await startApp(config, logger, clock);
   running.app = app;
   console.log(
-    `Azure plan assistant ${version} is listening on ${app.url}/api/messages (backend: ${config.BACKEND})`,
+    `Azure plan assistant ${version} is listening on ${app.url}/api/messages (Partner Center: ${config.PARTNER_CENTER_URL ?? config.PARTNER_CENTER_EMULATOR_URL ?? 'embedded emulator'})`,
   );
 
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -44,6 +44,8 @@ export interface RecordStoresDependencies {
   logger: Logger;
   /** Prune interval of the background timer. Default one hour. */
   pruneIntervalMs?: number;
+  /** STORAGE=file: the app's own FileStorage for bot state (one instance per folder in a process). */
+  fileState?: FileStorage;
 }
 
 /**
@@ -104,7 +106,7 @@ export async function openRecordStores(
     };
   } else {
     const root = join(config.DATA_DIR, 'records');
-    const state = new FileStorage(join(config.DATA_DIR, 'state'));
+    const state = deps.fileState ?? new FileStorage(join(config.DATA_DIR, 'state'));
     const audit = new FileAuditLog(join(root, 'audit'));
     flush = async () => {
       await audit.flush();

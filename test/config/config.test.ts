@@ -5,7 +5,8 @@ describe('config: every setting validated at start', () => {
   it('runs on embedded defaults with an empty environment', () => {
     const config = loadConfig({});
     expect(config.PORT).to.equal(3978);
-    expect(config.BACKEND).to.equal('sandbox');
+    expect(config.PARTNER_CENTER_URL).to.equal(undefined);
+    expect(config.STORAGE).to.equal('file');
     expect(config.authEnabled).to.equal(false);
     expect(config.DATA_DIR).to.match(/data$/);
   });
@@ -13,7 +14,6 @@ describe('config: every setting validated at start', () => {
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['a port that is not a number', { PORT: 'eighty' }, /PORT: expected a TCP port number.*got "eighty"/],
     ['a port out of range', { PORT: '70000' }, /PORT: expected a TCP port number/],
-    ['an unknown backend', { BACKEND: 'mock' }, /BACKEND: expected "sandbox" or "rest"/],
     [
       'an app id that is no GUID',
       { MicrosoftAppId: 'my-bot', MicrosoftAppPassword: 'x' },

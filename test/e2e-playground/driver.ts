@@ -123,7 +123,6 @@ export class PlaygroundDriver {
           // the Playground here sends unsigned requests and the checks expect the sandbox seed.
           MicrosoftAppId: '',
           MicrosoftAppPassword: '',
-          BACKEND: 'sandbox',
           ...options.botEnv,
           PORT: String(botPort),
           DATA_DIR: dataDirectory,

@@ -49,6 +49,8 @@ export interface PartnerCenterEmulatorOptions {
   upgradeStepMs?: number;
   /** 900130 window for the transition eligibility check. */
   recentPurchaseWindowDays?: number;
+  /** Lifetime of an MCA acceptance link (the docs name none: API data). */
+  attestationLinkTtlHours?: number;
   newId?: () => string;
   /** Token issuers whose RS256 tokens are accepted. Required unless allowAnonymous. */
   trustedIssuers?: readonly TrustedIssuer[];
@@ -135,6 +137,9 @@ export async function startPartnerCenterEmulator(
       ? { recentPurchaseWindowDays: options.recentPurchaseWindowDays }
       : {}),
     ...(options.newId ? { newId: options.newId } : {}),
+    ...(options.attestationLinkTtlHours !== undefined
+      ? { attestationLinkTtlHours: options.attestationLinkTtlHours }
+      : {}),
   });
   const requestLog = await RequestIdLog.open(path.join(options.dataDir, EMULATOR_REQUEST_LOG_FILE), () =>
     clock.now(),
