@@ -49,6 +49,8 @@ export interface PartnerCenterEmulatorOptions {
   upgradeStepMs?: number;
   /** 900130 window for the transition eligibility check. */
   recentPurchaseWindowDays?: number;
+  /** The clock tokens' exp/nbf are checked against (default: the system clock, as issuers use). */
+  tokenClock?: Clock;
   /** Lifetime of an MCA acceptance link (the docs name none: API data). */
   attestationLinkTtlHours?: number;
   newId?: () => string;
@@ -146,7 +148,8 @@ export async function startPartnerCenterEmulator(
   );
   const verifier = options.allowAnonymous
     ? undefined
-    : new TokenVerifier(options.trustedIssuers ?? [], clock);
+    : // Token times are wall-clock times (the issuer's), whatever business date the emulator plays.
+      new TokenVerifier(options.trustedIssuers ?? [], options.tokenClock ?? systemClock);
   const limiter = new RateLimiter(options.requestsPerMinute, clock);
   const faults = new FaultPlan();
 
