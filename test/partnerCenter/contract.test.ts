@@ -45,6 +45,10 @@ const UNKNOWN_CUSTOMER = '11111111-2222-4333-8444-555555555555';
 const CONTOSO_PLAN = 'f80c27d0-528b-4ad2-97b4-482a7a15d2f6';
 const CONTOSO_AZURE = ['23ecfaaf-7633-4898-8279-8a6d7b559bf1', 'dfb2e059-d81a-4df5-b6c5-64402ea91153'];
 const US_PLAN = 'DZH318Z0BPS6:0001:DZH318Z0BML6';
+/** The alias name of the ARM alias fixtures (the REST client names an alias with a new id). */
+const DOC_ALIAS = 'd2a7c0d5-2f5e-4b1f-9d0e-0f4c1b6f8a11';
+const DOC_BILLING_ACCOUNT =
+  '99a13315-0000-0000-0000-000000000000:11112222-3333-4444-5555-666677778888_2019-05-31';
 
 // — shape comparison —
 
@@ -218,6 +222,34 @@ const SCENARIOS: Record<string, (fx: EmulatorFixture) => Promise<Prepared>> = {
   'arm-create-csp-subscription': async () => ({
     params: { billingAccountName: 'ba', customerId: CUSTOMERS.contosoWithPlan },
   }),
+  'arm-create-subscription-alias': async (fx) => ({
+    params: { aliasName: DOC_ALIAS },
+    body: {
+      properties: {
+        displayName: 'Contoso Analytics',
+        workload: 'Production',
+        billingScope: `/providers/Microsoft.Billing/billingAccounts/${fx.emulator.billingAccountName}/customers/${CUSTOMERS.contosoWithPlan}`,
+      },
+    },
+  }),
+  'arm-get-subscription-alias': async (fx) => {
+    const created = await fx.call(
+      'PUT',
+      `/arm/providers/Microsoft.Subscription/aliases/${DOC_ALIAS}?api-version=2021-10-01`,
+      {
+        token: await fx.tokens.appUser({ audience: 'https://management.azure.com' }),
+        body: {
+          properties: {
+            displayName: 'Contract test',
+            workload: 'Production',
+            billingScope: `/providers/Microsoft.Billing/billingAccounts/${fx.emulator.billingAccountName}/customers/${CUSTOMERS.contosoWithPlan}`,
+          },
+        },
+      },
+    );
+    expect(created.status).to.equal(201);
+    return { params: { aliasName: DOC_ALIAS } };
+  },
   'arm-get-subscription-operation': async (fx) => ({ params: { operationId: await armOperation(fx) } }),
   'arm-get-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
   'arm-rename-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
@@ -299,6 +331,9 @@ function makeRestClient(origin: string): PartnerCenter {
       baseUrl: `${origin}/v1`,
       fetch: (url, init) => fetch(toReplay(url), init),
       getAccessToken: async () => 'replay-token',
+      billingAccountName: DOC_BILLING_ACCOUNT,
+      // The doc example's ids (alias name) are the ones the client makes up.
+      newId: () => DOC_ALIAS,
     },
     {
       partner: { tenantId: 't', mpnId: '1234567', name: 'Partner', type: 'IndirectProvider', country: 'US' },
@@ -362,8 +397,20 @@ const PORT_CALLS: Record<string, PortCall> = {
   'get-product-upgrade-status': async (pc, ids, f) => {
     expect((await pc.getUpgradeStatus(bodyOf(f).customerId, ids.upgradeId)).status).to.equal('completed');
   },
-  'arm-create-csp-subscription': (pc, ids, f) =>
-    pc.createAzureSubscription(ids.customerId, CONTOSO_PLAN, bodyOf(f).displayName),
+  // arm-create-csp-subscription (POST createSubscription, 2020-01-01) is the older API the emulator
+  // still serves; the client uses the alias API.
+  'arm-create-subscription-alias': async (pc, _ids, f) => {
+    const properties = (f.request.body as { properties: { displayName: string } }).properties;
+    const created = await pc.createAzureSubscription(
+      '14876998-c0dc-46e6-9d0c-65a57a6c32ec',
+      CONTOSO_PLAN,
+      properties.displayName,
+    );
+    expect(created).to.include({
+      id: 'b5bab918-e8a9-4c34-a2e2-ebc1b75b9d74',
+      friendlyName: 'Contoso Analytics',
+    });
+  },
   'arm-rename-subscription': (pc, ids, f) =>
     pc.renameAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId, bodyOf(f).subscriptionName),
   'arm-cancel-subscription': (pc, ids) =>

@@ -12,6 +12,8 @@ import type { AuthKind } from '../auth/tokens.js';
 
 export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 export const ARM_AUDIENCE = 'https://management.azure.com';
+/** https://api.partner.microsoft.com: the partner API of the price sheets. */
+export const PARTNER_API_AUDIENCE = 'https://api.partner.microsoft.com';
 
 /** An issuer whose tokens the emulator accepts, with where its signing keys are. */
 export interface TrustedIssuer {

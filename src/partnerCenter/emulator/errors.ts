@@ -16,6 +16,8 @@ export interface EmulatorResponse {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** A byte stream sent as it is (e.g. a price sheet) instead of a JSON body; set Content-Type in headers. */
+  stream?: AsyncIterable<Uint8Array>;
 }
 
 interface ErrorRow {
