@@ -27,9 +27,10 @@ export interface TrustedIssuer {
 
 /**
  * What a route accepts (each Partner Center page's "Prerequisites" says which):
- * 'app-or-user' = "supports both standalone App and App+User credentials"; 'user' = App+User only.
+ * 'app-or-user' = "supports both standalone App and App+User credentials"; 'user' = App+User only;
+ * 'app' = App-only (the enhanced attestation API: "This scenario only supports AppOnly authentication").
  */
-export type RouteAuth = 'app-or-user' | 'user';
+export type RouteAuth = 'app-or-user' | 'user' | 'app';
 
 /** The caller, read from a verified token (claims contract in PREAMBLE.md). */
 export interface Principal {
@@ -137,6 +138,13 @@ export class TokenVerifier {
         'AppOnlyNotSupported',
         'This operation supports App+User authentication only.',
         bearer('insufficient_scope', 'App+User token required'),
+      );
+    if (auth === 'app' && principal.kind !== 'app-only')
+      throw new AuthRefusal(
+        403,
+        'AppPlusUserNotSupported',
+        'This operation supports App-only authentication only.',
+        bearer('insufficient_scope', 'App-only token required'),
       );
     if (principal.kind === 'app+user' && !principal.mfa)
       throw new AuthRefusal(

@@ -9,6 +9,8 @@ import type { SandboxPartnerCenter } from '../sandbox/sandboxPartnerCenter.js';
 import type { SandboxStore } from '../sandbox/sandboxStore.js';
 import type { Principal, RouteAuth } from './auth.js';
 import { armError, notFound, partnerCenterError, type EmulatorResponse } from './errors.js';
+import { ATTESTATION_ROUTES } from './attestationRoutes.js';
+import { PRICE_SHEET_ROUTES } from './priceSheetRoutes.js';
 import { aliasResource, type SubscriptionAliases } from './subscriptionAliases.js';
 import {
   agreementMetadataResource,
@@ -540,6 +542,8 @@ export const ROUTES: readonly Route[] = [
       return ok(armSubscriptionResource(await azureEntitlement(ctx, ctx.params.subscriptionId)));
     },
   },
+  ...ATTESTATION_ROUTES,
+  ...PRICE_SHEET_ROUTES,
   {
     operation: 'arm-rename-subscription',
     method: 'POST',
