@@ -46,6 +46,8 @@ export interface RouteContext {
   billingAccountName: string;
   /** `http://127.0.0.1:<port>` of this emulator (links it hands out point here). */
   baseUrl: string;
+  /** A new alias is answered 202 Accepted (then Succeeded on GET), as ARM may do. */
+  aliasesAnswerAccepted: boolean;
 }
 
 export interface Route {
@@ -466,6 +468,13 @@ export const ROUTES: readonly Route[] = [
       const { alias, created } = await ctx.aliases.ensure(aliasName, customerId, displayName, () =>
         ctx.partnerCenter.createAzureSubscription(customerId, plan.id, displayName),
       );
+      if (created && ctx.aliasesAnswerAccepted) {
+        const resource = aliasResource(alias);
+        return ok({ ...resource, properties: { provisioningState: 'Accepted' } }, 202, {
+          Location: `${ctx.baseUrl}${ARM_BASE}/providers/Microsoft.Subscription/aliases/${encodeURIComponent(aliasName)}?api-version=2021-10-01`,
+          'Retry-After': '1',
+        });
+      }
       return ok(aliasResource(alias), created ? 201 : 200);
     },
   },

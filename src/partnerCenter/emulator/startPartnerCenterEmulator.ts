@@ -66,6 +66,8 @@ export interface PartnerCenterEmulatorOptions {
   billingAccountName?: string;
   /** Lifetime of an MCA acceptance link (hours; the sandbox default when absent). */
   attestationLinkTtlHours?: number;
+  /** Answer a new subscription alias 202 Accepted (the client then polls GET alias), as ARM may. */
+  aliasesAnswerAccepted?: boolean;
 }
 
 export interface PartnerCenterEmulator {
@@ -259,6 +261,7 @@ export async function startPartnerCenterEmulator(
           aliases,
           billingAccountName,
           baseUrl,
+          aliasesAnswerAccepted: options.aliasesAnswerAccepted ?? false,
         });
       } catch (error) {
         if (isDomainError(error))
