@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import { isDomainError } from '../../src/domain/errors.js';
-import type { PartnerCenter } from '../../src/domain/partnerCenter/port.js';
+import type { EnhancedAttestationPort, PartnerCenter } from '../../src/domain/partnerCenter/port.js';
 import { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter.js';
 import { CUSTOMERS, emulatorFixture, pollUpgrade, type EmulatorFixture } from './emulator/emulatorFixture.js';
 import { REPO_ROOT } from './sandbox/sandboxFixture.js';
@@ -23,7 +23,7 @@ interface Fixture {
   operation: string;
   docUrl: string;
   docPage: string;
-  auth: 'app-or-user' | 'app+user';
+  auth: 'app-or-user' | 'app+user' | 'app-only';
   request: {
     method: string;
     path: string;
@@ -250,6 +250,23 @@ const SCENARIOS: Record<string, (fx: EmulatorFixture) => Promise<Prepared>> = {
     expect(created.status).to.equal(201);
     return { params: { aliasName: DOC_ALIAS } };
   },
+  'create-enhanced-attestation': async () => ({}),
+  'get-enhanced-attestation': async (fx) => {
+    const created = await fx.emulator.sandbox.attestations.createEnhancedAttestation(
+      CUSTOMERS.fabrikamNoMca,
+      {
+        country: 'US',
+        language: 'en-US',
+        companyName: 'Fabrikam',
+        signatoryFirstName: 'Kenji',
+        signatoryLastName: 'Sato',
+        signatoryEmail: 'kenji.sato@fabrikam.com',
+      },
+    );
+    await fx.emulator.sandbox.attestations.accept(created.attestationId);
+    return { params: { attestationId: created.attestationId } };
+  },
+  'get-a-price-sheet': async () => ({}),
   'arm-get-subscription-operation': async (fx) => ({ params: { operationId: await armOperation(fx) } }),
   'arm-get-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
   'arm-rename-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
@@ -321,11 +338,12 @@ class ReplayServer {
 }
 
 /** The only place that knows how the REST client is built; public hosts are sent to the replay server. */
-function makeRestClient(origin: string): PartnerCenter {
+function makeRestClient(origin: string): PartnerCenter & EnhancedAttestationPort {
   const toReplay = (url: string) =>
     url
       .replace(/^https:\/\/api\.partnercenter\.microsoft\.com/i, origin)
-      .replace(/^https:\/\/management\.azure\.com/i, `${origin}/arm`);
+      .replace(/^https:\/\/management\.azure\.com/i, `${origin}/arm`)
+      .replace(/^https:\/\/api\.partner\.microsoft\.com/i, `${origin}/partnerapi`);
   return new RestPartnerCenter(
     {
       baseUrl: `${origin}/v1`,
@@ -343,7 +361,11 @@ function makeRestClient(origin: string): PartnerCenter {
   );
 }
 
-type PortCall = (pc: PartnerCenter, ids: Record<string, string>, fixture: Fixture) => Promise<unknown>;
+type PortCall = (
+  pc: PartnerCenter & EnhancedAttestationPort,
+  ids: Record<string, string>,
+  fixture: Fixture,
+) => Promise<unknown>;
 
 const acting = { userId: 'u', displayName: 'User' };
 const bodyOf = (f: Fixture) => f.request.body as Record<string, string>;
@@ -417,6 +439,23 @@ const PORT_CALLS: Record<string, PortCall> = {
     pc.suspendAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId),
   'arm-enable-subscription': (pc, ids) =>
     pc.reactivateAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId),
+  'create-enhanced-attestation': async (pc, _ids, f) => {
+    const { customerId, ...request } = f.request.body as Record<string, string>;
+    const created = await pc.createEnhancedAttestation(customerId, request as never);
+    expect(created).to.include({ status: 'pending', attestationId: '0b0c8f9e-6a55-4b7e-9d3c-2f1e0a9b8c7d' });
+    expect(created.acceptanceUrl).to.match(/^http:\/\/127\.0\.0\.1:4020\/emulator\/mca-acceptance\?/);
+  },
+  'get-enhanced-attestation': async (pc, ids) => {
+    const found = await pc.getEnhancedAttestation(ids.attestationId);
+    expect(found).to.include({ status: 'accepted', acceptedAt: '2026-11-30T13:00:00.000Z' });
+    expect(found.request.signatoryEmail).to.equal('kenji.sato@fabrikam.com');
+  },
+  'get-a-price-sheet': async (pc) => {
+    const stream = await pc.downloadPriceSheet('KR', 'azure_consumption');
+    for await (const _chunk of stream) {
+      // drained: the replay answers the headers only
+    }
+  },
   'error-600061-agreement-already-exists': (pc, ids, f) =>
     pc.createAgreement(ids.customerId, f.request.body as never, acting),
   'error-600002-date-in-future': (pc, ids, f) =>
@@ -438,8 +477,8 @@ describe('Partner Center contract fixtures', () => {
     expect(FIXTURES.length).to.be.greaterThan(20);
     for (const f of FIXTURES) {
       expect(f.docUrl, f.operation).to.match(/^https:\/\/learn\.microsoft\.com\//);
-      expect(['app-or-user', 'app+user'], f.operation).to.include(f.auth);
-      expect(f.request.path, f.operation).to.match(/^\/(v1|arm)\//);
+      expect(['app-or-user', 'app+user', 'app-only'], f.operation).to.include(f.auth);
+      expect(f.request.path, f.operation).to.match(/^\/(v1|arm|partnerapi)\//);
       if (f.docPage)
         expect(f.docPage, f.operation).to.match(/^xdmushui\/partner-center-sdk develop\/.+\.md$/);
       else expect(f.note ?? '', f.operation).to.match(/inferred/i);
@@ -454,9 +493,28 @@ describe('Partner Center contract fixtures', () => {
         try {
           const prepared = await SCENARIOS[fixture.operation](fx);
           const target = fill(fixture.request.pathTemplate, { ...docParams(fixture), ...prepared.params });
-          const audience = target.startsWith('/arm/') ? 'https://management.azure.com' : undefined;
+          const audience = target.startsWith('/arm/')
+            ? 'https://management.azure.com'
+            : target.startsWith('/partnerapi/')
+              ? 'https://api.partner.microsoft.com'
+              : undefined;
+          const token =
+            fixture.auth === 'app-only'
+              ? await fx.tokens.appOnly()
+              : await fx.tokens.appUser(audience ? { audience } : {});
+          if (fixture.response.headers['Content-Type'] === 'application/octet-stream') {
+            // A file stream (the price sheet): status, headers and some bytes.
+            const response = await fetch(`${fx.emulator.baseUrl}${target}`, {
+              headers: { Authorization: `Bearer ${token}` },
+            });
+            expect(response.status).to.equal(fixture.response.status);
+            expect(response.headers.get('content-type')).to.equal('application/octet-stream');
+            expect(response.headers.get('content-disposition')).to.match(/^attachment/);
+            expect((await response.arrayBuffer()).byteLength).to.be.greaterThan(0);
+            return;
+          }
           const result = await fx.call(fixture.request.method, target, {
-            token: await fx.tokens.appUser(audience ? { audience } : {}),
+            token,
             ...((prepared.body ?? fixture.request.body) !== undefined
               ? { body: prepared.body ?? fixture.request.body }
               : {}),
