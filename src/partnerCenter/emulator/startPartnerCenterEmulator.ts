@@ -30,6 +30,9 @@ import { matchRoute, type Api } from './routes.js';
 import { EMULATOR_BILLING_ACCOUNT_NAME, SubscriptionAliases } from './subscriptionAliases.js';
 import { FaultPlan, RateLimiter, type FaultRuleJson } from './throttling.js';
 
+/** The MPA billing account name the emulator accepts by default (give it to the REST client's billingAccountName). */
+export { EMULATOR_BILLING_ACCOUNT_NAME } from './subscriptionAliases.js';
+
 /** The repository's default seed (seed/sandbox-seed.json), independent of the working directory. */
 export const DEFAULT_EMULATOR_SEED = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
