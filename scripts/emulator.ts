@@ -2,8 +2,9 @@
  * The local Partner Center emulator on its own:
  *   npm run emulator -- --port 4020 --data data/emulator [--seed seed/sandbox-seed.json]
  *        [--trust-issuer http://127.0.0.1:4010/<tenant>/v2.0 --jwks http://127.0.0.1:4010/<tenant>/discovery/v2.0/keys]
- *        [--rpm 600] [--upgrade-step-ms 2000] [--anonymous]
- * Prints the base URL (Partner Center under /v1, Azure Resource Manager under /arm) and runs until
+ *        [--rpm 600] [--upgrade-step-ms 2000] [--billing-account NAME] [--anonymous]
+ * Prints the base URL (Partner Center under /v1, Azure Resource Manager under /arm, the partner API
+ * of the price sheets under /partnerapi, the MCA acceptance page under /emulator/mca-acceptance) and runs until
  * SIGINT/SIGTERM. --trust-issuer/--jwks may repeat (pairs, in order). Without any issuer the emulator
  * only starts with --anonymous (no token checks: every caller is an App+User with MFA).
  */
@@ -12,7 +13,7 @@ import type { TrustedIssuer } from '../src/partnerCenter/emulator/auth.js';
 import { startPartnerCenterEmulator } from '../src/partnerCenter/emulator/startPartnerCenterEmulator.js';
 
 const USAGE =
-  'usage: npm run emulator -- --port N --data DIR [--seed FILE] [--trust-issuer URL --jwks URL]… [--rpm N] [--upgrade-step-ms N] [--anonymous]';
+  'usage: npm run emulator -- --port N --data DIR [--seed FILE] [--trust-issuer URL --jwks URL]… [--rpm N] [--upgrade-step-ms N] [--billing-account NAME] [--anonymous]';
 
 interface Args {
   port: number;
@@ -22,6 +23,7 @@ interface Args {
   jwks: string[];
   rpm?: number;
   upgradeStepMs?: number;
+  billingAccount?: string;
   anonymous: boolean;
 }
 
@@ -48,6 +50,7 @@ function parse(argv: string[]): Args | string {
       else if (name === '--jwks') args.jwks.push(value());
       else if (name === '--rpm') args.rpm = number();
       else if (name === '--upgrade-step-ms') args.upgradeStepMs = number();
+      else if (name === '--billing-account') args.billingAccount = value();
       else if (name === '--anonymous') args.anonymous = true;
       else return `unknown option ${name}`;
     } catch (error) {
@@ -78,10 +81,11 @@ async function main(argv: string[]): Promise<number> {
     ...(trustedIssuers.length > 0 ? { trustedIssuers } : { allowAnonymous: true }),
     ...(args.rpm !== undefined ? { requestsPerMinute: args.rpm } : {}),
     ...(args.upgradeStepMs !== undefined ? { upgradeStepMs: args.upgradeStepMs } : {}),
+    ...(args.billingAccount ? { billingAccountName: args.billingAccount } : {}),
   });
   process.stdout.write(`${emulator.baseUrl}\n`);
   process.stderr.write(
-    `Partner Center emulator: ${emulator.partnerCenterUrl} (ARM: ${emulator.armUrl})${
+    `Partner Center emulator: ${emulator.partnerCenterUrl} (ARM: ${emulator.armUrl}, billing account ${emulator.billingAccountName}; partner API: ${emulator.partnerApiUrl}; MCA acceptance page: ${emulator.acceptanceUrl})${
       args.anonymous && trustedIssuers.length === 0 ? ' — anonymous, no token checks' : ''
     }\n`,
   );
