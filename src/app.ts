@@ -326,8 +326,13 @@ export async function startApp(
   const port = (running.server.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}`;
   acceptance.base = `${url}${DEFAULT_ACCEPTANCE_PATH}`;
-  // Acceptances that happened while the bot was down are told now.
+  // Acceptances that happened while the bot was down are told now; with a Partner Center in another
+  // process (or the real one) the bot learns of acceptances by asking again every minute.
   void attestationNotifier.sweep();
+  const acceptanceSweep = backend.acceptanceComponent
+    ? undefined
+    : setInterval(() => void attestationNotifier.sweep(), 60_000);
+  acceptanceSweep?.unref();
   logger.info(
     { url: `${url}/api/messages`, storage: records.kind, auth: config.authEnabled },
     'bot listening',
@@ -341,6 +346,7 @@ export async function startApp(
       await running.close();
       snapshotWatcher.stop();
       clearInterval(priceWatchTimer);
+      if (acceptanceSweep) clearInterval(acceptanceSweep);
       await priceWatchNotifier.check();
       await backend.close();
       await signIn.close();

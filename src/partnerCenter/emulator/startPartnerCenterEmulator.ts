@@ -57,8 +57,6 @@ export interface PartnerCenterEmulatorOptions {
   recentPurchaseWindowDays?: number;
   /** The clock tokens' exp/nbf are checked against (default: the system clock, as issuers use). */
   tokenClock?: Clock;
-  /** Lifetime of an MCA acceptance link (the docs name none: API data). */
-  attestationLinkTtlHours?: number;
   newId?: () => string;
   /** Token issuers whose RS256 tokens are accepted. Required unless allowAnonymous. */
   trustedIssuers?: readonly TrustedIssuer[];
