@@ -108,7 +108,10 @@ export function transitionStatusCardData(
     failedText: failed > 0 ? t.t('transition.status.failedLines', { count: failed }) : '',
     facts: [
       { title: t.t('transition.status.upgradeId'), value: upgrade.id },
-      { title: t.t('transition.status.started'), value: t.dateTime(upgrade.createdAt) },
+      // Partner Center's upgrade status carries no start time; the sandbox's records do.
+      ...(upgrade.createdAt
+        ? [{ title: t.t('transition.status.started'), value: t.dateTime(upgrade.createdAt) }]
+        : []),
       ...(upgrade.completedAt
         ? [{ title: t.t('transition.status.finished'), value: t.dateTime(upgrade.completedAt) }]
         : []),

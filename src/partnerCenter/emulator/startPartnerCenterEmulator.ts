@@ -282,7 +282,8 @@ export async function startPartnerCenterEmulator(
       `${principal.subject}|${requestId}`,
       fingerprintOf(req.method, `${pathname}${req.url.search}`, body),
       run,
-      (response) => response.status < 500,
+      // Only an effect is remembered: a refusal changed nothing, so a corrected retry may reuse the id.
+      (response) => response.status < 400,
     );
     if ('conflict' in outcome)
       // Not documented: a reused MS-RequestId with another request is refused rather than replayed.

@@ -454,6 +454,9 @@ const CODE_MEANINGS: Record<string, string> = {
   '20003': 'not_found',
   '20002': 'no_relationship',
   '3000': 'validation',
+  // ARM (Microsoft.Subscription): an Azure subscription id that does not exist (or is not visible).
+  SubscriptionNotFound: 'not_found',
+  AliasNotFound: 'not_found',
 };
 
 /** The bot's own codes the emulator sends as they are (no documented Partner Center code). */

@@ -492,7 +492,15 @@ export class RestPartnerCenter implements PartnerCenter, EnhancedAttestationPort
       productFamily: AZURE_PRODUCT_FAMILY,
       status: toUpgradeStatus(body?.status),
       createdAt: '',
-      completedAt: null,
+      // The status has no completion time: the last line's upgradedDate stands for it.
+      completedAt:
+        toUpgradeStatus(body?.status) === 'completed'
+          ? ((body?.lineItems ?? [])
+              .map((line) => line.upgradedDate ?? '')
+              .filter((d) => d !== '')
+              .sort()
+              .pop() ?? null)
+          : null,
       errorDetails: body?.errorDetails?.code ? { code: String(body.errorDetails.code) } : null,
       lineItems: (body?.lineItems ?? []).map((line) => ({
         sourceSubscriptionId: line.sourceProduct?.id ?? '',
