@@ -127,9 +127,7 @@ export async function startApp(
     callScope,
     records,
     tokens: signIn.tokens,
-    ...(signIn.local
-      ? { localIssuer: { issuer: signIn.local.entra.issuer, jwksUrl: signIn.local.entra.jwksUrl } }
-      : {}),
+    ...(signIn.issuer ? { localIssuer: signIn.issuer } : {}),
   });
 
   const priceEnv = {
