@@ -1,3 +1,4 @@
+import { notSoldIn } from '../markets/notSold.js';
 import { DomainError } from '../errors.js';
 import { FieldProblems } from '../partnerCenter/validationError.js';
 import { checkUserText } from '../text/userText.js';
@@ -277,6 +278,18 @@ export interface BoardRow {
   customerId: string;
   companyName: string;
   state: McaStateKind;
+  /** ISO country of the customer: where the Azure plan is not sold there is nothing to buy. */
+  country?: string;
+}
+
+/**
+ * The one action a board row offers: the state's next step, except that a customer in a country
+ * where the Azure plan is not sold (China/21Vianet, embargoed countries) is offered no purchase.
+ */
+export function boardRowAction(row: Pick<BoardRow, 'state' | 'country'>): McaAction | undefined {
+  const action = primaryAction({ kind: row.state });
+  if (action === 'purchase' && row.country && notSoldIn(row.country)) return undefined;
+  return action;
 }
 
 export interface BoardPage<T> {

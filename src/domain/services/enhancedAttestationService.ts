@@ -74,7 +74,12 @@ export class EnhancedAttestationService {
     const rows: BoardRow[] = [];
     for (const customer of customers) {
       const { state } = await this.status(actor, customer.id);
-      rows.push({ customerId: customer.id, companyName: customer.companyName, state: state.kind });
+      rows.push({
+        customerId: customer.id,
+        companyName: customer.companyName,
+        state: state.kind,
+        country: customer.country,
+      });
     }
     return rows;
   }

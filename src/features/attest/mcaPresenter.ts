@@ -2,7 +2,7 @@ import type { Agreement } from '../../domain/agreements/agreement.js';
 import { CONTACT_FIELD_MAX_LENGTH } from '../../domain/agreements/attestationRules.js';
 import {
   MCA_STATE_KINDS,
-  primaryAction,
+  boardRowAction,
   type BoardPage,
   type BoardRow,
   type EnhancedAttestation,
@@ -298,7 +298,7 @@ export function boardCardData(
     }),
     summary: summary || t.t('mca.board.empty'),
     rows: page.rows.map((row) => {
-      const action = primaryAction({ kind: row.state });
+      const action = boardRowAction(row);
       const command =
         action === 'purchase'
           ? `buy azure plan ${row.companyName}`
@@ -308,7 +308,9 @@ export function boardCardData(
       return {
         name: row.companyName,
         stateText: stateText(t, row.state),
-        action: { title: t.t(`mca.action.${action}`), data: { verb: 'command.run', command } },
+        ...(action
+          ? { action: { title: t.t(`mca.action.${action}`), data: { verb: 'command.run', command } } }
+          : {}),
         selectable: row.state === 'linkExpired' || row.state === 'renewalRequired',
         selectId: `select_${row.customerId}`,
         selectText: t.t('mca.board.select'),

@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/agreements/agreement.js';
 import {
   allowsOrders,
+  boardRowAction,
   boardPage,
   effectiveStatus,
   mcaStateOf,
@@ -281,4 +282,25 @@ describe('MCA board paging', () => {
       linkExpired: 0,
     });
   });
+});
+
+describe('boardRowAction: the one action an MCA board row offers', () => {
+  const cases: Array<[string, McaStateKind, string | undefined, string | undefined]> = [
+    ['accepted via partner in Germany: buy', 'acceptedViaPartner', 'DE', 'purchase'],
+    ['accepted directly in Korea: buy', 'acceptedDirectly', 'KR', 'purchase'],
+    ['accepted in China (21Vianet): nothing to buy', 'acceptedViaPartner', 'CN', undefined],
+    ['accepted in Iran: nothing to buy', 'acceptedDirectly', 'IR', undefined],
+    [
+      'required in China: still attest (the MCA is needed for every order elsewhere too)',
+      'required',
+      'CN',
+      'createAttestation',
+    ],
+    ['no country known: buy', 'acceptedViaPartner', undefined, 'purchase'],
+  ];
+  for (const [name, state, country, expected] of cases) {
+    it(name, () => {
+      expect(boardRowAction({ state, ...(country ? { country } : {}) })).to.equal(expected);
+    });
+  }
 });
