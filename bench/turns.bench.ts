@@ -219,7 +219,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const connector = new InstantConnector();
 const serviceUrl = await connector.start();
 const profileArgs = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
-const echo = await startBot('echo', join(here, 'turns', 'echoBot.ts'));
+// BENCH_BASELINE_SCRIPT: compare with another bot in the "echo" column, e.g. an older checkout's
+// bench/turns/realBot.ts (the in-process sandbox backend before the REST client became the only path).
+const baselineScript = process.env.BENCH_BASELINE_SCRIPT;
+const echo = await startBot('echo', baselineScript ?? join(here, 'turns', 'echoBot.ts'));
+if (baselineScript) process.stderr.write(`baseline ("echo" column): ${baselineScript}\n`);
 const real = await startBot('real', join(here, 'turns', 'realBot.ts'), profileArgs);
 const results = new Map<string, { echo: Summary; real: Summary }>();
 for (const command of COMMANDS) {
