@@ -17,6 +17,7 @@ import {
 import type { TrustedIssuer } from './emulator/auth.js';
 import { createRestBackend } from './rest/createRestBackend.js';
 import type { RestDirectory } from './rest/restPartnerCenter.js';
+import type { UpgradeWatchStore } from './rest/upgradePoller.js';
 import type { SandboxAttestations } from './sandbox/sandboxAttestations.js';
 
 /** The Partner Center backend the bot talks to, with what the application services need. */
@@ -41,6 +42,8 @@ export interface BackendDependencies {
   callScope: CallScope;
   /** The bot's own records: request ids (ExactlyOnce) and the audit log. */
   records: Pick<RecordStores, 'idempotency' | 'audit'>;
+  /** The upgrade poller's watches (shared by the instances); default DATA_DIR/upgrade-watches files. */
+  upgradeWatches?: UpgradeWatchStore;
   tokens: PartnerCenterTokens;
   /** The token issuer an embedded emulator trusts (the local sign-in's fake Entra). */
   localIssuer?: TrustedIssuer;
@@ -112,7 +115,7 @@ export async function openBackend(
     idempotencyStore: deps.records.idempotency,
     audit: deps.records.audit,
     clock,
-    upgradeWatches: { directory: join(config.DATA_DIR, 'upgrade-watches') },
+    upgradeWatches: deps.upgradeWatches ?? { directory: join(config.DATA_DIR, 'upgrade-watches') },
     leaseMs: config.REQUEST_LEASE_MS,
     // Poll a running transition about as often as the emulator moves it on (real service: ≥ 2 s).
     poller: { initialDelayMs: Math.min(Math.max(config.TRANSITION_STEP_MS, 50), 2_000) },
