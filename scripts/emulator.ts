@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startingClock } from '../src/domain/clock.js';
+import { startingClock, type Clock } from '../src/domain/clock.js';
 import { EMULATOR_ENTRA_CLIENT } from '../src/partnerCenter/emulator/entra/emulatorEntraClient.js';
 import { startFakeEntra, type FakeEntra } from '../src/partnerCenter/emulator/entra/fakeEntra.js';
 import type { TrustedIssuer } from '../src/partnerCenter/emulator/auth.js';
@@ -105,13 +105,15 @@ async function main(argv: string[]): Promise<number> {
     issuer,
     jwksUrl: args.jwks[i],
   }));
+  const clock = args.clockStartAt ? startingClock(args.clockStartAt) : undefined;
   let entra: FakeEntra | undefined;
   if (args.withEntra) {
-    entra = await startSeedEntra(args.seed ?? DEFAULT_SEED, args.entraPort, args.noMfa);
+    // Tokens are stamped on the emulator's clock, which verifies them.
+    entra = await startSeedEntra(args.seed ?? DEFAULT_SEED, args.entraPort, args.noMfa, clock);
     trustedIssuers.push({ issuer: entra.issuer, jwksUrl: entra.jwksUrl });
   }
   const emulator = await startPartnerCenterEmulator({
-    ...(args.clockStartAt ? { clock: startingClock(args.clockStartAt) } : {}),
+    ...(clock ? { clock } : {}),
     dataDir: path.resolve(args.data),
     ...(args.seed ? { seedFile: path.resolve(args.seed) } : {}),
     port: args.port,
@@ -139,7 +141,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** A fake Entra for the seed's tenant and users (MFA as the seed says, default on). */
-function startSeedEntra(seedFile: string, port: number, noMfa: readonly string[]): Promise<FakeEntra> {
+function startSeedEntra(
+  seedFile: string,
+  port: number,
+  noMfa: readonly string[],
+  clock: Clock | undefined,
+): Promise<FakeEntra> {
   const seed = JSON.parse(readFileSync(path.resolve(seedFile), 'utf8')) as {
     partner?: { tenantId?: string };
     users?: Array<{ aadObjectId: string; displayName: string; email?: string; mfa?: boolean }>;
@@ -148,6 +155,7 @@ function startSeedEntra(seedFile: string, port: number, noMfa: readonly string[]
     tenantId: seed.partner?.tenantId ?? '00000000-0000-0000-0000-000000000001',
     port,
     serveUserAssertions: true,
+    ...(clock ? { now: () => clock.now().getTime() } : {}),
     clients: [
       {
         clientId: EMULATOR_ENTRA_CLIENT.clientId,

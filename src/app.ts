@@ -126,6 +126,7 @@ export async function startApp(
   const backend = await openBackend(config, logger, clock, {
     callScope,
     records,
+    upgradeWatches: records.upgradeWatches,
     tokens: signIn.tokens,
     ...(signIn.local
       ? { localIssuer: { issuer: signIn.local.entra.issuer, jwksUrl: signIn.local.entra.jwksUrl } }
@@ -199,10 +200,16 @@ export async function startApp(
     customerFeature(directory),
     priceFeature(prices, cards, { sheetImporter, watches: priceWatches }),
     attest.feature,
-    purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
+    purchaseFeature(
+      new PurchaseService(backend.services, records.criticalSections),
+      directory,
+      attest.dialog,
+      cards,
+      clock,
+    ),
     subscriptionFeature(new SubscriptionService(backend.services), directory),
     transitionFeature(
-      new TransitionService(backend.services),
+      new TransitionService(backend.services, records.criticalSections),
       directory,
       backend.partnerCenter,
       watches,
@@ -294,7 +301,13 @@ export async function startApp(
       );
     }),
   );
-  backend.start();
+  // Several instances on shared (Blob) records: the upgrade poller runs on the leader only.
+  const pollerLeader = records.kind === 'blob' ? records.leader('upgrade-poller') : undefined;
+  if (pollerLeader) {
+    pollerLeader.onAcquired(() => backend.start());
+    pollerLeader.onLost(() => void backend.pause?.());
+    pollerLeader.start();
+  } else backend.start();
 
   const running: RunningServer = createServer({
     adapter,
@@ -342,6 +355,7 @@ export async function startApp(
       snapshotWatcher.stop();
       clearInterval(priceWatchTimer);
       await priceWatchNotifier.check();
+      await pollerLeader?.stop();
       await backend.close();
       await signIn.close();
       await retention?.stop();

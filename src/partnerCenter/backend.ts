@@ -32,6 +32,8 @@ export interface Backend {
   upgradeEvents: UpgradeEvents;
   /** Starts background work (the upgrade poller) once listeners are attached. */
   start(): void;
+  /** Stops the background work until start() again (another instance became the poller's leader). */
+  pause?(): Promise<void>;
   health(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -122,6 +124,7 @@ export async function openBackend(
   });
   return {
     ...rest,
+    pause: () => rest.poller.stop(),
     ...(emulator ? { acceptanceComponent: emulator.sandbox.attestations } : {}),
     health: async () => ({
       ...(await rest.health()),

@@ -108,7 +108,10 @@ export function transitionStatusCardData(
     failedText: failed > 0 ? t.t('transition.status.failedLines', { count: failed }) : '',
     facts: [
       { title: t.t('transition.status.upgradeId'), value: upgrade.id },
-      { title: t.t('transition.status.started'), value: t.dateTime(upgrade.createdAt) },
+      // The REST client knows no start time before the first status call (createdAt '').
+      ...(upgrade.createdAt && !Number.isNaN(Date.parse(upgrade.createdAt))
+        ? [{ title: t.t('transition.status.started'), value: t.dateTime(upgrade.createdAt) }]
+        : []),
       ...(upgrade.completedAt
         ? [{ title: t.t('transition.status.finished'), value: t.dateTime(upgrade.completedAt) }]
         : []),

@@ -79,7 +79,7 @@ export async function startBotProcess(env: Record<string, string>, port?: number
   const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(chosen) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BOT_OUTPUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 40_000;
@@ -105,4 +105,23 @@ export async function startBotProcess(env: Record<string, string>, port?: number
       await exited(child);
     },
   };
+}
+
+/** The `data` of the first card action whose data has this verb (nested show cards included). */
+export function dataWithVerb(content: unknown, verb: string): Record<string, unknown> | undefined {
+  if (!content || typeof content !== 'object') return undefined;
+  const record = content as Record<string, unknown>;
+  if (record.verb === verb && record.type === undefined) return record;
+  for (const value of Object.values(record)) {
+    const found = dataWithVerb(value, verb);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The emulator's data file (what Partner Center "really" holds). */
+export interface EmulatorData {
+  subscriptions: Array<{ id: string; customerId: string; offerId: string; friendlyName?: string }>;
+  entitlements: Array<Record<string, unknown>>;
+  upgrades: Array<{ customerId: string; status: string; lineItems: Array<{ status: string }> }>;
 }
