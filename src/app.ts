@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ShowTypingMiddleware, type Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
@@ -127,6 +128,7 @@ export async function startApp(
     callScope,
     records,
     upgradeWatches: records.upgradeWatches,
+    upgradeWatchesShared: records.kind === 'blob',
     tokens: signIn.tokens,
     ...(signIn.local
       ? { localIssuer: { issuer: signIn.local.entra.issuer, jwksUrl: signIn.local.entra.jwksUrl } }
@@ -268,7 +270,14 @@ export async function startApp(
     logger,
     clock,
   );
-  backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
+  // The notifier's Partner Center calls run as the user who started the upgrade: on another
+  // instance (the poller's leader) no turn of that user is around to lend its call scope.
+  backend.upgradeEvents.subscribe(async (event) => {
+    const user = (await records.upgradeWatches.get(event.upgradeId).catch(() => undefined))?.user;
+    return callScope.run({ correlationId: randomUUID(), ...(user ? { user } : {}) }, () =>
+      notifier.onEvent(event),
+    );
+  });
   // Watched prices: told once per change, after a new snapshot and hourly (a price that changes on the 1st).
   const priceWatchNotifier = new PriceWatchNotifier(
     adapter,

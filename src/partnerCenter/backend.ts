@@ -46,10 +46,18 @@ export interface BackendDependencies {
   records: Pick<RecordStores, 'idempotency' | 'audit'>;
   /** The upgrade poller's watches (shared by the instances); default DATA_DIR/upgrade-watches files. */
   upgradeWatches?: UpgradeWatchStore;
+  /**
+   * The watches are shared with other instances (Blob): a watch another instance created is only
+   * seen by listing, so the poller looks at least every SHARED_WATCH_LOOK_MS.
+   */
+  upgradeWatchesShared?: boolean;
   tokens: PartnerCenterTokens;
   /** The token issuer an embedded emulator trusts (the local sign-in's fake Entra). */
   localIssuer?: TrustedIssuer;
 }
+
+/** Longest pause of the upgrade poller when other instances may add watches. */
+const SHARED_WATCH_LOOK_MS = 5_000;
 
 /** Billing account name the embedded emulator accepts in ARM billing scopes. */
 const EMULATOR_BILLING_ACCOUNT = 'emulator-billing-account';
@@ -120,7 +128,10 @@ export async function openBackend(
     upgradeWatches: deps.upgradeWatches ?? { directory: join(config.DATA_DIR, 'upgrade-watches') },
     leaseMs: config.REQUEST_LEASE_MS,
     // Poll a running transition about as often as the emulator moves it on (real service: ≥ 2 s).
-    poller: { initialDelayMs: Math.min(Math.max(config.TRANSITION_STEP_MS, 50), 2_000) },
+    poller: {
+      initialDelayMs: Math.min(Math.max(config.TRANSITION_STEP_MS, 50), 2_000),
+      ...(deps.upgradeWatchesShared ? { maxDelayMs: SHARED_WATCH_LOOK_MS } : {}),
+    },
   });
   return {
     ...rest,

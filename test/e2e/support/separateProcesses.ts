@@ -121,6 +121,7 @@ export function dataWithVerb(content: unknown, verb: string): Record<string, unk
 
 /** The emulator's data file (what Partner Center "really" holds). */
 export interface EmulatorData {
+  customers?: Array<{ id: string; companyName?: string }>;
   subscriptions: Array<{ id: string; customerId: string; offerId: string; friendlyName?: string }>;
   entitlements: Array<Record<string, unknown>>;
   upgrades: Array<{ customerId: string; status: string; lineItems: Array<{ status: string }> }>;
