@@ -7,8 +7,6 @@
  * Env: BENCH_TURNS (200 per setup), BENCH_CONCURRENCY (10), BENCH_TEXT ("customers").
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,46 +18,12 @@ import {
   startEmulatorProcess,
   type BotProcess,
 } from '../test/e2e/support/separateProcesses.js';
+import { startRoundRobinProxy } from '../test/e2e/support/roundRobinProxy.js';
 import { MEGAN, TeamsClient } from '../test/e2e/support/teamsClient.js';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const TEXT = process.env.BENCH_TEXT ?? 'customers';
-
-/** An HTTP proxy on loopback: each request goes to the next target (round robin); counts requests. */
-async function startProxy(
-  targets: () => string[],
-): Promise<{ url: string; count: () => number; close(): Promise<void> }> {
-  let next = 0;
-  let requests = 0;
-  const server: Server = createServer((req, res) => {
-    requests += 1;
-    const list = targets();
-    const target = new URL(list[next++ % list.length]);
-    const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (response) => {
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    count: () => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -70,7 +34,7 @@ async function main(): Promise<void> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
   const azurite = await startAzurite();
-  const blobProxy = await startProxy(() => [`http://127.0.0.1:${azurite.port}`]);
+  const blobProxy = await startRoundRobinProxy(() => [`http://127.0.0.1:${azurite.port}`]);
   const connection = azurite.connectionString.replace(`http://127.0.0.1:${azurite.port}`, blobProxy.url);
   const emulator = await startEmulatorProcess({ dataDir: join(dir, 'emulator'), clockStartAt: E2E_NOW });
   const bots: BotProcess[] = [];
@@ -85,7 +49,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
   });
   let active: BotProcess[] = [];
-  const botProxy = await startProxy(() => active.map((bot) => `${bot.url}`));
+  const botProxy = await startRoundRobinProxy(() => active.map((bot) => `${bot.url}`));
   try {
     for (const instances of [1, 2]) {
       const container = `bench${instances}`;

@@ -12,6 +12,7 @@ import {
   type EmulatorData,
   type EmulatorProcess,
 } from './support/separateProcesses.js';
+import { startRoundRobinProxy, type RoundRobinProxy } from './support/roundRobinProxy.js';
 import { ADELE, MEGAN, TeamsClient } from './support/teamsClient.js';
 
 const WOODGROVE = 'dea9b094-88ce-404f-8425-db5733c8bb8d';
@@ -31,6 +32,9 @@ describe('HTTP end to end: two bot instances on shared Blob storage', function (
   let b: BotProcess;
   let toA: TeamsClient;
   let toB: TeamsClient;
+  let proxy: RoundRobinProxy;
+  /** Through the round-robin proxy: consecutive requests alternate between A and B. */
+  let balanced: TeamsClient;
   const data = () =>
     JSON.parse(readFileSync(join(dir, 'emulator', 'partner-center.json'), 'utf8')) as EmulatorData;
 
@@ -55,9 +59,12 @@ describe('HTTP end to end: two bot instances on shared Blob storage', function (
     [a, b] = await Promise.all([startBotProcess(env('a')), startBotProcess(env('b'))]);
     toA = new TeamsClient(a.url, serviceUrl);
     toB = new TeamsClient(b.url, serviceUrl);
+    proxy = await startRoundRobinProxy(() => [a.url, b.url]);
+    balanced = new TeamsClient(proxy.url, serviceUrl);
   });
 
   after(async () => {
+    await proxy?.close();
     await Promise.all([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
     await emulator?.stop();
     await azurite?.stop();
@@ -68,7 +75,7 @@ describe('HTTP end to end: two bot instances on shared Blob storage', function (
   const texts = (conversationId: string) =>
     connector.messages(conversationId).map((call) => visibleText(call.activity));
 
-  it('50 concurrent duplicate confirms split across A and B: one plan, and nobody is told "nothing was changed"', async () => {
+  it('50 concurrent duplicate confirms split across A and B by the proxy: one plan, and nobody is told "nothing was changed"', async () => {
     const conversationId = 'mi-buy';
     await toA.say('buy azure plan wide world', { user: MEGAN, conversationId });
     const confirm = await connector.waitFor(() =>
@@ -83,9 +90,7 @@ describe('HTTP end to end: two bot instances on shared Blob storage', function (
       extra: { replyToId: confirm.id },
     });
     const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        (i % 2 === 0 ? toA : toB).post({ ...submit, id: `${String(submit.id)}-${i}` }),
-      ),
+      Array.from({ length: 50 }, (_, i) => balanced.post({ ...submit, id: `${String(submit.id)}-${i}` })),
     );
     expect(responses.every((r) => r.status === 200)).to.equal(true);
     await connector.waitFor(() =>
