@@ -2,19 +2,20 @@
  * The local Partner Center emulator on its own:
  *   npm run emulator -- --port 4020 --data data/emulator [--seed seed/sandbox-seed.json]
  *        [--trust-issuer http://127.0.0.1:4010/<tenant>/v2.0 --jwks http://127.0.0.1:4010/<tenant>/discovery/v2.0/keys]
- *        [--rpm 600] [--upgrade-step-ms 2000] [--anonymous]
+ *        [--rpm 600] [--upgrade-step-ms 2000] [--billing-account NAME] [--anonymous]
  *        [--with-entra [--entra-port M] [--no-mfa <user oid>]…] [--clock-start-at 2026-12-15T10:00:00Z]
  * --with-entra also starts a fake Entra ID in this process (the seed's tenant, its users with MFA as
  * the seed says — on unless the user has `"mfa": false` in a directory file or is named by --no-mfa —, the well-known emulator client of emulatorEntraClient.ts) and trusts it; then
  * the output has the lines `PARTNER_CENTER_EMULATOR_URL=…` and `LOCAL_ENTRA_URL=…` (the two
  * settings a bot process needs) and `ENTRA_CLIENT_ID=…`.
- * Prints the base URL (Partner Center under /v1, Azure Resource Manager under /arm) and runs until
+ * Prints the base URL (Partner Center under /v1, Azure Resource Manager under /arm, the partner API
+ * of the price sheets under /partnerapi, the MCA acceptance page under /emulator/mca-acceptance) and runs until
  * SIGINT/SIGTERM. --trust-issuer/--jwks may repeat (pairs, in order). Without any issuer the emulator
  * only starts with --anonymous (no token checks: every caller is an App+User with MFA).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startingClock, type Clock } from '../src/domain/clock.js';
+import { startingClock } from '../src/domain/clock.js';
 import { EMULATOR_ENTRA_CLIENT } from '../src/partnerCenter/emulator/entra/emulatorEntraClient.js';
 import { startFakeEntra, type FakeEntra } from '../src/partnerCenter/emulator/entra/fakeEntra.js';
 import type { TrustedIssuer } from '../src/partnerCenter/emulator/auth.js';
@@ -24,7 +25,7 @@ import {
 } from '../src/partnerCenter/emulator/startPartnerCenterEmulator.js';
 
 const USAGE =
-  'usage: npm run emulator -- --port N --data DIR [--seed FILE] [--trust-issuer URL --jwks URL]… [--rpm N] [--upgrade-step-ms N] [--anonymous] [--with-entra [--entra-port M] [--no-mfa OID]…] [--clock-start-at ISO]';
+  'usage: npm run emulator -- --port N --data DIR [--seed FILE] [--trust-issuer URL --jwks URL]… [--rpm N] [--upgrade-step-ms N] [--billing-account NAME] [--anonymous] [--with-entra [--entra-port M] [--no-mfa OID]…] [--clock-start-at ISO]';
 
 const DEFAULT_SEED = DEFAULT_EMULATOR_SEED;
 
@@ -36,6 +37,7 @@ interface Args {
   jwks: string[];
   rpm?: number;
   upgradeStepMs?: number;
+  billingAccount?: string;
   anonymous: boolean;
   withEntra: boolean;
   entraPort: number;
@@ -75,6 +77,7 @@ function parse(argv: string[]): Args | string {
       else if (name === '--jwks') args.jwks.push(value());
       else if (name === '--rpm') args.rpm = number();
       else if (name === '--upgrade-step-ms') args.upgradeStepMs = number();
+      else if (name === '--billing-account') args.billingAccount = value();
       else if (name === '--anonymous') args.anonymous = true;
       else if (name === '--with-entra') args.withEntra = true;
       else if (name === '--entra-port') args.entraPort = number();
@@ -108,8 +111,8 @@ async function main(argv: string[]): Promise<number> {
   const clock = args.clockStartAt ? startingClock(args.clockStartAt) : undefined;
   let entra: FakeEntra | undefined;
   if (args.withEntra) {
-    // Tokens are stamped on the emulator's clock, which verifies them.
-    entra = await startSeedEntra(args.seed ?? DEFAULT_SEED, args.entraPort, args.noMfa, clock);
+    // Tokens are stamped and verified on the wall clock (the emulator's tokenClock), not --clock-start-at.
+    entra = await startSeedEntra(args.seed ?? DEFAULT_SEED, args.entraPort, args.noMfa);
     trustedIssuers.push({ issuer: entra.issuer, jwksUrl: entra.jwksUrl });
   }
   const emulator = await startPartnerCenterEmulator({
@@ -120,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
     ...(trustedIssuers.length > 0 ? { trustedIssuers } : { allowAnonymous: true }),
     ...(args.rpm !== undefined ? { requestsPerMinute: args.rpm } : {}),
     ...(args.upgradeStepMs !== undefined ? { upgradeStepMs: args.upgradeStepMs } : {}),
+    ...(args.billingAccount ? { billingAccountName: args.billingAccount } : {}),
   });
   process.stdout.write(`${emulator.baseUrl}\n`);
   if (entra)
@@ -127,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
       `PARTNER_CENTER_EMULATOR_URL=${emulator.baseUrl}\nLOCAL_ENTRA_URL=${entra.baseUrl}\nENTRA_CLIENT_ID=${EMULATOR_ENTRA_CLIENT.clientId}\n`,
     );
   process.stderr.write(
-    `Partner Center emulator: ${emulator.partnerCenterUrl} (ARM: ${emulator.armUrl})${
+    `Partner Center emulator: ${emulator.partnerCenterUrl} (ARM: ${emulator.armUrl}, billing account ${emulator.billingAccountName}; partner API: ${emulator.partnerApiUrl}; MCA acceptance page: ${emulator.acceptanceUrl})${
       args.anonymous && trustedIssuers.length === 0 ? ' — anonymous, no token checks' : ''
     }\n`,
   );
@@ -141,12 +145,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** A fake Entra for the seed's tenant and users (MFA as the seed says, default on). */
-function startSeedEntra(
-  seedFile: string,
-  port: number,
-  noMfa: readonly string[],
-  clock: Clock | undefined,
-): Promise<FakeEntra> {
+function startSeedEntra(seedFile: string, port: number, noMfa: readonly string[]): Promise<FakeEntra> {
   const seed = JSON.parse(readFileSync(path.resolve(seedFile), 'utf8')) as {
     partner?: { tenantId?: string };
     users?: Array<{ aadObjectId: string; displayName: string; email?: string; mfa?: boolean }>;
@@ -155,7 +154,6 @@ function startSeedEntra(
     tenantId: seed.partner?.tenantId ?? '00000000-0000-0000-0000-000000000001',
     port,
     serveUserAssertions: true,
-    ...(clock ? { now: () => clock.now().getTime() } : {}),
     clients: [
       {
         clientId: EMULATOR_ENTRA_CLIENT.clientId,

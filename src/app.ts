@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ShowTypingMiddleware, type Storage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
@@ -130,9 +129,7 @@ export async function startApp(
     upgradeWatches: records.upgradeWatches,
     upgradeWatchesShared: records.kind === 'blob',
     tokens: signIn.tokens,
-    ...(signIn.local
-      ? { localIssuer: { issuer: signIn.local.entra.issuer, jwksUrl: signIn.local.entra.jwksUrl } }
-      : {}),
+    ...(signIn.issuer ? { localIssuer: signIn.issuer } : {}),
   });
 
   const priceEnv = {
@@ -270,14 +267,7 @@ export async function startApp(
     logger,
     clock,
   );
-  // The notifier's Partner Center calls run as the user who started the upgrade: on another
-  // instance (the poller's leader) no turn of that user is around to lend its call scope.
-  backend.upgradeEvents.subscribe(async (event) => {
-    const user = (await records.upgradeWatches.get(event.upgradeId).catch(() => undefined))?.user;
-    return callScope.run({ correlationId: randomUUID(), ...(user ? { user } : {}) }, () =>
-      notifier.onEvent(event),
-    );
-  });
+  backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
   // Watched prices: told once per change, after a new snapshot and hourly (a price that changes on the 1st).
   const priceWatchNotifier = new PriceWatchNotifier(
     adapter,
@@ -348,8 +338,13 @@ export async function startApp(
   const port = (running.server.address() as AddressInfo).port;
   const url = `http://${config.HOST}:${port}`;
   acceptance.base = `${url}${DEFAULT_ACCEPTANCE_PATH}`;
-  // Acceptances that happened while the bot was down are told now.
+  // Acceptances that happened while the bot was down are told now; with a Partner Center in another
+  // process (or the real one) the bot learns of acceptances by asking again every minute.
   void attestationNotifier.sweep();
+  const acceptanceSweep = backend.acceptanceComponent
+    ? undefined
+    : setInterval(() => void attestationNotifier.sweep(), 60_000);
+  acceptanceSweep?.unref();
   logger.info(
     { url: `${url}/api/messages`, storage: records.kind, auth: config.authEnabled },
     'bot listening',
@@ -363,6 +358,7 @@ export async function startApp(
       await running.close();
       snapshotWatcher.stop();
       clearInterval(priceWatchTimer);
+      if (acceptanceSweep) clearInterval(acceptanceSweep);
       await priceWatchNotifier.check();
       await pollerLeader?.stop();
       await backend.close();

@@ -106,6 +106,8 @@ export class Translator {
   /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
   date(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
+    // A time the API did not send (e.g. an upgrade's start) is shown as unknown, never a crash.
+    if (Number.isNaN(date.getTime())) return '—';
     const format = this.messages.formatter(
       `date|${this.locale}`,
       () => new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' }),
@@ -115,6 +117,7 @@ export class Translator {
 
   dateTime(value: Date | string): string {
     const date = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(date.getTime())) return '—';
     const format = this.messages.formatter(
       `dateTime|${this.locale}`,
       () =>

@@ -11,6 +11,7 @@ import type { RecordStores } from '../storage/openRecordStores.js';
 import type { PartnerCenterTokens } from './auth/tokens.js';
 import type { CallScope } from './callContext.js';
 import {
+  EMULATOR_BILLING_ACCOUNT_NAME,
   startPartnerCenterEmulator,
   type PartnerCenterEmulator,
 } from './emulator/startPartnerCenterEmulator.js';
@@ -59,9 +60,6 @@ export interface BackendDependencies {
 /** Longest pause of the upgrade poller when other instances may add watches. */
 const SHARED_WATCH_LOOK_MS = 5_000;
 
-/** Billing account name the embedded emulator accepts in ARM billing scopes. */
-const EMULATOR_BILLING_ACCOUNT = 'emulator-billing-account';
-
 /**
  * Opens the Partner Center backend. There is one path: the REST client (src/partnerCenter/rest).
  * - No setting: a Partner Center emulator starts in this process on a loopback port (data under
@@ -91,7 +89,7 @@ export async function openBackend(
     const base = config.PARTNER_CENTER_EMULATOR_URL.replace(/\/$/, '');
     urls = { partnerCenter: `${base}/v1`, arm: `${base}/arm`, partnerApi: `${base}/partnerapi` };
     directory = await readDirectory(config.PARTNER_DIRECTORY_FILE ?? config.SANDBOX_SEED_FILE);
-    billingAccountName ??= EMULATOR_BILLING_ACCOUNT;
+    billingAccountName ??= EMULATOR_BILLING_ACCOUNT_NAME;
   } else {
     if (!deps.localIssuer)
       throw new Error('openBackend: the embedded emulator needs the local sign-in issuer');
@@ -110,13 +108,14 @@ export async function openBackend(
       partnerApi: `${emulator.baseUrl}/partnerapi`,
     };
     directory = await directoryOf(emulator);
-    billingAccountName ??= EMULATOR_BILLING_ACCOUNT;
+    billingAccountName ??= emulator.billingAccountName;
     logger.info({ url: emulator.baseUrl }, 'embedded Partner Center emulator started');
   }
   const rest = createRestBackend({
     client: {
       baseUrl: urls.partnerCenter,
       armBaseUrl: urls.arm,
+      partnerApiBaseUrl: urls.partnerApi,
       tokens: deps.tokens,
       ...(billingAccountName ? { billingAccountName } : {}),
     },

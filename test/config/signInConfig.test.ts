@@ -10,6 +10,8 @@ const real = {
   ENTRA_TENANT_ID: TENANT,
   ENTRA_CLIENT_ID: CLIENT,
   OAUTH_CONNECTION_NAME: 'partner-center',
+  // The partner's users and roles (Partner Center has no API for them): the seed file's shape.
+  PARTNER_DIRECTORY_FILE: 'seed/sandbox-seed.json',
 };
 
 function problem(env: Record<string, string>): string {

@@ -34,7 +34,7 @@ async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
 }
 
 function agreementsOf(dataDir: string, customerId: string): unknown[] {
-  const data = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8')) as {
+  const data = JSON.parse(readFileSync(join(dataDir, 'partner-center', 'partner-center.json'), 'utf8')) as {
     agreements: Array<{ customerId: string }>;
   };
   return data.agreements.filter((a) => a.customerId === customerId);
@@ -97,7 +97,7 @@ describe('HTTP end to end: the MCA acceptance survives a killed bot process', fu
     await new Promise((resolve) => bot!.once('exit', resolve));
 
     // While the bot is down, the signatory accepts in the acceptance component.
-    const sandbox = await openSandbox({ dataFile: join(dataDir, 'sandbox.json') });
+    const sandbox = await openSandbox({ dataFile: join(dataDir, 'partner-center', 'partner-center.json') });
     const [attestation] = await sandbox.attestations.listEnhancedAttestations(FABRIKAM);
     await sandbox.attestations.accept(attestation.attestationId);
     await sandbox.close();

@@ -30,7 +30,9 @@ describe('HTTP end to end: the real endpoint with a fake connector', function ()
     const response = await fetch(`${sut.app.url}/healthz`);
     const body = (await response.json()) as Record<string, unknown>;
     expect(response.status).to.equal(200);
-    expect(body).to.include({ status: 'ok', version: 'test', backend: 'sandbox' });
+    expect(body).to.include({ status: 'ok', version: 'test', storage: 'file' });
+    // The bot reaches Partner Center through its REST client, here the embedded emulator.
+    expect(body.backend).to.include({ kind: 'rest', partnerCenter: 'embedded-emulator' });
   });
 
   it('help in English lists the commands of a Global admin', async () => {

@@ -533,7 +533,7 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
   }
 
   it(`sends ${COUNT} fuzzed requests: no 5xx, a reply to every user message, no internals shown, no state changed`, async () => {
-    const sandboxBefore = readFileSync(join(sut.dataDir, 'sandbox.json'), 'utf8');
+    const sandboxBefore = readFileSync(join(sut.dataDir, 'partner-center', 'partner-center.json'), 'utf8');
     const byKind = new Map<Kind, number>();
     const statuses = new Map<string, number>();
     // Up to 3 examples of each kind of failure, so one frequent problem does not hide the others.
@@ -621,7 +621,7 @@ describe('HTTP end to end: fuzz (seeded, bounded, loopback only)', function () {
     }
 
     const health = await fetch(`${sut.app.url}/healthz`);
-    const sandboxAfter = readFileSync(join(sut.dataDir, 'sandbox.json'), 'utf8');
+    const sandboxAfter = readFileSync(join(sut.dataDir, 'partner-center', 'partner-center.json'), 'utf8');
     const summary = {
       seed: SEED,
       sent: planned.length,

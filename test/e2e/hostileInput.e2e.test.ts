@@ -38,7 +38,8 @@ describe('HTTP end to end: hostile input (template syntax, prototype names, malf
   after(async () => sut.stop());
 
   const freshConversation = () => `conv-hostile-${++counter}`;
-  const sandboxSnapshot = () => readFileSync(join(sut.dataDir, 'sandbox.json'), 'utf8');
+  const sandboxSnapshot = () =>
+    readFileSync(join(sut.dataDir, 'partner-center', 'partner-center.json'), 'utf8');
 
   /** Sends and returns what the user sees of the replies to this one activity (all sent before the 200). */
   async function replies(

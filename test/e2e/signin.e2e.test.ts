@@ -70,6 +70,8 @@ async function start(): Promise<Harness> {
   const signIn: PartnerCenterSignIn = {
     mode: 'entra',
     tokens: msal,
+    // The embedded emulator trusts the fake Entra these tokens come from.
+    issuer: { issuer: entra.issuer, jwksUrl: entra.jwksUrl },
     forgetUser: (user) => msal.forgetUser(user),
     close: async () => undefined,
   };

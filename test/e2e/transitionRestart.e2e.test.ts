@@ -41,7 +41,7 @@ async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
 }
 
 function upgradeOf(dataDir: string) {
-  const data = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8')) as {
+  const data = JSON.parse(readFileSync(join(dataDir, 'partner-center', 'partner-center.json'), 'utf8')) as {
     upgrades: Array<{ customerId: string; status: string; lineItems: Array<{ status: string }> }>;
     subscriptions: Array<{ customerId: string; offerId: string }>;
   };
@@ -150,7 +150,9 @@ describe('Graceful shutdown', function () {
       expect(code).to.equal(0);
       const response = await inFlight;
       if (response) expect([200, 503]).to.include(response.status);
-      expect(readFileSync(join(dataDir, 'sandbox.json'), 'utf8')).to.contain('"customers"');
+      expect(readFileSync(join(dataDir, 'partner-center', 'partner-center.json'), 'utf8')).to.contain(
+        '"customers"',
+      );
     } finally {
       bot.kill('SIGKILL');
       await connector.stop();

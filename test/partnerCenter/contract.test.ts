@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import { isDomainError } from '../../src/domain/errors.js';
-import type { PartnerCenter } from '../../src/domain/partnerCenter/port.js';
+import type { EnhancedAttestationPort, PartnerCenter } from '../../src/domain/partnerCenter/port.js';
 import { RestPartnerCenter } from '../../src/partnerCenter/rest/restPartnerCenter.js';
 import { CUSTOMERS, emulatorFixture, pollUpgrade, type EmulatorFixture } from './emulator/emulatorFixture.js';
 import { REPO_ROOT } from './sandbox/sandboxFixture.js';
@@ -23,7 +23,7 @@ interface Fixture {
   operation: string;
   docUrl: string;
   docPage: string;
-  auth: 'app-or-user' | 'app+user';
+  auth: 'app-or-user' | 'app+user' | 'app-only';
   request: {
     method: string;
     path: string;
@@ -45,6 +45,10 @@ const UNKNOWN_CUSTOMER = '11111111-2222-4333-8444-555555555555';
 const CONTOSO_PLAN = 'f80c27d0-528b-4ad2-97b4-482a7a15d2f6';
 const CONTOSO_AZURE = ['23ecfaaf-7633-4898-8279-8a6d7b559bf1', 'dfb2e059-d81a-4df5-b6c5-64402ea91153'];
 const US_PLAN = 'DZH318Z0BPS6:0001:DZH318Z0BML6';
+/** The alias name of the ARM alias fixtures (the REST client names an alias with a new id). */
+const DOC_ALIAS = 'd2a7c0d5-2f5e-4b1f-9d0e-0f4c1b6f8a11';
+const DOC_BILLING_ACCOUNT =
+  '99a13315-0000-0000-0000-000000000000:11112222-3333-4444-5555-666677778888_2019-05-31';
 
 // — shape comparison —
 
@@ -218,6 +222,51 @@ const SCENARIOS: Record<string, (fx: EmulatorFixture) => Promise<Prepared>> = {
   'arm-create-csp-subscription': async () => ({
     params: { billingAccountName: 'ba', customerId: CUSTOMERS.contosoWithPlan },
   }),
+  'arm-create-subscription-alias': async (fx) => ({
+    params: { aliasName: DOC_ALIAS },
+    body: {
+      properties: {
+        displayName: 'Contoso Analytics',
+        workload: 'Production',
+        billingScope: `/providers/Microsoft.Billing/billingAccounts/${fx.emulator.billingAccountName}/customers/${CUSTOMERS.contosoWithPlan}`,
+      },
+    },
+  }),
+  'arm-get-subscription-alias': async (fx) => {
+    const created = await fx.call(
+      'PUT',
+      `/arm/providers/Microsoft.Subscription/aliases/${DOC_ALIAS}?api-version=2021-10-01`,
+      {
+        token: await fx.tokens.appUser({ audience: 'https://management.azure.com' }),
+        body: {
+          properties: {
+            displayName: 'Contract test',
+            workload: 'Production',
+            billingScope: `/providers/Microsoft.Billing/billingAccounts/${fx.emulator.billingAccountName}/customers/${CUSTOMERS.contosoWithPlan}`,
+          },
+        },
+      },
+    );
+    expect(created.status).to.equal(201);
+    return { params: { aliasName: DOC_ALIAS } };
+  },
+  'create-enhanced-attestation': async () => ({}),
+  'get-enhanced-attestation': async (fx) => {
+    const created = await fx.emulator.sandbox.attestations.createEnhancedAttestation(
+      CUSTOMERS.fabrikamNoMca,
+      {
+        country: 'US',
+        language: 'en-US',
+        companyName: 'Fabrikam',
+        signatoryFirstName: 'Kenji',
+        signatoryLastName: 'Sato',
+        signatoryEmail: 'kenji.sato@fabrikam.com',
+      },
+    );
+    await fx.emulator.sandbox.attestations.accept(created.attestationId);
+    return { params: { attestationId: created.attestationId } };
+  },
+  'get-a-price-sheet': async () => ({}),
   'arm-get-subscription-operation': async (fx) => ({ params: { operationId: await armOperation(fx) } }),
   'arm-get-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
   'arm-rename-subscription': async () => ({ params: { subscriptionId: CONTOSO_AZURE[0] } }),
@@ -289,16 +338,20 @@ class ReplayServer {
 }
 
 /** The only place that knows how the REST client is built; public hosts are sent to the replay server. */
-function makeRestClient(origin: string): PartnerCenter {
+function makeRestClient(origin: string): PartnerCenter & EnhancedAttestationPort {
   const toReplay = (url: string) =>
     url
       .replace(/^https:\/\/api\.partnercenter\.microsoft\.com/i, origin)
-      .replace(/^https:\/\/management\.azure\.com/i, `${origin}/arm`);
+      .replace(/^https:\/\/management\.azure\.com/i, `${origin}/arm`)
+      .replace(/^https:\/\/api\.partner\.microsoft\.com/i, `${origin}/partnerapi`);
   return new RestPartnerCenter(
     {
       baseUrl: `${origin}/v1`,
       fetch: (url, init) => fetch(toReplay(url), init),
       getAccessToken: async () => 'replay-token',
+      billingAccountName: DOC_BILLING_ACCOUNT,
+      // The doc example's ids (alias name) are the ones the client makes up.
+      newId: () => DOC_ALIAS,
     },
     {
       partner: { tenantId: 't', mpnId: '1234567', name: 'Partner', type: 'IndirectProvider', country: 'US' },
@@ -308,7 +361,11 @@ function makeRestClient(origin: string): PartnerCenter {
   );
 }
 
-type PortCall = (pc: PartnerCenter, ids: Record<string, string>, fixture: Fixture) => Promise<unknown>;
+type PortCall = (
+  pc: PartnerCenter & EnhancedAttestationPort,
+  ids: Record<string, string>,
+  fixture: Fixture,
+) => Promise<unknown>;
 
 const acting = { userId: 'u', displayName: 'User' };
 const bodyOf = (f: Fixture) => f.request.body as Record<string, string>;
@@ -362,14 +419,43 @@ const PORT_CALLS: Record<string, PortCall> = {
   'get-product-upgrade-status': async (pc, ids, f) => {
     expect((await pc.getUpgradeStatus(bodyOf(f).customerId, ids.upgradeId)).status).to.equal('completed');
   },
-  'arm-create-csp-subscription': (pc, ids, f) =>
-    pc.createAzureSubscription(ids.customerId, CONTOSO_PLAN, bodyOf(f).displayName),
+  // arm-create-csp-subscription (POST createSubscription, 2020-01-01) is the older API the emulator
+  // still serves; the client uses the alias API.
+  'arm-create-subscription-alias': async (pc, _ids, f) => {
+    const properties = (f.request.body as { properties: { displayName: string } }).properties;
+    const created = await pc.createAzureSubscription(
+      '14876998-c0dc-46e6-9d0c-65a57a6c32ec',
+      CONTOSO_PLAN,
+      properties.displayName,
+    );
+    expect(created).to.include({
+      id: 'b5bab918-e8a9-4c34-a2e2-ebc1b75b9d74',
+      friendlyName: 'Contoso Analytics',
+    });
+  },
   'arm-rename-subscription': (pc, ids, f) =>
     pc.renameAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId, bodyOf(f).subscriptionName),
   'arm-cancel-subscription': (pc, ids) =>
     pc.suspendAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId),
   'arm-enable-subscription': (pc, ids) =>
     pc.reactivateAzureSubscription(CUSTOMERS.contosoWithPlan, ids.subscriptionId),
+  'create-enhanced-attestation': async (pc, _ids, f) => {
+    const { customerId, ...request } = f.request.body as Record<string, string>;
+    const created = await pc.createEnhancedAttestation(customerId, request as never);
+    expect(created).to.include({ status: 'pending', attestationId: '0b0c8f9e-6a55-4b7e-9d3c-2f1e0a9b8c7d' });
+    expect(created.acceptanceUrl).to.match(/^http:\/\/127\.0\.0\.1:4020\/emulator\/mca-acceptance\?/);
+  },
+  'get-enhanced-attestation': async (pc, ids) => {
+    const found = await pc.getEnhancedAttestation(ids.attestationId);
+    expect(found).to.include({ status: 'accepted', acceptedAt: '2026-11-30T13:00:00.000Z' });
+    expect(found.request.signatoryEmail).to.equal('kenji.sato@fabrikam.com');
+  },
+  'get-a-price-sheet': async (pc) => {
+    const stream = await pc.downloadPriceSheet('KR', 'azure_consumption');
+    for await (const _chunk of stream) {
+      // drained: the replay answers the headers only
+    }
+  },
   'error-600061-agreement-already-exists': (pc, ids, f) =>
     pc.createAgreement(ids.customerId, f.request.body as never, acting),
   'error-600002-date-in-future': (pc, ids, f) =>
@@ -391,8 +477,8 @@ describe('Partner Center contract fixtures', () => {
     expect(FIXTURES.length).to.be.greaterThan(20);
     for (const f of FIXTURES) {
       expect(f.docUrl, f.operation).to.match(/^https:\/\/learn\.microsoft\.com\//);
-      expect(['app-or-user', 'app+user'], f.operation).to.include(f.auth);
-      expect(f.request.path, f.operation).to.match(/^\/(v1|arm)\//);
+      expect(['app-or-user', 'app+user', 'app-only'], f.operation).to.include(f.auth);
+      expect(f.request.path, f.operation).to.match(/^\/(v1|arm|partnerapi)\//);
       if (f.docPage)
         expect(f.docPage, f.operation).to.match(/^xdmushui\/partner-center-sdk develop\/.+\.md$/);
       else expect(f.note ?? '', f.operation).to.match(/inferred/i);
@@ -407,9 +493,28 @@ describe('Partner Center contract fixtures', () => {
         try {
           const prepared = await SCENARIOS[fixture.operation](fx);
           const target = fill(fixture.request.pathTemplate, { ...docParams(fixture), ...prepared.params });
-          const audience = target.startsWith('/arm/') ? 'https://management.azure.com' : undefined;
+          const audience = target.startsWith('/arm/')
+            ? 'https://management.azure.com'
+            : target.startsWith('/partnerapi/')
+              ? 'https://api.partner.microsoft.com'
+              : undefined;
+          const token =
+            fixture.auth === 'app-only'
+              ? await fx.tokens.appOnly()
+              : await fx.tokens.appUser(audience ? { audience } : {});
+          if (fixture.response.headers['Content-Type'] === 'application/octet-stream') {
+            // A file stream (the price sheet): status, headers and some bytes.
+            const response = await fetch(`${fx.emulator.baseUrl}${target}`, {
+              headers: { Authorization: `Bearer ${token}` },
+            });
+            expect(response.status).to.equal(fixture.response.status);
+            expect(response.headers.get('content-type')).to.equal('application/octet-stream');
+            expect(response.headers.get('content-disposition')).to.match(/^attachment/);
+            expect((await response.arrayBuffer()).byteLength).to.be.greaterThan(0);
+            return;
+          }
           const result = await fx.call(fixture.request.method, target, {
-            token: await fx.tokens.appUser(audience ? { audience } : {}),
+            token,
             ...((prepared.body ?? fixture.request.body) !== undefined
               ? { body: prepared.body ?? fixture.request.body }
               : {}),

@@ -108,8 +108,8 @@ export function transitionStatusCardData(
     failedText: failed > 0 ? t.t('transition.status.failedLines', { count: failed }) : '',
     facts: [
       { title: t.t('transition.status.upgradeId'), value: upgrade.id },
-      // The REST client knows no start time before the first status call (createdAt '').
-      ...(upgrade.createdAt && !Number.isNaN(Date.parse(upgrade.createdAt))
+      // Partner Center's upgrade status carries no start time; the sandbox's records do.
+      ...(upgrade.createdAt
         ? [{ title: t.t('transition.status.started'), value: t.dateTime(upgrade.createdAt) }]
         : []),
       ...(upgrade.completedAt

@@ -70,6 +70,10 @@ export const errorMessages = defineMessages({
       "Partner Center refused the bot's app credentials. Ask your administrator to check the app registration and its secret or certificate.",
     'error.azure_subscription_failed':
       'Azure could not create the Azure subscription. Nothing was created: check the plan in Partner Center and try again.',
+    'error.app_only_not_supported':
+      'Partner Center accepts this only on behalf of a signed-in partner user, but the bot called it with its app credentials alone. Ask your administrator to check the bot configuration.',
+    'error.app_user_not_supported':
+      "Partner Center accepts this only with the bot's app credentials, but the bot called it on behalf of a user. Ask your administrator to check the bot configuration.",
   },
   'ko-KR': {
     'error.600002':
@@ -131,5 +135,9 @@ export const errorMessages = defineMessages({
       'Partner Center가 봇의 앱 자격 증명을 거부했습니다. 관리자에게 앱 등록과 비밀 또는 인증서를 확인해 달라고 요청하세요.',
     'error.azure_subscription_failed':
       'Azure에서 Azure 구독을 만들지 못했습니다. 만들어진 것은 없습니다. Partner Center에서 플랜을 확인한 뒤 다시 시도하세요.',
+    'error.app_only_not_supported':
+      'Partner Center는 이 작업을 로그인한 파트너 사용자를 대신해서만 허용하지만 봇이 앱 자격 증명만으로 호출했습니다. 관리자에게 봇 구성을 확인해 달라고 요청하세요.',
+    'error.app_user_not_supported':
+      'Partner Center는 이 작업을 봇의 앱 자격 증명으로만 허용하지만 봇이 사용자를 대신해 호출했습니다. 관리자에게 봇 구성을 확인해 달라고 요청하세요.',
   },
 });

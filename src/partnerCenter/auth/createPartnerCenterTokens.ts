@@ -32,6 +32,8 @@ export interface PartnerCenterSignIn {
   tokens: PartnerCenterTokens & AuthHealth;
   /** The fake Entra of the local mode (issuer and JWKS for the emulator's token checks). */
   local?: LocalSignIn;
+  /** Who issues these tokens, for an embedded Partner Center emulator to trust (local mode, tests). */
+  issuer?: { issuer: string; jwksUrl: string };
   /** Forgets a user's cached tokens (after "sign out"). */
   forgetUser(user: CallUser): void;
   close(): Promise<void>;
@@ -77,7 +79,14 @@ export async function createPartnerCenterTokens(
       users: deps.localUsers ?? seed?.users ?? [],
       logger: deps.logger,
     });
-    return { mode: 'local', tokens: local, local, forgetUser: () => undefined, close: () => local.close() };
+    return {
+      mode: 'local',
+      tokens: local,
+      local,
+      issuer: { issuer: local.entra.issuer, jwksUrl: local.entra.jwksUrl },
+      forgetUser: () => undefined,
+      close: () => local.close(),
+    };
   }
   const userAssertions =
     deps.userAssertions ??

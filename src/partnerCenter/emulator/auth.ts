@@ -12,6 +12,8 @@ import type { AuthKind } from '../auth/tokens.js';
 
 export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 export const ARM_AUDIENCE = 'https://management.azure.com';
+/** https://api.partner.microsoft.com: the partner API of the price sheets. */
+export const PARTNER_API_AUDIENCE = 'https://api.partner.microsoft.com';
 
 /** An issuer whose tokens the emulator accepts, with where its signing keys are. */
 export interface TrustedIssuer {
@@ -25,9 +27,10 @@ export interface TrustedIssuer {
 
 /**
  * What a route accepts (each Partner Center page's "Prerequisites" says which):
- * 'app-or-user' = "supports both standalone App and App+User credentials"; 'user' = App+User only.
+ * 'app-or-user' = "supports both standalone App and App+User credentials"; 'user' = App+User only;
+ * 'app' = App-only (the enhanced attestation API: "This scenario only supports AppOnly authentication").
  */
-export type RouteAuth = 'app-or-user' | 'user';
+export type RouteAuth = 'app-or-user' | 'user' | 'app';
 
 /** The caller, read from a verified token (claims contract in PREAMBLE.md). */
 export interface Principal {
@@ -135,6 +138,13 @@ export class TokenVerifier {
         'AppOnlyNotSupported',
         'This operation supports App+User authentication only.',
         bearer('insufficient_scope', 'App+User token required'),
+      );
+    if (auth === 'app' && principal.kind !== 'app-only')
+      throw new AuthRefusal(
+        403,
+        'AppPlusUserNotSupported',
+        'This operation supports App-only authentication only.',
+        bearer('insufficient_scope', 'App-only token required'),
       );
     if (principal.kind === 'app+user' && !principal.mfa)
       throw new AuthRefusal(

@@ -16,6 +16,8 @@ export interface EmulatorResponse {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** A byte stream sent as it is (e.g. a price sheet) instead of a JSON body; set Content-Type in headers. */
+  stream?: AsyncIterable<Uint8Array>;
 }
 
 interface ErrorRow {
@@ -137,6 +139,19 @@ const UNDOCUMENTED: Record<string, ErrorRow> = {
     description: 'The Azure plan is not available in the customer country.',
   },
   plan_not_active: { status: 409, description: 'The Azure plan is not active.' },
+  // Enhanced attestation refusals (docs/mca-attestation.md; codes of the sandbox, inferred statuses).
+  reseller_not_allowed: {
+    status: 403,
+    description: "Indirect resellers can't use the enhanced attestation experience.",
+  },
+  already_signed_directly: {
+    status: 409,
+    description: 'The customer has already accepted the Microsoft Customer Agreement directly.',
+  },
+  attestation_not_accepted: {
+    status: 409,
+    description: 'The signatory has not accepted the Microsoft Customer Agreement yet.',
+  },
 };
 
 function fill(template: string, parameters: Record<string, string>): string {

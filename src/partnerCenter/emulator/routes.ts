@@ -4,10 +4,14 @@ import { DomainError } from '../../domain/errors.js';
 import { AZURE_PLAN_PRODUCT_ID, AZURE_PLAN_SKU_ID } from '../../domain/plans/azurePlanCatalog.js';
 import type { CartLineItemRequest } from '../../domain/plans/order.js';
 import { isAzurePlan } from '../../domain/subscriptions/subscription.js';
+import type { SandboxAttestations } from '../sandbox/sandboxAttestations.js';
 import type { SandboxPartnerCenter } from '../sandbox/sandboxPartnerCenter.js';
 import type { SandboxStore } from '../sandbox/sandboxStore.js';
 import type { Principal, RouteAuth } from './auth.js';
 import { armError, notFound, partnerCenterError, type EmulatorResponse } from './errors.js';
+import { ATTESTATION_ROUTES } from './attestationRoutes.js';
+import { PRICE_SHEET_ROUTES } from './priceSheetRoutes.js';
+import { aliasResource, type SubscriptionAliases } from './subscriptionAliases.js';
 import {
   agreementMetadataResource,
   agreementResource,
@@ -24,7 +28,7 @@ import {
   upgradeStatusResource,
 } from './representations.js';
 
-export type Api = 'partnerCenter' | 'arm';
+export type Api = 'partnerCenter' | 'arm' | 'partnerApi';
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -34,11 +38,21 @@ export interface RouteContext {
   principal: Principal;
   partnerCenter: SandboxPartnerCenter;
   store: SandboxStore;
+  /** The enhanced attestation API of the sandbox (and its acceptance component). */
+  attestations: SandboxAttestations;
+  /** ARM subscription aliases of this emulator. */
+  aliases: SubscriptionAliases;
+  /** The MPA billing account name the emulator answers for (billingScope of an alias). */
+  billingAccountName: string;
+  /** `http://127.0.0.1:<port>` of this emulator (links it hands out point here). */
+  baseUrl: string;
+  /** A new alias is answered 202 Accepted (then Succeeded on GET), as ARM may do. */
+  aliasesAnswerAccepted: boolean;
 }
 
 export interface Route {
   operation: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** Path below the emulator origin; `{name}` segments are parameters; literals match case-insensitively. */
   pattern: string;
   api: Api;
@@ -409,6 +423,77 @@ export const ROUTES: readonly Route[] = [
   },
   // — Azure Resource Manager (Microsoft.Subscription), served under /arm —
   {
+    operation: 'arm-create-subscription-alias',
+    method: 'PUT',
+    pattern: `${ARM_BASE}/providers/Microsoft.Subscription/aliases/{aliasName}`,
+    api: 'arm',
+    auth: 'app-or-user',
+    effect: true,
+    docUrl: `${ARM_DOCS}alias/create`,
+    async handle(ctx) {
+      const aliasName = ctx.params.aliasName;
+      const known = ctx.aliases.get(aliasName);
+      if (known) return ok(aliasResource(known));
+      const properties = objectBody(objectBody(ctx.body).properties);
+      const displayName = str(properties.displayName);
+      if (!displayName) return armError(400, 'InvalidRequestContent', 'properties.displayName is required.');
+      const workload = str(properties.workload);
+      if (workload && !['production', 'devtest'].includes(workload.toLowerCase()))
+        return armError(400, 'InvalidRequestContent', `Invalid workload '${workload}'.`);
+      // programmatically-create-subscription-microsoft-partner-agreement: the customer's billing scope.
+      const scope = /^\/providers\/Microsoft\.Billing\/billingAccounts\/([^/]+)\/customers\/([^/]+)$/i.exec(
+        str(properties.billingScope),
+      );
+      if (!scope)
+        return armError(
+          400,
+          'InvalidBillingScope',
+          'properties.billingScope is not a customer billing scope.',
+        );
+      if (decodeURIComponent(scope[1]).toLowerCase() !== ctx.billingAccountName.toLowerCase())
+        return armError(404, 'BillingAccountNotFound', `Billing account '${scope[1]}' was not found.`);
+      const customerId = guid(decodeURIComponent(scope[2]));
+      const resellerId = str(properties.resellerId) || null;
+      const plans = (await ctx.partnerCenter.listSubscriptions(customerId)).filter(
+        (s) => isAzurePlan(s) && s.status === 'active',
+      );
+      const plan =
+        plans.find((p) => p.partnerIdOnRecord === resellerId) ?? (resellerId ? undefined : plans[0]);
+      if (!plan)
+        return armError(
+          400,
+          'InvalidBillingScope',
+          'The customer has no active Azure plan for this reseller.',
+        );
+      const { alias, created } = await ctx.aliases.ensure(aliasName, customerId, displayName, () =>
+        ctx.partnerCenter.createAzureSubscription(customerId, plan.id, displayName),
+      );
+      if (created && ctx.aliasesAnswerAccepted) {
+        const resource = aliasResource(alias);
+        return ok({ ...resource, properties: { provisioningState: 'Accepted' } }, 202, {
+          Location: `${ctx.baseUrl}${ARM_BASE}/providers/Microsoft.Subscription/aliases/${encodeURIComponent(aliasName)}?api-version=2021-10-01`,
+          'Retry-After': '1',
+        });
+      }
+      return ok(aliasResource(alias), created ? 201 : 200);
+    },
+  },
+  {
+    operation: 'arm-get-subscription-alias',
+    method: 'GET',
+    pattern: `${ARM_BASE}/providers/Microsoft.Subscription/aliases/{aliasName}`,
+    api: 'arm',
+    auth: 'app-or-user',
+    effect: false,
+    docUrl: `${ARM_DOCS}alias/get`,
+    async handle(ctx) {
+      const alias = ctx.aliases.get(ctx.params.aliasName);
+      return alias
+        ? ok(aliasResource(alias))
+        : armError(404, 'AliasNotFound', `The alias '${ctx.params.aliasName}' was not found.`);
+    },
+  },
+  {
     operation: 'arm-create-csp-subscription',
     method: 'POST',
     pattern: `${ARM_BASE}/providers/Microsoft.Billing/billingAccounts/{billingAccountName}/customers/{customerId}/providers/Microsoft.Subscription/createSubscription`,
@@ -466,6 +551,8 @@ export const ROUTES: readonly Route[] = [
       return ok(armSubscriptionResource(await azureEntitlement(ctx, ctx.params.subscriptionId)));
     },
   },
+  ...ATTESTATION_ROUTES,
+  ...PRICE_SHEET_ROUTES,
   {
     operation: 'arm-rename-subscription',
     method: 'POST',

@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../../domain/clock.js';
 import { isDomainError } from '../../domain/errors.js';
 import { openSandbox, type Sandbox } from '../sandbox/openSandbox.js';
+import { createAcceptancePage, DEFAULT_ACCEPTANCE_PATH } from './acceptancePage.js';
 import {
   ANONYMOUS,
   ARM_AUDIENCE,
   AuthRefusal,
+  PARTNER_API_AUDIENCE,
   PARTNER_CENTER_AUDIENCE,
   TokenVerifier,
   type Principal,
@@ -25,7 +27,11 @@ import {
 } from './errors.js';
 import { fingerprintOf, RequestIdLog } from './idempotency.js';
 import { matchRoute, type Api } from './routes.js';
+import { EMULATOR_BILLING_ACCOUNT_NAME, SubscriptionAliases } from './subscriptionAliases.js';
 import { FaultPlan, RateLimiter, type FaultRuleJson } from './throttling.js';
+
+/** The MPA billing account name the emulator accepts by default (give it to the REST client's billingAccountName). */
+export { EMULATOR_BILLING_ACCOUNT_NAME } from './subscriptionAliases.js';
 
 /** The repository's default seed (seed/sandbox-seed.json), independent of the working directory. */
 export const DEFAULT_EMULATOR_SEED = path.resolve(
@@ -49,8 +55,8 @@ export interface PartnerCenterEmulatorOptions {
   upgradeStepMs?: number;
   /** 900130 window for the transition eligibility check. */
   recentPurchaseWindowDays?: number;
-  /** Lifetime of an MCA acceptance link (the docs name none: API data). */
-  attestationLinkTtlHours?: number;
+  /** The clock tokens' exp/nbf are checked against (default: the system clock, as issuers use). */
+  tokenClock?: Clock;
   newId?: () => string;
   /** Token issuers whose RS256 tokens are accepted. Required unless allowAnonymous. */
   trustedIssuers?: readonly TrustedIssuer[];
@@ -58,6 +64,15 @@ export interface PartnerCenterEmulatorOptions {
   allowAnonymous?: boolean;
   /** Requests per minute per token subject before 429 (default: no limit). */
   requestsPerMinute?: number;
+  /**
+   * The partner's MPA billing account name (ARM billingScope of a subscription alias) the emulator
+   * answers for; default EMULATOR_BILLING_ACCOUNT_NAME. Give the REST client the same name.
+   */
+  billingAccountName?: string;
+  /** Lifetime of an MCA acceptance link (hours; the sandbox default when absent). */
+  attestationLinkTtlHours?: number;
+  /** Answer a new subscription alias 202 Accepted (the client then polls GET alias), as ARM may. */
+  aliasesAnswerAccepted?: boolean;
 }
 
 export interface PartnerCenterEmulator {
@@ -67,6 +82,12 @@ export interface PartnerCenterEmulator {
   partnerCenterUrl: string;
   /** `${baseUrl}/arm`: stands for https://management.azure.com. */
   armUrl: string;
+  /** `${baseUrl}/partnerapi`: stands for https://api.partner.microsoft.com (price sheets, `/v1.0/...`). */
+  partnerApiUrl: string;
+  /** `${baseUrl}/emulator/mca-acceptance`: the local MCA acceptance page (attestations link here). */
+  acceptanceUrl: string;
+  /** The billing account name the ARM alias routes accept. */
+  billingAccountName: string;
   /** Injectable faults (also reachable as POST/DELETE `/_emulator/faults`). */
   faults: FaultPlan;
   /** The rule engine and store underneath (tests may look at the data). */
@@ -87,7 +108,21 @@ function header(req: Incoming, name: string): string | undefined {
 }
 
 function apiOf(pathname: string): Api {
-  return pathname.toLowerCase().startsWith('/arm/') ? 'arm' : 'partnerCenter';
+  const lower = pathname.toLowerCase();
+  if (lower.startsWith('/arm/')) return 'arm';
+  if (lower.startsWith('/partnerapi/')) return 'partnerApi';
+  return 'partnerCenter';
+}
+
+const AUDIENCES: Record<Api, readonly string[]> = {
+  partnerCenter: [PARTNER_CENTER_AUDIENCE],
+  arm: [ARM_AUDIENCE, `${ARM_AUDIENCE}/`],
+  partnerApi: [PARTNER_API_AUDIENCE],
+};
+
+/** Mounts under DEFAULT_ACCEPTANCE_PATH (the page and its /accept form). */
+function isAcceptancePath(pathname: string): boolean {
+  return pathname === DEFAULT_ACCEPTANCE_PATH || pathname === `${DEFAULT_ACCEPTANCE_PATH}/accept`;
 }
 
 function authFailure(api: Api, refusal: AuthRefusal): EmulatorResponse {
@@ -141,12 +176,18 @@ export async function startPartnerCenterEmulator(
       ? { attestationLinkTtlHours: options.attestationLinkTtlHours }
       : {}),
   });
+  const billingAccountName = options.billingAccountName ?? EMULATOR_BILLING_ACCOUNT_NAME;
+  const aliases = new SubscriptionAliases(sandbox.store);
+  const acceptancePage = createAcceptancePage(sandbox.attestations, DEFAULT_ACCEPTANCE_PATH);
+  // Known once the server listens; read per request.
+  let baseUrl = '';
   const requestLog = await RequestIdLog.open(path.join(options.dataDir, EMULATOR_REQUEST_LOG_FILE), () =>
     clock.now(),
   );
   const verifier = options.allowAnonymous
     ? undefined
-    : new TokenVerifier(options.trustedIssuers ?? [], clock);
+    : // Token times are wall-clock times (the issuer's), whatever business date the emulator plays.
+      new TokenVerifier(options.trustedIssuers ?? [], options.tokenClock ?? systemClock);
   const limiter = new RateLimiter(options.requestsPerMinute, clock);
   const faults = new FaultPlan();
 
@@ -191,9 +232,8 @@ export async function startPartnerCenterEmulator(
 
     let principal: Principal = ANONYMOUS;
     if (verifier) {
-      const audiences = route.api === 'arm' ? [ARM_AUDIENCE, `${ARM_AUDIENCE}/`] : [PARTNER_CENTER_AUDIENCE];
       try {
-        principal = await verifier.verify(header(req, 'authorization'), audiences, route.auth);
+        principal = await verifier.verify(header(req, 'authorization'), AUDIENCES[route.api], route.auth);
       } catch (error) {
         if (error instanceof AuthRefusal) return authFailure(route.api, error);
         throw error;
@@ -223,6 +263,11 @@ export async function startPartnerCenterEmulator(
           principal,
           partnerCenter: sandbox.partnerCenter,
           store: sandbox.store,
+          attestations: sandbox.attestations,
+          aliases,
+          billingAccountName,
+          baseUrl,
+          aliasesAnswerAccepted: options.aliasesAnswerAccepted ?? false,
         });
       } catch (error) {
         if (isDomainError(error))
@@ -237,7 +282,8 @@ export async function startPartnerCenterEmulator(
       `${principal.subject}|${requestId}`,
       fingerprintOf(req.method, `${pathname}${req.url.search}`, body),
       run,
-      (response) => response.status < 500,
+      // Only an effect is remembered: a refusal changed nothing, so a corrected retry may reuse the id.
+      (response) => response.status < 400,
     );
     if ('conflict' in outcome)
       // Not documented: a reused MS-RequestId with another request is refused rather than replayed.
@@ -254,6 +300,14 @@ export async function startPartnerCenterEmulator(
 
   // No chaining on writeHead: restify (same process in e2e runs) replaces it with one returning undefined.
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // The stand-in for Microsoft's acceptance component (no token: the signatory is not signed in).
+    if (isAcceptancePath(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)) {
+      const finished = new Promise<void>((resolve) => response.once('close', () => resolve()));
+      if (acceptancePage(request, response)) {
+        await finished;
+        return;
+      }
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of request) {
@@ -286,6 +340,18 @@ export async function startPartnerCenterEmulator(
       'MS-CorrelationId': header(incoming, 'ms-correlationid') ?? randomUUID(),
       ...result.headers,
     };
+    if (result.stream) {
+      response.writeHead(result.status, headers);
+      try {
+        for await (const chunk of result.stream) {
+          if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));
+        }
+        response.end();
+      } catch {
+        response.destroy();
+      }
+      return;
+    }
     if (result.body === undefined) {
       response.writeHead(result.status, headers);
       response.end();
@@ -313,12 +379,15 @@ export async function startPartnerCenterEmulator(
   });
   sandbox.worker.start();
   const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `http://127.0.0.1:${port}`;
   let closing: Promise<void> | undefined;
   return {
     baseUrl,
     partnerCenterUrl: `${baseUrl}/v1`,
     armUrl: `${baseUrl}/arm`,
+    partnerApiUrl: `${baseUrl}/partnerapi`,
+    acceptanceUrl: `${baseUrl}${DEFAULT_ACCEPTANCE_PATH}`,
+    billingAccountName,
     faults,
     sandbox,
     close() {

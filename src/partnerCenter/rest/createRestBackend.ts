@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock.js';
+import { systemClock, type Clock } from '../../domain/clock.js';
 import { ExactlyOnce } from '../../domain/idempotency/exactlyOnce.js';
 import type { IdempotencyStore } from '../../domain/idempotency/idempotencyStore.js';
 import type { AuditLog } from '../../domain/services/auditLog.js';
@@ -23,6 +23,8 @@ export interface RestBackendOptions {
   /** Upgrade watches: a store, or a directory for the file store. */
   upgradeWatches: UpgradeWatchStore | { directory: string };
   leaseMs?: number;
+  /** The clock polls are scheduled on (default: the system clock). */
+  pollerClock?: Clock;
   poller?: { initialDelayMs?: number; maxDelayMs?: number };
 }
 
@@ -51,7 +53,8 @@ export function createRestBackend(options: RestBackendOptions): Backend & { poll
     partnerCenter,
     store,
     events: upgradeEvents,
-    clock: options.clock,
+    // Polls are scheduled on wall-clock time, whatever business date the bot plays (tests pin it).
+    clock: options.pollerClock ?? systemClock,
     callScope: options.callScope,
     ...options.poller,
   });

@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import pRetry, { AbortError } from 'p-retry';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { paramsFromDescription } from '../../domain/partnerCenter/errorDescriptions.js';
+import { ValidationError, type ValidationReason } from '../../domain/partnerCenter/validationError.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from '../auth/tokens.js';
 import type { CallContext, CallScope, CallUser } from '../callContext.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
 export const AZURE_RESOURCE_MANAGER_BASE_URL = 'https://management.azure.com';
+/** The partner API of the price sheets (get-a-price-sheet). */
+export const PARTNER_API_BASE_URL = 'https://api.partner.microsoft.com';
 export const DEFAULT_LOCALE = 'en-US';
 
 /** Per-attempt timeout: one HTTP exchange longer than this is abandoned and retried. */
@@ -25,12 +30,14 @@ export type FetchLike = (
   status: number;
   headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /** The body as a stream (global fetch has it); needed only by streamed downloads. */
+  body?: ReadableStream<Uint8Array> | null;
 }>;
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /** Which service a call goes to. */
-export type ApiBase = 'partnerCenter' | 'azureResourceManager';
+export type ApiBase = 'partnerCenter' | 'azureResourceManager' | 'partnerApi';
 
 /** What the client needs to know about an operation (see operations.ts). */
 export interface CallSpec {
@@ -65,6 +72,8 @@ export interface PartnerCenterHttpOptions {
   baseUrl?: string;
   /** Azure Resource Manager (Azure subscriptions under the plan); defaults to https://management.azure.com. */
   armBaseUrl?: string;
+  /** The partner API (price sheets, `/v1.0/sales/...`); defaults to https://api.partner.microsoft.com. */
+  partnerApiBaseUrl?: string;
   /** Defaults to the global fetch. */
   fetch?: FetchLike;
   /** Bearer tokens per AuthKind and resource (the sign-in module). */
@@ -138,6 +147,7 @@ class TransientFailure extends Error {
 export class PartnerCenterHttp {
   private readonly baseUrl: string;
   private readonly armBaseUrl: string;
+  private readonly partnerApiBaseUrl: string;
   private readonly fetch: FetchLike;
   private readonly tokens: PartnerCenterTokens;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -154,6 +164,7 @@ export class PartnerCenterHttp {
   constructor(private readonly options: PartnerCenterHttpOptions) {
     this.baseUrl = (options.baseUrl ?? PARTNER_CENTER_BASE_URL).replace(/\/$/, '');
     this.armBaseUrl = (options.armBaseUrl ?? AZURE_RESOURCE_MANAGER_BASE_URL).replace(/\/$/, '');
+    this.partnerApiBaseUrl = (options.partnerApiBaseUrl ?? PARTNER_API_BASE_URL).replace(/\/$/, '');
     this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.tokens = options.tokens ?? legacyTokens(options.getAccessToken);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -176,14 +187,19 @@ export class PartnerCenterHttp {
     return this.newId();
   }
 
+  private rootOf(base: ApiBase): string {
+    if (base === 'partnerCenter') return this.baseUrl;
+    return base === 'partnerApi' ? this.partnerApiBaseUrl : this.armBaseUrl;
+  }
+
   urlOf(base: ApiBase, path: string): string {
-    return `${base === 'partnerCenter' ? this.baseUrl : this.armBaseUrl}${path}`;
+    return `${this.rootOf(base)}${path}`;
   }
 
   /** Resolves a Partner Center link (`links.next.uri`, `Location`) against the base URL. */
   resolveLink(base: ApiBase, uri: string): string {
     if (/^https?:\/\//i.test(uri)) return uri;
-    const root = base === 'partnerCenter' ? this.baseUrl : this.armBaseUrl;
+    const root = this.rootOf(base);
     const origin = new URL(root).origin;
     if (uri.startsWith('/v1/') || base === 'azureResourceManager')
       return `${origin}/${uri.replace(/^\//, '')}`;
@@ -191,10 +207,36 @@ export class PartnerCenterHttp {
   }
 
   async request<T>(spec: CallSpec, path: string, request: RequestOptions = {}): Promise<HttpResult<T>> {
+    return this.exchange<T>(spec, path, request, false) as Promise<HttpResult<T>>;
+  }
+
+  /**
+   * Like request, but a 2xx body is handed over as a byte stream, not read: for downloads too big
+   * to buffer (a price sheet is ~42 MB). The attempt timeout covers the wait for the response
+   * headers only; retries happen before the first byte is handed over, never in the middle.
+   */
+  async requestStream(
+    spec: CallSpec,
+    path: string,
+    request: RequestOptions = {},
+  ): Promise<{ status: number; stream: AsyncIterable<Uint8Array> }> {
+    const result = (await this.exchange<never>(spec, path, request, true)) as {
+      status: number;
+      stream: AsyncIterable<Uint8Array>;
+    };
+    return result;
+  }
+
+  private async exchange<T>(
+    spec: CallSpec,
+    path: string,
+    request: RequestOptions,
+    streamed: boolean,
+  ): Promise<HttpResult<T> | { status: number; stream: AsyncIterable<Uint8Array> }> {
     const context = this.context();
     const url = request.absoluteUrl ?? this.urlOf(spec.base, path);
     const fixedHeaders: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: streamed ? '*/*' : 'application/json',
       'MS-RequestId': this.requestIdFor(spec, context),
       'MS-CorrelationId': request.correlationId ?? context.correlationId ?? this.newId(),
       'X-Locale': context.locale ?? this.options.defaultLocale ?? DEFAULT_LOCALE,
@@ -214,7 +256,7 @@ export class PartnerCenterHttp {
     const deadline = this.now() + this.deadlineMs;
     const user = spec.auth === 'app+user' ? context.user : undefined;
 
-    return pRetry(() => this.attempt<T>(spec, url, fixedHeaders, body, user, deadline), {
+    return pRetry(() => this.attempt<T>(spec, url, fixedHeaders, body, user, deadline, streamed), {
       retries: this.maxAttempts - 1,
       // p-retry's own timer is not used: the delay (Retry-After or backoff) is waited in
       // onFailedAttempt through the injectable sleep.
@@ -243,7 +285,8 @@ export class PartnerCenterHttp {
     body: string | undefined,
     user: CallUser | undefined,
     deadline: number,
-  ): Promise<HttpResult<T>> {
+    streamed = false,
+  ): Promise<HttpResult<T> | { status: number; stream: AsyncIterable<Uint8Array> }> {
     for (let authTry = 0; ; authTry += 1) {
       let token: string;
       try {
@@ -257,9 +300,23 @@ export class PartnerCenterHttp {
         { ...headers, Authorization: `Bearer ${token}` },
         body,
         deadline,
+        streamed,
       );
       if (response.status === 401) {
+        // A claims challenge for MFA: a fresh token of the same sign-in would not carry it either.
+        const challenge = response.headers.get('www-authenticate') ?? '';
+        const refusal = safeJson(await readText(response, deadline, this.now).catch(() => ''));
         this.tokens.invalidate(spec.auth, spec.resource, user);
+        if (/insufficient_claims/i.test(challenge) || errorNameOf(refusal) === 'mfarequired') {
+          const claims = /claims="([^"]+)"/.exec(challenge)?.[1];
+          throw new AbortError(
+            new DomainError('mfa_required', {
+              httpStatus: 401,
+              operation: spec.operation,
+              ...(claims ? { claims } : {}),
+            }),
+          );
+        }
         if (authTry === 0) continue;
         throw new AbortError(
           new DomainError(spec.auth === 'app+user' ? 'sign_in_required' : 'app_credentials_invalid', {
@@ -267,6 +324,13 @@ export class PartnerCenterHttp {
             operation: spec.operation,
           }),
         );
+      }
+      if (streamed && response.status >= 200 && response.status < 300) {
+        if (!response.body) throw new AbortError(new DomainError('backend_error', { reason: 'noBody' }));
+        return {
+          status: response.status,
+          stream: Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>),
+        };
       }
       const text = await readText(response, deadline, this.now);
       const parsed = text ? safeJson(text) : undefined;
@@ -290,15 +354,22 @@ export class PartnerCenterHttp {
     headers: Record<string, string>,
     body: string | undefined,
     deadline: number,
+    streamed = false,
   ): Promise<Awaited<ReturnType<FetchLike>>> {
     const remaining = deadline - this.now();
     if (remaining <= 0) throw new TransientFailure('timeout', undefined, undefined);
-    const signal = AbortSignal.timeout(Math.max(1, Math.min(this.attemptMs, remaining)));
+    const limitMs = Math.max(1, Math.min(this.attemptMs, remaining));
+    // A streamed body may take longer than one attempt: the timer stops once the headers are in.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error('attempt timeout')), limitMs);
+    const signal = streamed ? controller.signal : AbortSignal.timeout(limitMs);
     try {
       return await this.fetch(url, { method, headers, body, signal });
     } catch (error) {
       if (isDomainError(error)) throw new AbortError(error);
       throw new TransientFailure(signal.aborted ? 'timeout' : 'network', undefined, undefined);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -377,13 +448,84 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** Partner Center codes that mean the same as one of the bot's codes (error-codes.md). */
+const CODE_MEANINGS: Record<string, string> = {
+  '1000': 'not_found',
+  '20003': 'not_found',
+  '20002': 'no_relationship',
+  '3000': 'validation',
+  // ARM (Microsoft.Subscription): an Azure subscription id that does not exist (or is not visible).
+  SubscriptionNotFound: 'not_found',
+  AliasNotFound: 'not_found',
+};
+
+/** The bot's own codes the emulator sends as they are (no documented Partner Center code). */
+const BOT_CODES = new Set([
+  'plan_exists',
+  'legacy_offer_present',
+  'plan_not_active',
+  'not_available_in_country',
+  'reseller_not_allowed',
+  'already_signed_directly',
+  'attestation_not_accepted',
+  'no_relationship',
+  'not_found',
+  'validation',
+]);
+
+function errorNameOf(body: unknown): string {
+  const source =
+    body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : body;
+  const name =
+    source && typeof source === 'object' ? (source as { errorName?: unknown }).errorName : undefined;
+  return typeof name === 'string' ? name.toLowerCase() : '';
+}
+
+/** The body's `parameters` (Partner Center's string dictionary), or none. */
+function parametersOf(source: unknown): Record<string, string> {
+  const raw =
+    source && typeof source === 'object' ? (source as { parameters?: unknown }).parameters : undefined;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>)
+      .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      .map(([k, v]) => [k, String(v)]),
+  );
+}
+
+/**
+ * 3000 "Invalid property" as the bot's validation error: the fields from `parameters` — `fields` /
+ * `reasons` ("name:reason") where the answer carries them (the emulator does), else its keys.
+ */
+function validationFrom(status: number, parameters: Record<string, string>): DomainError {
+  const split = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
+  const reasons = split(parameters.reasons)
+    .map((r) => r.split(':'))
+    .filter((pair) => pair.length === 2 && pair[0] && pair[1]);
+  if (reasons.length > 0) {
+    return new ValidationError(
+      Object.fromEntries(reasons.map(([name, reason]) => [name, reason as ValidationReason])),
+    );
+  }
+  const fields = split(parameters.fields);
+  return new DomainError('validation', {
+    fields: fields.length > 0 ? fields : Object.keys(parameters),
+    httpStatus: status,
+  });
+}
+
 /**
  * Error bodies become DomainError with the service's code: Partner Center `{code, description}`
- * (e.g. 600061) or Azure Resource Manager `{error: {code, message}}`. Without a code: 404 →
- * not_found, 401/403 → forbidden, anything else → backend_error (params.httpStatus). The
- * description is not passed on: it is English text, and the bot shows its own localized message per
- * code. Where one code means different things (600002), the meaning decoded from the description
- * goes along as params.reason.
+ * (e.g. 600061) or Azure Resource Manager `{error: {code, message}}`. Codes that mean one of the
+ * bot's codes become that code: 1000 / 20003 → not_found, 20002 → no_relationship, 3000 →
+ * validation (fields from `parameters`); the bot's own codes (plan_exists, legacy_offer_present,
+ * plan_not_active, not_available_in_country …) keep their name and `parameters`. A 403 with
+ * errorName AppOnlyNotSupported / AppPlusUserNotSupported → app_only_not_supported /
+ * app_user_not_supported (the operation was called with the wrong AuthKind: a configuration bug).
+ * Without a code: 404 → not_found, 401/403 → forbidden, anything else → backend_error
+ * (params.httpStatus). The description is not passed on: it is English text, and the bot shows its
+ * own localized message per code. Where one code means different things (600002), the meaning
+ * decoded from the description goes along as params.reason.
  */
 export function toDomainError(status: number, body: unknown): DomainError {
   const source =
@@ -393,13 +535,28 @@ export function toDomainError(status: number, body: unknown): DomainError {
     typeof (body as { error: unknown }).error === 'object'
       ? ((body as { error: Record<string, unknown> }).error ?? {})
       : body;
+  const errorName = errorNameOf(body);
+  if (status === 403 && errorName === 'apponlynotsupported')
+    return new DomainError('app_only_not_supported', { httpStatus: status });
+  if (status === 403 && errorName === 'appplususernotsupported')
+    return new DomainError('app_user_not_supported', { httpStatus: status });
   const code =
     source && typeof source === 'object' && 'code' in source ? (source as { code: unknown }).code : undefined;
   if (typeof code === 'number' || (typeof code === 'string' && code.length > 0)) {
+    const text = String(code);
+    const parameters = parametersOf(source);
+    const meaning = CODE_MEANINGS[text] ?? (BOT_CODES.has(text) ? text : undefined);
+    if (meaning === 'validation') return validationFrom(status, parameters);
+    if (meaning)
+      return new DomainError(meaning, {
+        ...parameters,
+        httpStatus: status,
+        ...(meaning !== text ? { partnerCenterCode: text } : {}),
+      });
     const description = (source as { description?: unknown; message?: unknown }).description;
-    return new DomainError(String(code), {
+    return new DomainError(text, {
       httpStatus: status,
-      ...paramsFromDescription(String(code), description),
+      ...paramsFromDescription(text, description),
     });
   }
   if (status === 404) return new DomainError('not_found', { httpStatus: status });

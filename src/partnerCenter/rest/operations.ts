@@ -1,4 +1,4 @@
-import type { PartnerCenter } from '../../domain/partnerCenter/port.js';
+import type { EnhancedAttestationPort, PartnerCenter } from '../../domain/partnerCenter/port.js';
 import type { AuthKind, TokenResource } from '../auth/tokens.js';
 import type { ApiBase, CallSpec, HttpMethod } from './httpClient.js';
 
@@ -17,14 +17,20 @@ export const CONFIGURED_OPERATIONS = ['getPartner', 'findUser', 'listIndirectRes
 /** Extra HTTP calls some port methods need beside their main one. */
 export type HelperOperation = 'getSubscription' | 'getAzureSubscriptionAlias';
 
-/** Port methods whose HTTP call is not in the table yet (they throw not_supported_by_backend). */
-export const PENDING_OPERATIONS = ['downloadPriceSheet'] as const;
+/** Port methods whose HTTP call is not in the table yet (they throw not_supported_by_backend): none. */
+export const PENDING_OPERATIONS = [] as const;
 
 export type HttpOperationName =
-  | Exclude<keyof PartnerCenter, (typeof CONFIGURED_OPERATIONS)[number] | (typeof PENDING_OPERATIONS)[number]>
+  | Exclude<
+      keyof PartnerCenter | keyof EnhancedAttestationPort,
+      (typeof CONFIGURED_OPERATIONS)[number] | (typeof PENDING_OPERATIONS)[number]
+    >
   | HelperOperation;
 
 const PC = 'https://learn.microsoft.com/partner-center/developer';
+/** The enhanced attestation page (endpoint, fields, steps; App-only). */
+const ATTESTATION_DOC =
+  'https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept';
 const ARM_SUBSCRIPTION = 'https://learn.microsoft.com/rest/api/subscription';
 /** Microsoft.Subscription API version of the alias / rename / cancel / enable operations. */
 export const SUBSCRIPTION_API_VERSION = '2021-10-01';
@@ -47,13 +53,13 @@ function op(
     docUrl,
     notes,
     base,
-    resource:
-      options.resource ?? (base === 'azureResourceManager' ? 'azureResourceManager' : 'partnerCenter'),
+    resource: options.resource ?? base,
     stateChanging: options.stateChanging ?? method !== 'GET',
   };
 }
 
 const ARM = { base: 'azureResourceManager' as const };
+const PARTNER_API = { base: 'partnerApi' as const };
 
 /**
  * Every port method that calls a service → HTTP method, path, AuthKind, documentation.
@@ -228,6 +234,47 @@ export const OPERATIONS: Readonly<Record<HttpOperationName, OperationSpec>> = {
     'Azure Resource Manager. PowerShell Enable-PartnerAzureSubscription.',
     ARM,
   ),
+  createEnhancedAttestation: op(
+    'createEnhancedAttestation',
+    'POST',
+    '/attestations/enhanced',
+    'app-only',
+    ATTESTATION_DOC,
+    'App-only (the page: "only supports AppOnly authentication"). Body {customerId, country, language, companyName, signatoryFirstName, signatoryLastName, signatoryEmail, signatoryPhoneNumber?}; customerId, version v1, e-mail/phone names and the answer (id, status, acceptanceUrl, linkParameters, expirationDateTime) shape inferred. Indirect resellers: reseller_not_allowed; same signatory again: 600061.',
+  ),
+  getEnhancedAttestation: op(
+    'getEnhancedAttestation',
+    'GET',
+    '/attestations/enhanced/{attestationId}',
+    'app-only',
+    ATTESTATION_DOC,
+    'App-only. Path shape inferred. Status pending / accepted / expired / agreementCreated.',
+  ),
+  listEnhancedAttestations: op(
+    'listEnhancedAttestations',
+    'GET',
+    '/customers/{customerId}/attestations/enhanced',
+    'app-only',
+    ATTESTATION_DOC,
+    'App-only. Shape inferred: the pages name no list call (the emulator serves this one). Newest first.',
+  ),
+  createAgreementFromAttestation: op(
+    'createAgreementFromAttestation',
+    'POST',
+    '/customers/{customerId}/attestations/enhanced/{attestationId}/agreement',
+    'app-only',
+    ATTESTATION_DOC,
+    'App-only. Path shape inferred. attestation_not_accepted before the signatory accepted; 600061 the second time.',
+  ),
+  downloadPriceSheet: op(
+    'downloadPriceSheet',
+    'GET',
+    "/v1.0/sales/pricesheets(Market='{market}',PricesheetView='{view}')/$value",
+    'app+user',
+    `${PC}/get-a-price-sheet`,
+    'App+User only (Global admin, Admin agent, Sales agent). api.partner.microsoft.com; the body (CSV, plain or compressed, ~42 MB) is streamed, never buffered. No sheet → not_found.',
+    PARTNER_API,
+  ),
   getUpgradeEligibility: op(
     'getUpgradeEligibility',
     'POST',
@@ -265,11 +312,17 @@ export function pathOf(spec: OperationSpec, params: Record<string, string | numb
   });
 }
 
+const BASE_PREFIX: Record<OperationSpec['base'], string> = {
+  partnerCenter: '{pc}/v1',
+  azureResourceManager: '{arm}',
+  partnerApi: '{partnerApi}',
+};
+
 /** The Markdown table of docs/partner-center-api.md. */
 export function operationsTableMarkdown(): string {
   const rows = Object.values(OPERATIONS).map(
     (o) =>
-      `| ${o.operation} | ${o.method} | \`${o.base === 'azureResourceManager' ? '{arm}' : '{pc}/v1'}${o.path}\` | ${o.auth === 'app+user' ? 'App+User' : 'App-only'} (${o.resource}) | ${o.docUrl} | ${o.notes.replace(/\|/g, '\\|')} |`,
+      `| ${o.operation} | ${o.method} | \`${BASE_PREFIX[o.base]}${o.path}\` | ${o.auth === 'app+user' ? 'App+User' : 'App-only'} (${o.resource}) | ${o.docUrl} | ${o.notes.replace(/\|/g, '\\|')} |`,
   );
   return [
     '| Operation | Method | Path | Auth | Doc | Notes |',

@@ -7,7 +7,7 @@ import {
 } from '../../domain/agreements/agreement.js';
 import type { Customer } from '../../domain/customers/customer.js';
 import { normalizeGuid } from '../../domain/customers/guid.js';
-import { DomainError } from '../../domain/errors.js';
+import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { Partner, PartnerUser } from '../../domain/identity/actor.js';
 import type { IndirectReseller } from '../../domain/identity/reseller.js';
 import type {
@@ -17,7 +17,11 @@ import type {
   PartnerCenter,
   PriceSheetView,
 } from '../../domain/partnerCenter/port.js';
-import type { EnhancedAttestation } from '../../domain/agreements/enhancedAttestation.js';
+import type {
+  EnhancedAttestation,
+  EnhancedAttestationRequest,
+  EnhancedAttestationStatus,
+} from '../../domain/agreements/enhancedAttestation.js';
 import {
   AZURE_PLAN_PRODUCT_ID,
   AZURE_PLAN_SKU_ID,
@@ -146,26 +150,77 @@ export class RestPartnerCenter implements PartnerCenter, EnhancedAttestationPort
     };
   }
 
-  /** Enhanced attestation over HTTP: not in the operation table yet (throws not_supported_by_backend). */
-  async createEnhancedAttestation(customerId: string): Promise<EnhancedAttestation> {
-    throw new DomainError('not_supported_by_backend', { customerId });
+  /**
+   * App-only. `POST /v1/attestations/enhanced` with the customer and the signatory; the answer's
+   * acceptanceUrl is where the signatory accepts.
+   * https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept
+   */
+  async createEnhancedAttestation(
+    customerId: string,
+    request: EnhancedAttestationRequest,
+  ): Promise<EnhancedAttestation> {
+    const { body } = await this.call<RestAttestation>(
+      'createEnhancedAttestation',
+      {},
+      { body: { customerId, ...request } },
+    );
+    return toAttestation(body, customerId);
   }
 
+  /**
+   * App-only. `GET /v1/attestations/enhanced/{attestationId}` (path shape inferred).
+   * https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept
+   */
   async getEnhancedAttestation(attestationId: string): Promise<EnhancedAttestation> {
-    throw new DomainError('not_supported_by_backend', { attestationId });
+    const { body } = await this.call<RestAttestation>('getEnhancedAttestation', { attestationId });
+    return toAttestation(body);
   }
 
+  /**
+   * App-only. `GET /v1/customers/{customerId}/attestations/enhanced`, newest first (shape inferred).
+   * https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept
+   */
   async listEnhancedAttestations(customerId: string): Promise<EnhancedAttestation[]> {
-    throw new DomainError('not_supported_by_backend', { customerId });
+    const items = await this.collect<RestAttestation>('listEnhancedAttestations', { customerId });
+    return items.map((a) => toAttestation(a, customerId));
   }
 
+  /**
+   * App-only. `POST /v1/customers/{customerId}/attestations/enhanced/{attestationId}/agreement`
+   * (path shape inferred): the MCA agreement from an accepted attestation.
+   * https://learn.microsoft.com/partner-center/customers/integrate-sandbox-confirm-customer-accept
+   */
   async createAgreementFromAttestation(customerId: string, attestationId: string): Promise<Agreement> {
-    throw new DomainError('not_supported_by_backend', { customerId, attestationId });
+    const { body } = await this.call<RestAgreement & { attestationId?: string; recordedDateTime?: string }>(
+      'createAgreementFromAttestation',
+      { customerId, attestationId },
+    );
+    return {
+      ...toAgreement(customerId, body),
+      ...(body?.recordedDateTime ? { recordedAt: body.recordedDateTime } : {}),
+      attestationId: body?.attestationId ?? attestationId,
+    };
   }
 
-  /** Not wired to the REST backend yet (the REST call and the emulator route are added separately). */
+  /**
+   * App+User. The partner's price sheet, streamed:
+   * `GET https://api.partner.microsoft.com/v1.0/sales/pricesheets(Market='{market}',PricesheetView='{view}')/$value`.
+   * https://learn.microsoft.com/partner-center/developer/get-a-price-sheet
+   */
   async downloadPriceSheet(market: string, view: PriceSheetView): Promise<AsyncIterable<Uint8Array>> {
-    throw new DomainError('not_supported_by_backend', { market: market.toUpperCase(), view });
+    if (!/^[A-Za-z]{2}$/.test(market)) throw new DomainError('validation', { fields: ['market'] });
+    const spec = OPERATIONS.downloadPriceSheet;
+    try {
+      const { stream } = await this.http.requestStream(
+        spec,
+        pathOf(spec, { market: market.toUpperCase(), view }),
+      );
+      return stream;
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'not_found')
+        throw new DomainError('not_found', { ...error.params, market: market.toUpperCase(), view });
+      throw error;
+    }
   }
 
   /** App-only. https://learn.microsoft.com/partner-center/developer/get-a-customer-by-id */
@@ -437,7 +492,15 @@ export class RestPartnerCenter implements PartnerCenter, EnhancedAttestationPort
       productFamily: AZURE_PRODUCT_FAMILY,
       status: toUpgradeStatus(body?.status),
       createdAt: '',
-      completedAt: null,
+      // The status has no completion time: the last line's upgradedDate stands for it.
+      completedAt:
+        toUpgradeStatus(body?.status) === 'completed'
+          ? ((body?.lineItems ?? [])
+              .map((line) => line.upgradedDate ?? '')
+              .filter((d) => d !== '')
+              .sort()
+              .pop() ?? null)
+          : null,
       errorDetails: body?.errorDetails?.code ? { code: String(body.errorDetails.code) } : null,
       lineItems: (body?.lineItems ?? []).map((line) => ({
         sourceSubscriptionId: line.sourceProduct?.id ?? '',
@@ -551,6 +614,69 @@ interface RestAgreement {
   templateId: string;
   type: string;
   agreementLink?: string;
+}
+
+interface RestAttestation {
+  id?: string;
+  attestationId?: string;
+  customerId?: string;
+  status?: string;
+  country?: string;
+  language?: string;
+  companyName?: string;
+  signatoryFirstName?: string;
+  signatoryLastName?: string;
+  signatoryEmail?: string;
+  signatoryPhoneNumber?: string;
+  createdDateTime?: string;
+  expirationDateTime?: string;
+  acceptedDateTime?: string;
+  acceptanceUrl?: string;
+  linkParameters?: Record<string, string>;
+}
+
+/** Whatever status text the API sends, onto the four the bot knows (docs/mca-attestation.md). */
+function toAttestationStatus(value: string | undefined): EnhancedAttestationStatus {
+  switch ((value ?? '').replace(/[\s_-]/g, '').toLowerCase()) {
+    case 'accepted':
+      return 'accepted';
+    case 'expired':
+      return 'expired';
+    case 'agreementcreated':
+    case 'completed':
+    case 'finalized':
+      return 'agreementCreated';
+    default:
+      return 'pending';
+  }
+}
+
+function toAttestation(a: RestAttestation, customerId?: string): EnhancedAttestation {
+  const attestationId = (a?.id ?? a?.attestationId ?? '').toLowerCase();
+  const request: EnhancedAttestationRequest = {
+    country: (a?.country ?? '').toUpperCase(),
+    language: a?.language ?? '',
+    companyName: a?.companyName ?? '',
+    signatoryFirstName: a?.signatoryFirstName ?? '',
+    signatoryLastName: a?.signatoryLastName ?? '',
+    signatoryEmail: a?.signatoryEmail ?? '',
+    ...(a?.signatoryPhoneNumber ? { signatoryPhoneNumber: a.signatoryPhoneNumber } : {}),
+  };
+  return {
+    attestationId,
+    customerId: normalizeGuid(a?.customerId ?? customerId ?? ''),
+    status: toAttestationStatus(a?.status),
+    request,
+    createdAt: a?.createdDateTime ?? '',
+    ...(a?.expirationDateTime ? { expiresAt: a.expirationDateTime } : {}),
+    ...(a?.acceptedDateTime ? { acceptedAt: a.acceptedDateTime } : {}),
+    ...(a?.acceptanceUrl ? { acceptanceUrl: a.acceptanceUrl } : {}),
+    linkParameters: a?.linkParameters ?? {
+      attestationId,
+      language: request.language,
+      country: request.country,
+    },
+  };
 }
 
 interface RestOrder {

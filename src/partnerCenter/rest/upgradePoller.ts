@@ -200,12 +200,15 @@ export class UpgradePoller implements UpgradeWatcher {
       watch.lastProgress.failedLines !== progress.failedLines ||
       watch.lastProgress.totalLines !== progress.totalLines;
     if (changed && progress.totalLines > 0) {
-      await this.options.events.emit({
-        type: 'upgradeProgress',
-        customerId: watch.customerId,
-        upgradeId: watch.upgradeId,
-        ...progress,
-      });
+      // Listeners ask Partner Center for details in the watcher's name (App+User calls).
+      await this.inScope(watch, () =>
+        this.options.events.emit({
+          type: 'upgradeProgress',
+          customerId: watch.customerId,
+          upgradeId: watch.upgradeId,
+          ...progress,
+        }),
+      );
       emitted += 1;
     }
     const next = { ...this.later(watch), lastProgress: progress };
@@ -224,12 +227,15 @@ export class UpgradePoller implements UpgradeWatcher {
   /** Emits the completion; removes the watch when every listener took it. */
   private async deliver(watch: UpgradeWatch): Promise<number> {
     if (!watch.finished) return 0;
-    const { failures } = await this.options.events.emit({
-      type: 'upgradeCompleted',
-      customerId: watch.customerId,
-      upgradeId: watch.upgradeId,
-      status: watch.finished.status,
-    });
+    const finished = watch.finished;
+    const { failures } = await this.inScope(watch, () =>
+      this.options.events.emit({
+        type: 'upgradeCompleted',
+        customerId: watch.customerId,
+        upgradeId: watch.upgradeId,
+        status: finished.status,
+      }),
+    );
     if (failures.length === 0) await this.options.store.remove(watch.upgradeId);
     return 1;
   }

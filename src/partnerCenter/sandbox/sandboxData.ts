@@ -32,6 +32,8 @@ export interface SandboxData {
   enhancedAttestations?: EnhancedAttestation[];
   subscriptions: Subscription[];
   entitlements: StoredEntitlement[];
+  /** ARM subscription aliases the emulator created (alias name → Azure subscription); absent before them. */
+  subscriptionAliases?: Record<string, { subscriptionId: string; customerId: string; displayName: string }>;
   carts: Cart[];
   orders: Order[];
   upgrades: StoredUpgrade[];

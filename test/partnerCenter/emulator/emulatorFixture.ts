@@ -49,6 +49,7 @@ export async function emulatorFixture(
     dataDir,
     seedFile: DEFAULT_SEED,
     clock,
+    tokenClock: clock,
     upgradeStepMs: 5,
     trustedIssuers: [tokens.trustedIssuer],
     ...more,

@@ -55,7 +55,7 @@ describe('Partner Center emulator: MS-RequestId idempotency', () => {
     expect(cartCount()).to.equal(1);
   });
 
-  it('replays a 202 with its Location header, and a business refusal as it was', async () => {
+  it('replays a 202 with its Location header; a business refusal is decided again (it changed nothing)', async () => {
     const headers = { 'MS-RequestId': 'f3b0c1d2-0000-4000-8000-000000000001' };
     const body = { customerId: CUSTOMERS.woodgroveLegacyTwoResellers, productFamily: 'Azure' };
     const first = await fx.call('POST', '/v1/productUpgrades', { body, headers });
@@ -80,7 +80,13 @@ describe('Partner Center emulator: MS-RequestId idempotency', () => {
     });
     expect([refused.status, refused.body.code]).to.deep.equal([403, 900105]);
     expect(refusedAgain.body).to.deep.equal(refused.body);
-    expect(refusedAgain.headers.get('ms-idempotent-replay')).to.equal('true');
+    expect(refusedAgain.headers.get('ms-idempotent-replay')).to.equal(null);
+    // …so the corrected request may reuse the id (the bot releases a refused request id).
+    const corrected = await fx.call('POST', '/v1/productUpgrades', {
+      body: { customerId: CUSTOMERS.adatumLegacyRecent, productFamily: 'Azure' },
+      headers: refusalHeaders,
+    });
+    expect(corrected.status).to.not.equal(409);
   });
 
   it('the same MS-RequestId with a different body → 409 and no effect', async () => {

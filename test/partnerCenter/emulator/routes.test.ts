@@ -114,9 +114,9 @@ describe('Partner Center emulator: routes', () => {
     expect(plans.length).to.be.greaterThan(0);
   });
 
-  it('pages the customer list with MS-ContinuationToken: 5 + 5 + 2 of 12', async () => {
+  it('pages the customer list with MS-ContinuationToken: 5 + 5 + 5 + 1 of 16', async () => {
     const first = await fx.call('GET', '/v1/customers?size=5');
-    expect(first.body.totalCount).to.equal(12);
+    expect(first.body.totalCount).to.equal(16);
     expect(first.body.attributes).to.deep.equal({ objectType: 'Collection' });
     expect(first.body.items).to.have.length(5);
     const next = first.body.links.next;
@@ -129,13 +129,18 @@ describe('Partner Center emulator: routes', () => {
     const third = await fx.call('GET', '/v1/customers?size=5', {
       headers: { 'MS-ContinuationToken': token2 },
     });
-    expect(third.body.items).to.have.length(2);
-    expect(third.body.links.next).to.equal(undefined);
+    expect(third.body.items).to.have.length(5);
+    const token3 = third.body.links.next.headers[0].value;
+    const fourth = await fx.call('GET', '/v1/customers?size=5', {
+      headers: { 'MS-ContinuationToken': token3 },
+    });
+    expect(fourth.body.items).to.have.length(1);
+    expect(fourth.body.links.next).to.equal(undefined);
 
-    const ids = [...first.body.items, ...second.body.items, ...third.body.items].map(
+    const ids = [...first.body.items, ...second.body.items, ...third.body.items, ...fourth.body.items].map(
       (c: { id: string }) => c.id,
     );
-    expect(new Set(ids).size).to.equal(12);
+    expect(new Set(ids).size).to.equal(16);
   });
 
   it('suspends and reactivates an Azure plan with PATCH status', async () => {

@@ -59,6 +59,7 @@ describe('createRestBackend: ExactlyOnce, the REST client and the upgrade poller
       idempotencyStore: new InMemoryIdempotencyStore(),
       audit: new InMemoryAuditLog(),
       clock,
+      pollerClock: clock,
       upgradeWatches: { directory },
       poller: { initialDelayMs: 1_000 },
     });
