@@ -82,6 +82,64 @@ describe('HTTP end to end: the bot and the Partner Center emulator as separate p
     expect(northwind.length).to.be.greaterThan(0);
   });
 
+  it('attests MCA acceptance (enhanced attestation): the link opens the page of the emulator process, which takes the acceptance', async () => {
+    const conversationId = 'sp-attest';
+    const as = { user: MEGAN, conversationId };
+    await client.say('attest fabrikam', as);
+    const form = await connector.waitFor(() =>
+      cardsIn(connector, conversationId).find((card) =>
+        JSON.stringify(card.content).includes('Attest MCA acceptance'),
+      ),
+    );
+    await client.post(
+      client.activity('', {
+        ...as,
+        value: {
+          ...actionData(form.content, 'Review'),
+          firstName: 'Ana',
+          lastName: 'Lopez',
+          email: 'ana.lopez@fabrikam.com',
+          phoneNumber: '+1 206 555 0100',
+          country: 'US',
+          language: 'en-US',
+        },
+        extra: { replyToId: form.id },
+      }),
+    );
+    const confirm = await connector.waitFor(() =>
+      cardsIn(connector, conversationId).find((card) =>
+        JSON.stringify(card.content).includes('Confirm the attestation'),
+      ),
+    );
+    await client.post(
+      client.activity('', {
+        ...as,
+        value: actionData(confirm.content, 'Confirm'),
+        extra: { replyToId: confirm.id },
+      }),
+    );
+    const linkCard = await connector.waitFor(() =>
+      cardsIn(connector, conversationId).find((card) =>
+        JSON.stringify(card.content).includes('acceptanceLink'),
+      ),
+    );
+    const body = linkCard.content.body as Array<{ id?: string; value?: string }>;
+    const link = body.find((element) => element.id === 'acceptanceLink')?.value ?? '';
+    expect(link.startsWith(emulator.emulatorUrl), link).to.equal(true);
+    const attestationId = new URL(link).searchParams.get('attestationId') ?? '';
+    expect((await fetch(link)).status).to.equal(200);
+    const accepted = await fetch(new URL('/emulator/mca-acceptance/accept', link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ attestationId }).toString(),
+    });
+    expect(accepted.status).to.equal(200);
+    const stored = JSON.stringify(
+      (data() as EmulatorData & { enhancedAttestations?: unknown[] }).enhancedAttestations ?? [],
+    );
+    expect(stored).to.contain(attestationId);
+  });
+
   it('runs a transition to completion; the completion message arrives once', async () => {
     const conversationId = 'sp-transition';
     await client.say('transition woodgrove', { user: ADELE, conversationId });
