@@ -5,13 +5,14 @@ import { expect } from 'chai';
 import { E2E_NOW } from './support/appUnderTest.js';
 import { actionData, cardsIn, FakeConnector, visibleText } from './support/fakeConnector.js';
 import {
+  dataWithVerb,
   startBotProcess,
   startEmulatorProcess,
   type BotProcess,
   type EmulatorData,
   type EmulatorProcess,
 } from './support/separateProcesses.js';
-import { ADELE, MEGAN, TeamsClient } from './support/teamsClient.js';
+import { ADELE, ALEX, MEGAN, TeamsClient } from './support/teamsClient.js';
 
 const NORTHWIND = 'Northwind Traders Ltd';
 const WOODGROVE = 'dea9b094-88ce-404f-8425-db5733c8bb8d';
@@ -80,6 +81,36 @@ describe('HTTP end to end: the bot and the Partner Center emulator as separate p
       (s) => s.offerId.startsWith('DZH318Z0BPS6') && JSON.stringify(s).includes(s.customerId),
     );
     expect(northwind.length).to.be.greaterThan(0);
+  });
+
+  it('creates an Azure subscription under the plan and renames it; the emulator holds the names', async () => {
+    const subsCard = async (conversationId: string, verb: string) => {
+      await client.say('subscriptions northwind', { user: ALEX, conversationId });
+      const card = await connector.waitFor(() =>
+        cardsIn(connector, conversationId).find((c) => dataWithVerb(c.content, verb)),
+      );
+      return { card, data: dataWithVerb(card.content, verb)! };
+    };
+    const create = await subsCard('sp-subs-1', 'subs.create');
+    await client.post(
+      client.activity('', {
+        user: ALEX,
+        conversationId: 'sp-subs-1',
+        value: { ...create.data, [String(create.data.inputId)]: 'Team Dev' },
+        extra: { replyToId: create.card.id },
+      }),
+    );
+    await connector.waitFor(() => (JSON.stringify(data()).includes('Team Dev') ? true : undefined), 20_000);
+    const rename = await subsCard('sp-subs-2', 'subs.rename');
+    await client.post(
+      client.activity('', {
+        user: ALEX,
+        conversationId: 'sp-subs-2',
+        value: { ...rename.data, [String(rename.data.inputId)]: 'Team Prod' },
+        extra: { replyToId: rename.card.id },
+      }),
+    );
+    await connector.waitFor(() => (JSON.stringify(data()).includes('Team Prod') ? true : undefined), 20_000);
   });
 
   it('attests MCA acceptance (enhanced attestation): the link opens the page of the emulator process, which takes the acceptance', async () => {
