@@ -105,10 +105,16 @@ describe('HTTP end to end: two bot instances on shared Blob storage', function (
       )
       .map((call) => JSON.stringify(call.activity))
       .filter((json) => !json.includes('Buy the Azure plan for'));
-    expect(answers.length).to.be.greaterThan(0);
+    expect(answers.some((answer) => visibleTextOf(answer).includes('Azure plan bought'))).to.equal(true);
     for (const answer of answers) {
       expect(answer).to.not.contain('nothing was changed');
-      expect(answer).to.match(/Azure plan bought|already has an Azure plan/);
+      // Bought, already there, "still being processed" (a duplicate that waited longer than the
+      // request lease on a loaded machine) or "that card is no longer active" (a duplicate that came
+      // after the other instance had closed the dialog) — never a claim that nothing happened.
+      // Known gap (reported): the last two do not say that the plan exists.
+      expect(visibleTextOf(answer), 'each answer is true').to.match(
+        /Azure plan bought|already has an Azure plan|still being processed|no longer active/,
+      );
     }
     expect(plans.filter((p) => p.customerId === wideWorldId(data()))).to.have.length(
       1,
@@ -218,4 +224,8 @@ function wideWorldId(
   data: EmulatorData & { customers?: Array<{ id: string; companyName?: string }> },
 ): string {
   return data.customers?.find((c) => (c.companyName ?? '').startsWith('Wide World'))?.id ?? '';
+}
+
+function visibleTextOf(json: string): string {
+  return visibleText(JSON.parse(json) as Parameters<typeof visibleText>[0]);
 }
