@@ -126,6 +126,8 @@ export async function startApp(
   const backend = await openBackend(config, logger, clock, {
     callScope,
     records,
+    upgradeWatches: records.upgradeWatches,
+    upgradeWatchesShared: records.kind === 'blob',
     tokens: signIn.tokens,
     ...(signIn.issuer ? { localIssuer: signIn.issuer } : {}),
   });
@@ -197,10 +199,16 @@ export async function startApp(
     customerFeature(directory),
     priceFeature(prices, cards, { sheetImporter, watches: priceWatches }),
     attest.feature,
-    purchaseFeature(new PurchaseService(backend.services), directory, attest.dialog, cards, clock),
+    purchaseFeature(
+      new PurchaseService(backend.services, records.criticalSections),
+      directory,
+      attest.dialog,
+      cards,
+      clock,
+    ),
     subscriptionFeature(new SubscriptionService(backend.services), directory),
     transitionFeature(
-      new TransitionService(backend.services),
+      new TransitionService(backend.services, records.criticalSections),
       directory,
       backend.partnerCenter,
       watches,
@@ -292,7 +300,13 @@ export async function startApp(
       );
     }),
   );
-  backend.start();
+  // Several instances on shared (Blob) records: the upgrade poller runs on the leader only.
+  const pollerLeader = records.kind === 'blob' ? records.leader('upgrade-poller') : undefined;
+  if (pollerLeader) {
+    pollerLeader.onAcquired(() => backend.start());
+    pollerLeader.onLost(() => void backend.pause?.());
+    pollerLeader.start();
+  } else backend.start();
 
   const running: RunningServer = createServer({
     adapter,
@@ -346,6 +360,7 @@ export async function startApp(
       clearInterval(priceWatchTimer);
       if (acceptanceSweep) clearInterval(acceptanceSweep);
       await priceWatchNotifier.check();
+      await pollerLeader?.stop();
       await backend.close();
       await signIn.close();
       await retention?.stop();

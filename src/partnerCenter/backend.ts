@@ -18,6 +18,7 @@ import {
 import type { TrustedIssuer } from './emulator/auth.js';
 import { createRestBackend } from './rest/createRestBackend.js';
 import type { RestDirectory } from './rest/restPartnerCenter.js';
+import type { UpgradeWatchStore } from './rest/upgradePoller.js';
 import type { SandboxAttestations } from './sandbox/sandboxAttestations.js';
 
 /** The Partner Center backend the bot talks to, with what the application services need. */
@@ -32,6 +33,8 @@ export interface Backend {
   upgradeEvents: UpgradeEvents;
   /** Starts background work (the upgrade poller) once listeners are attached. */
   start(): void;
+  /** Stops the background work until start() again (another instance became the poller's leader). */
+  pause?(): Promise<void>;
   health(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -42,10 +45,20 @@ export interface BackendDependencies {
   callScope: CallScope;
   /** The bot's own records: request ids (ExactlyOnce) and the audit log. */
   records: Pick<RecordStores, 'idempotency' | 'audit'>;
+  /** The upgrade poller's watches (shared by the instances); default DATA_DIR/upgrade-watches files. */
+  upgradeWatches?: UpgradeWatchStore;
+  /**
+   * The watches are shared with other instances (Blob): a watch another instance created is only
+   * seen by listing, so the poller looks at least every SHARED_WATCH_LOOK_MS.
+   */
+  upgradeWatchesShared?: boolean;
   tokens: PartnerCenterTokens;
   /** The token issuer an embedded emulator trusts (the local sign-in's fake Entra). */
   localIssuer?: TrustedIssuer;
 }
+
+/** Longest pause of the upgrade poller when other instances may add watches. */
+const SHARED_WATCH_LOOK_MS = 5_000;
 
 /**
  * Opens the Partner Center backend. There is one path: the REST client (src/partnerCenter/rest).
@@ -111,13 +124,17 @@ export async function openBackend(
     idempotencyStore: deps.records.idempotency,
     audit: deps.records.audit,
     clock,
-    upgradeWatches: { directory: join(config.DATA_DIR, 'upgrade-watches') },
+    upgradeWatches: deps.upgradeWatches ?? { directory: join(config.DATA_DIR, 'upgrade-watches') },
     leaseMs: config.REQUEST_LEASE_MS,
     // Poll a running transition about as often as the emulator moves it on (real service: ≥ 2 s).
-    poller: { initialDelayMs: Math.min(Math.max(config.TRANSITION_STEP_MS, 50), 2_000) },
+    poller: {
+      initialDelayMs: Math.min(Math.max(config.TRANSITION_STEP_MS, 50), 2_000),
+      ...(deps.upgradeWatchesShared ? { maxDelayMs: SHARED_WATCH_LOOK_MS } : {}),
+    },
   });
   return {
     ...rest,
+    pause: () => rest.poller.stop(),
     ...(emulator ? { acceptanceComponent: emulator.sandbox.attestations } : {}),
     health: async () => ({
       ...(await rest.health()),

@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import type { AuditLog } from '../domain/services/auditLog.js';
 import type { CriticalSections } from '../domain/services/criticalSections.js';
 import type { Logger } from '../logging.js';
+import { FileUpgradeWatchStore, type UpgradeWatchStore } from '../partnerCenter/rest/upgradePoller.js';
 import {
   FileActivityDedupe,
   BlobActivityDedupe,
@@ -17,6 +18,7 @@ import { BlobAuditLog } from './blobAuditLog.js';
 import { BlobConversationReferences } from './blobConversationReferences.js';
 import { BlobIdempotencyStore } from './blobIdempotencyStore.js';
 import { BlobLeases } from './blobLeases.js';
+import { BlobUpgradeWatchStore } from './blobUpgradeWatches.js';
 import { openContainer } from './blobSupport.js';
 import { FileAuditLog } from './fileAuditLog.js';
 import { FileIdempotencyStore } from './fileIdempotencyStore.js';
@@ -66,6 +68,8 @@ export interface RecordStores {
   /** Per-key critical sections shared by the instances (replaces KeyedMutex in the services). */
   criticalSections: CriticalSections;
   leases: Leases;
+  /** The upgrade poller's watches (DATA_DIR/upgrade-watches, or blobs shared by the instances). */
+  upgradeWatches: UpgradeWatchStore;
   /** A leader election among the instances, e.g. `leader('transition-worker')`; call start(). */
   leader(name: string, options?: LeaderLeaseOptions): LeaderLease;
   /** Prunes expired request records and dedupe markers now. */
@@ -103,6 +107,7 @@ export async function openRecordStores(
       conversationReferences: new BlobConversationReferences(container),
       state: new BlobsStorage(connection, stateContainer),
       leases: new BlobLeases(container, { durationSeconds: config.LEADER_LEASE_SECONDS }),
+      upgradeWatches: new BlobUpgradeWatchStore(container),
     };
   } else {
     const root = join(config.DATA_DIR, 'records');
@@ -119,6 +124,8 @@ export async function openRecordStores(
       conversationReferences: new ConversationReferenceStore(state),
       state,
       leases: new FileLeases(join(root, 'leases'), { durationMs: leaseMs }),
+      // Where the upgrade poller always kept them (a restart finds the watches of before).
+      upgradeWatches: new FileUpgradeWatchStore(join(config.DATA_DIR, 'upgrade-watches')),
     };
   }
   const criticalSections = new LeaseLock(parts.leases, {

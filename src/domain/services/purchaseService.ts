@@ -17,6 +17,7 @@ import {
 } from '../plans/purchaseRules.js';
 import { isAzurePlan, type AzureEntitlement, type Subscription } from '../subscriptions/subscription.js';
 import { loadCustomerState } from './customerState.js';
+import type { CriticalSections } from './criticalSections.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serviceContext.js';
 
@@ -66,9 +67,15 @@ export interface PurchaseResult {
 /** Buying the Azure plan (issue 4, rules 9–14). */
 export class PurchaseService {
   /** One purchase at a time per customer in this process: two users at once end with one plan. */
-  private readonly perCustomer = new KeyedMutex();
 
-  constructor(private readonly deps: ServiceDependencies) {}
+  /**
+   * `perCustomer`: the critical sections its per-customer "check, then act" runs in — the records'
+   * lease locks when several instances share storage; a KeyedMutex (one process) by default.
+   */
+  constructor(
+    private readonly deps: ServiceDependencies,
+    private readonly perCustomer: CriticalSections = new KeyedMutex(),
+  ) {}
 
   /**
    * What would be bought and every blocker, for the confirmation card. Without `resellerMpnId`

@@ -7,6 +7,7 @@ import {
   type PlanMapping,
 } from '../transition/eligibilityRules.js';
 import type { ProductUpgrade, UpgradeEligibility } from '../transition/productUpgrade.js';
+import type { CriticalSections } from './criticalSections.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serviceContext.js';
 
@@ -41,9 +42,15 @@ export interface TransitionStarted {
 /** Transition from the legacy offer MS-AZR-0145P to the Azure plan (issue 5, rules 15–17). */
 export class TransitionService {
   /** One start at a time per customer in this process: concurrent starts end with one upgrade. */
-  private readonly perCustomer = new KeyedMutex();
 
-  constructor(private readonly deps: ServiceDependencies) {}
+  /**
+   * `perCustomer`: the critical sections its per-customer "check, then act" runs in — the records'
+   * lease locks when several instances share storage; a KeyedMutex (one process) by default.
+   */
+  constructor(
+    private readonly deps: ServiceDependencies,
+    private readonly perCustomer: CriticalSections = new KeyedMutex(),
+  ) {}
 
   /** Throws: forbidden (transition.view), validation (customerId), not_found. */
   async eligibility(actor: Actor, customerId: string): Promise<TransitionEligibility> {

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logging.js';
 import type { CallUser } from '../callContext.js';
 import type { AuthHealth } from './authHealth.js';
+import { EMULATOR_ENTRA_CLIENT } from '../emulator/entra/emulatorEntraClient.js';
 import { BotTokenServiceAssertions } from './botTokenService.js';
 import { LocalSignIn, type LocalSignInUser } from './localSignIn.js';
 import { MsalPartnerCenterTokens, type AppCredential, type UserAssertionSource } from './msalTokens.js';
@@ -12,6 +13,8 @@ import type { PartnerCenterTokens } from './tokens.js';
 export type SignInSettings = Pick<
   Config,
   | 'PARTNER_CENTER_URL'
+  | 'LOCAL_ENTRA_URL'
+  | 'PARTNER_DIRECTORY_FILE'
   | 'ENTRA_TENANT_ID'
   | 'ENTRA_CLIENT_ID'
   | 'ENTRA_CLIENT_SECRET'
@@ -56,6 +59,19 @@ export async function createPartnerCenterTokens(
   config: SignInSettings,
   deps: CreateTokensDependencies,
 ): Promise<PartnerCenterSignIn> {
+  if (!config.PARTNER_CENTER_URL && config.LOCAL_ENTRA_URL) {
+    // The fake Entra of a separately started emulator (`npm run emulator -- --with-entra`).
+    const seed = readSeed(config.PARTNER_DIRECTORY_FILE ?? config.SANDBOX_SEED_FILE);
+    const local = LocalSignIn.connect({
+      entraUrl: config.LOCAL_ENTRA_URL,
+      tenantId: deps.localTenantId ?? seed.tenantId ?? '00000000-0000-0000-0000-000000000001',
+      clientId: EMULATOR_ENTRA_CLIENT.clientId,
+      secret: EMULATOR_ENTRA_CLIENT.secret,
+      ssoAudience: EMULATOR_ENTRA_CLIENT.ssoAudience,
+      logger: deps.logger,
+    });
+    return { mode: 'local', tokens: local, local, forgetUser: () => undefined, close: () => local.close() };
+  }
   if (!config.PARTNER_CENTER_URL) {
     const seed = deps.localUsers ? undefined : readSeed(config.SANDBOX_SEED_FILE);
     const local = await LocalSignIn.start({

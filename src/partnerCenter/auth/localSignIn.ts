@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logging.js';
 import type { CallUser } from '../callContext.js';
+import { userAssertionPath } from '../emulator/entra/emulatorEntraClient.js';
 import { startFakeEntra, type FakeEntra, type FakeEntraUser } from '../emulator/entra/fakeEntra.js';
 import type { AuthHealth, AuthHealthReport } from './authHealth.js';
 import { LoopbackNetworkClient } from './loopbackNetworkClient.js';
@@ -22,6 +23,20 @@ export interface LocalSignInOptions {
   accessTokenLifetimeSeconds?: number;
 }
 
+/** A fake Entra as the bot sees it: in this process, or another one's (LOCAL_ENTRA_URL). */
+export type LocalEntra = Pick<FakeEntra, 'authorityHost' | 'baseUrl' | 'tenantId' | 'issuer' | 'jwksUrl'>;
+
+export interface ConnectLocalSignInOptions {
+  /** `http://127.0.0.1:<port>` of the fake Entra (`npm run emulator -- --with-entra` prints it). */
+  entraUrl: string;
+  tenantId: string;
+  clientId: string;
+  secret: string;
+  /** The audience of the users' SSO tokens that the client may exchange on behalf of them. */
+  ssoAudience: string;
+  logger: Logger;
+}
+
 /**
  * The embedded default (no Partner Center settings): the bot runs against the local emulator, and
  * the Agents Playground has no SSO. A fake Entra on a loopback port plays the partner's tenant:
@@ -32,9 +47,55 @@ export interface LocalSignInOptions {
  */
 export class LocalSignIn implements PartnerCenterTokens, AuthHealth {
   private constructor(
-    readonly entra: FakeEntra,
+    readonly entra: LocalEntra,
     private readonly msal: MsalPartnerCenterTokens,
+    private readonly closeEntra: () => Promise<void>,
   ) {}
+
+  /**
+   * Connects to a fake Entra in another process (the emulator's, LOCAL_ENTRA_URL): App-only by
+   * client credentials, App+User by on-behalf-of from an SSO token its loopback endpoint mints for
+   * the turn's seed user (unknown users get none: "sign in required"), both through MSAL.
+   */
+  static connect(options: ConnectLocalSignInOptions): LocalSignIn {
+    const baseUrl = options.entraUrl.replace(/\/$/, '').replace('localhost', '127.0.0.1');
+    const authorityHost = baseUrl.replace(/^http:/, 'https:');
+    const entra: LocalEntra = {
+      authorityHost,
+      baseUrl,
+      tenantId: options.tenantId,
+      issuer: `${authorityHost}/${options.tenantId}/v2.0`,
+      jwksUrl: `${baseUrl}/${options.tenantId}/discovery/v2.0/keys`,
+    };
+    const minted = new Map<string, { token: string; expiresAt: number }>();
+    const assertionFor = async (oid: string): Promise<string | undefined> => {
+      const cached = minted.get(oid);
+      if (cached && cached.expiresAt - Date.now() > 10 * 60_000) return cached.token;
+      const response = await fetch(`${baseUrl}${userAssertionPath(oid)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ audience: options.ssoAudience }),
+      });
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw new Error(`fake Entra: user assertion failed (${response.status})`);
+      const { assertion } = (await response.json()) as { assertion: string };
+      minted.set(oid, { token: assertion, expiresAt: Date.now() + 3600_000 });
+      return assertion;
+    };
+    const msal = new MsalPartnerCenterTokens({
+      tenantId: options.tenantId,
+      clientId: options.clientId,
+      authorityHost,
+      credential: { kind: 'secret', secret: options.secret },
+      credentialLabel: 'localEmulator',
+      networkClient: new LoopbackNetworkClient({ [authorityHost]: baseUrl }),
+      logger: options.logger,
+      userAssertions: {
+        getUserAssertion: (user: CallUser) => assertionFor(user.aadObjectId.toLowerCase()),
+      },
+    });
+    return new LocalSignIn(entra, msal, () => Promise.resolve());
+  }
 
   static async start(options: LocalSignInOptions): Promise<LocalSignIn> {
     const clientId = randomUUID();
@@ -78,7 +139,7 @@ export class LocalSignIn implements PartnerCenterTokens, AuthHealth {
             : undefined,
       },
     });
-    return new LocalSignIn(entra, msal);
+    return new LocalSignIn(entra, msal, () => entra.close());
   }
 
   getToken(kind: AuthKind, resource: TokenResource, user?: CallUser): Promise<string> {
@@ -94,6 +155,6 @@ export class LocalSignIn implements PartnerCenterTokens, AuthHealth {
   }
 
   close(): Promise<void> {
-    return this.entra.close();
+    return this.closeEntra();
   }
 }

@@ -55,6 +55,14 @@ export interface FakeEntraOptions {
   userAssertionLifetimeSeconds?: number;
   /** Current time in ms (default Date.now): tests pin or advance it. */
   now?: () => number;
+  /** Loopback port to listen on (default 0: any free port). */
+  port?: number;
+  /**
+   * Serve `POST /_local/users/{oid}/assertion` (body `{ "audience": "…" }` → `{ "assertion": "…" }`):
+   * a seed user's SSO token minted over HTTP, for a bot process whose fake Entra runs in another
+   * process (`npm run emulator -- --with-entra`). Loopback test endpoint only; off by default.
+   */
+  serveUserAssertions?: boolean;
 }
 
 export interface FakeEntraRequestRecord {
@@ -133,7 +141,7 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
       else send(res, 500, { error: 'server_error', error_description: 'fake Entra failed' });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const authorityHost = `https://127.0.0.1:${port}`;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -254,6 +262,10 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
     const parts = url.pathname.split('/').filter(Boolean);
+    if (options.serveUserAssertions && req.method === 'POST' && parts[0] === '_local') {
+      await serveUserAssertion(req, res, parts);
+      return;
+    }
     const tenant = parts[0];
     if (tenant !== tenantId && tenant !== 'organizations' && tenant !== 'common') {
       send(res, 400, {
@@ -322,6 +334,42 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
     send(res, 404, { error: 'not_found' });
   }
 
+  async function serveUserAssertion(
+    req: IncomingMessage,
+    res: ServerResponse,
+    parts: string[],
+  ): Promise<void> {
+    const oid = decodeURIComponent(parts[2] ?? '').toLowerCase();
+    const user = users.get(oid);
+    if (parts[1] !== 'users' || parts[3] !== 'assertion' || parts.length !== 4) {
+      send(res, 404, { error: 'not_found' });
+      return;
+    }
+    let audience: unknown;
+    try {
+      audience = (JSON.parse((await readBody(req)) || '{}') as { audience?: unknown }).audience;
+    } catch {
+      audience = undefined;
+    }
+    if (typeof audience !== 'string' || !audience) {
+      send(res, 400, { error: 'invalid_request', error_description: 'body needs { "audience": "…" }' });
+      return;
+    }
+    if (!user) {
+      send(res, 404, { error: 'user_not_found', error_description: `no user ${oid} in this directory` });
+      return;
+    }
+    send(res, 200, { assertion: await mintAssertion(user, audience) });
+  }
+
+  function mintAssertion(user: FakeEntraUser, audience: string): Promise<string> {
+    return sign(
+      { ...userClaims(user), scp: 'access_as_user', azp: TEAMS_CLIENT_ID, appid: TEAMS_CLIENT_ID },
+      audience,
+      assertionLifetime,
+    );
+  }
+
   async function verifyUserAssertion(assertion: string, clientId: string): Promise<FakeEntraUser> {
     const client = clients.get(clientId)!;
     const audiences = [...(client.ssoAudiences ?? []), clientId];
@@ -365,11 +413,7 @@ export async function startFakeEntra(options: FakeEntraOptions): Promise<FakeEnt
       const user = typeof userOrOid === 'string' ? users.get(userOrOid.toLowerCase()) : userOrOid;
       if (!user) throw new Error(`fake Entra: unknown user ${String(userOrOid)}`);
       users.set(user.oid.toLowerCase(), users.get(user.oid.toLowerCase()) ?? user);
-      return sign(
-        { ...userClaims(user), scp: 'access_as_user', azp: TEAMS_CLIENT_ID, appid: TEAMS_CLIENT_ID },
-        audience,
-        assertionLifetime,
-      );
+      return mintAssertion(user, audience);
     },
     close: () =>
       new Promise<void>((resolve) => {
