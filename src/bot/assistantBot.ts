@@ -36,6 +36,7 @@ import { CARD_REFRESH_VERB, LIVE_REFRESH_FIELD } from '../cards/universalActions
 import { saveStateBeforeCards } from './saveStateBeforeCards.js';
 import { setTurnServices } from './turnServices.js';
 import type {
+  EndedFlowCardHandler,
   FileConsentHandler,
   MessageExtensionCommand,
   SearchHandler,
@@ -54,6 +55,8 @@ export interface AssistantBotDependencies {
   router: CommandRouter;
   commands: CommandHandlers;
   submits: Readonly<Record<string, SubmitHandler>>;
+  /** Cards of flows that ended, by verb (BotFeature.endedFlowCards). */
+  endedFlowCards?: Readonly<Record<string, EndedFlowCardHandler>>;
   fallbacks: readonly FallbackHandler[];
   dialogs: readonly Dialog[];
   cards: CardRenderer;
@@ -104,6 +107,7 @@ export class AssistantBot extends TeamsActivityHandler {
       router: deps.router,
       commands: deps.commands,
       submits: deps.submits,
+      ...(deps.endedFlowCards ? { endedFlowCards: deps.endedFlowCards } : {}),
       fallbacks: deps.fallbacks,
       cards: deps.cards,
       logger: deps.logger,

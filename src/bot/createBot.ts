@@ -67,6 +67,7 @@ export function createBot(options: CreateBotOptions): BotParts {
     router,
     commands,
     submits: handlerTable(...features.map((feature) => feature.submits)),
+    endedFlowCards: handlerTable(...features.map((feature) => feature.endedFlowCards)),
     fallbacks: features.flatMap((feature) => feature.fallbacks ?? []),
     dialogs: features.flatMap((feature) => feature.dialogs ?? []),
     cards: options.cards,

@@ -41,6 +41,8 @@ export interface DialogHostDependencies {
   router: CommandRouter;
   commands: CommandHandlers;
   submits: Readonly<Record<string, SubmitHandler>>;
+  /** Cards of flows that ended (BotFeature.endedFlowCards), by verb. */
+  endedFlowCards?: Readonly<Record<string, (scope: TurnScope, data: SubmitData) => Promise<boolean>>>;
   fallbacks: readonly FallbackHandler[];
   cards: CardRenderer;
   logger: Logger;
@@ -127,6 +129,9 @@ export class DialogHost {
       await this.segment(turn, 'step', () => dc.continueDialog());
       return;
     }
+    // No flow runs: the card's flow ended (maybe on another instance); its feature may still know the answer.
+    const ended = ownHandler(this.deps.endedFlowCards ?? {}, data.verb);
+    if (ended && (await ended(scope, data))) return;
     await this.stale(scope);
   }
 

@@ -7,7 +7,7 @@ import type { AssistantBotDependencies } from './assistantBot.js';
 import type { Replier } from './replier.js';
 import type { SignInHandlers } from './signIn.js';
 import type { CommandRouter } from './router.js';
-import type { CommandHandlers, FallbackHandler, SubmitHandler, TurnScope } from './turnScope.js';
+import type { CommandHandlers, FallbackHandler, SubmitData, SubmitHandler, TurnScope } from './turnScope.js';
 
 /** Greets a conversation the app was added to; `actor` is undefined when the sender is not a known user. */
 export type WelcomeHandler = (
@@ -53,9 +53,17 @@ export type UnknownTextHandler = (scope: TurnScope, router: CommandRouter, text:
  * typed commands, card verbs, free-text fallbacks and dialogs. The composition root (src/app.ts)
  * hands the features to `createBot`; nothing in src/bot imports a feature.
  */
+export type EndedFlowCardHandler = (scope: TurnScope, data: SubmitData) => Promise<boolean>;
+
 export interface BotFeature {
   commands?: CommandHandlers;
   submits?: Record<string, SubmitHandler>;
+  /**
+   * A flow's card pressed after its flow ended (here, or on another instance that finished it):
+   * returns true when it answered, e.g. with the stored outcome of the card's completed request id.
+   * Consulted only when no flow runs; otherwise the card is "no longer active".
+   */
+  endedFlowCards?: Record<string, EndedFlowCardHandler>;
   fallbacks?: FallbackHandler[];
   dialogs?: Dialog[];
   messageExtensionQuery?: AssistantBotDependencies['messageExtensionQuery'];

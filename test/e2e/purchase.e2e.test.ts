@@ -44,6 +44,36 @@ describe('HTTP end to end: buying the Azure plan', function () {
     expect(json).to.contain('Active');
   });
 
+  it('a confirm pressed again after the purchase finished is told the order it placed, never "no longer active"', async () => {
+    const conversationId = 'conv-late-duplicate';
+    const confirm = await confirmCardFor(MEGAN, conversationId, 'contoso pharma');
+    const press = () =>
+      sut.client.post(
+        sut.client.activity('', {
+          user: MEGAN,
+          conversationId,
+          value: { ...actionData(confirm.content, 'Buy Azure plan'), resellerMpnId: '5120934' },
+          extra: { replyToId: confirm.id },
+        }),
+      );
+    await press();
+    await lastCard(conversationId, (json) => json.includes('Azure plan bought for'));
+    const before = sut.connector.calls.length;
+    // The flow has ended: the same card's confirm again (a late double click, or another instance).
+    await press();
+    const again = await sut.connector.waitFor(
+      () =>
+        sut.connector.calls
+          .slice(before)
+          .find((call) => JSON.stringify(call.activity).includes('Azure plan bought for')),
+      10_000,
+    );
+    expect(JSON.stringify(again.activity)).to.not.contain('no longer active');
+    await sut.client.say('subscriptions contoso pharma', { user: MEGAN, conversationId: 'conv-late-check' });
+    const subs = await lastCard('conv-late-check', (json) => json.includes('Azure subscriptions of'));
+    expect(JSON.stringify(subs.content).match(/DZH318Z0BPS6:0001/g) ?? []).to.have.length.at.most(2);
+  });
+
   it('50 duplicate confirms, a redelivered activity and a second user at the same moment end with one plan', async () => {
     const megan = await confirmCardFor(MEGAN, 'conv-race-megan', 'wide world');
     const alex = await confirmCardFor(ALEX, 'conv-race-alex', 'wide world');

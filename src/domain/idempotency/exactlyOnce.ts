@@ -81,6 +81,19 @@ export class ExactlyOnce {
     this.aroundEffect = options.aroundEffect ?? ((_requestId, effect) => effect());
   }
 
+  /**
+   * The outcome of a request id that already succeeded with this payload, or undefined (unknown,
+   * still running, refused, or another payload). Runs nothing: for a card pressed after its flow
+   * ended, so a late duplicate is told what happened.
+   */
+  async outcomeOf<T>(request: RequestIdentity): Promise<T | undefined> {
+    const key = `${request.scope}:${request.tenantId}:${request.requestId}`;
+    const record = await this.store.get(key);
+    if (record?.state !== 'succeeded' || record.fingerprint !== fingerprintOf(request.payload))
+      return undefined;
+    return record.outcome as T;
+  }
+
   async run<T>(request: RequestIdentity, effect: () => Promise<T>): Promise<T> {
     if (request.requestId.trim().length === 0) {
       throw new DomainError('validation', { fields: ['requestId'], reasons: ['requestId:required'] });

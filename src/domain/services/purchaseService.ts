@@ -19,7 +19,7 @@ import { isAzurePlan, type AzureEntitlement, type Subscription } from '../subscr
 import { loadCustomerState } from './customerState.js';
 import type { CriticalSections } from './criticalSections.js';
 import { KeyedMutex } from './keyedMutex.js';
-import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serviceContext.js';
+import { auditedOnce, completedOnce, requireCustomerId, type ServiceDependencies } from './serviceContext.js';
 
 export interface PurchasePrecheck {
   customer: Customer;
@@ -131,6 +131,24 @@ export class PurchaseService {
         this.perCustomer.runExclusive(customerId, () => this.placeOrder(actor, customerId, resellerMpnId)),
       (result) => ({ orderId: result.orderId, planId: result.planId }),
     );
+  }
+
+  /**
+   * The purchase this request id already placed (a late duplicate of the confirm, e.g. on another
+   * instance after the first one finished the flow), or undefined. Places nothing.
+   */
+  async completedPurchase(
+    actor: Actor,
+    request: PurchaseRequest,
+    requestId: string,
+  ): Promise<PurchaseResult | undefined> {
+    assertCan(actor, 'plan.purchase');
+    const customerId = requireCustomerId(request.customerId);
+    const resellerMpnId =
+      actor.partner.type === 'IndirectProvider' ? (request.resellerMpnId?.trim() ?? null) : null;
+    return completedOnce<PurchaseResult>(this.deps, actor, 'plan.purchase', customerId, requestId, {
+      resellerMpnId,
+    });
   }
 
   private async placeOrder(

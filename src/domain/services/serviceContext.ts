@@ -31,6 +31,23 @@ export function requireCustomerId(customerId: string): string {
  * audit entry and the request's completion record are one write: never a change without its entry.
  * Duplicates return the first outcome without a second audit entry.
  */
+/** The stored outcome of an auditedOnce request that already succeeded (same actor, customer, payload). */
+export function completedOnce<T>(
+  deps: ServiceDependencies,
+  actor: Actor,
+  operation: string,
+  customerId: string,
+  requestId: string,
+  payload: unknown,
+): Promise<T | undefined> {
+  return deps.exactlyOnce.outcomeOf<T>({
+    scope: operation,
+    tenantId: actor.partner.tenantId,
+    requestId,
+    payload: { customerId, userId: actor.user.aadObjectId, payload },
+  });
+}
+
 export async function auditedOnce<T>(
   deps: ServiceDependencies,
   actor: Actor,

@@ -5,6 +5,7 @@ import type { CustomerDirectory } from '../../domain/services/customerDirectory.
 import type { PurchaseService } from '../../domain/services/purchaseService.js';
 import type { Dialog } from 'botbuilder-dialogs';
 import { BuyAzurePlanDialog, type BuyOptions } from './buyAzurePlanDialog.js';
+import { planDoneCardData } from './purchasePresenter.js';
 
 /** `buy azure plan [customer]`. */
 export function purchaseFeature(
@@ -20,6 +21,27 @@ export function purchaseFeature(
     commands: {
       buyPlan: async (scope, argument) => {
         await scope.dc.beginDialog(BuyAzurePlanDialog.ID, { customerQuery: argument } satisfies BuyOptions);
+      },
+    },
+    endedFlowCards: {
+      // A duplicate confirm that arrives after the purchase finished (a double click that reached
+      // another instance, a redelivery): the order its request id placed, never a second one.
+      'buy.confirm': async (scope, data) => {
+        if (typeof data.requestId !== 'string' || typeof data.customerId !== 'string') return false;
+        const reseller = typeof data.resellerMpnId === 'string' ? data.resellerMpnId : '';
+        const result = await purchases.completedPurchase(
+          scope.actor,
+          { customerId: data.customerId, resellerMpnId: reseller },
+          data.requestId,
+        );
+        if (!result) return false;
+        const customer = await directory.get(scope.actor, result.customerId, 'plan.purchase');
+        await scope.reply.replaceCard(
+          scope.context.activity.replyToId,
+          'result',
+          planDoneCardData(scope.t, scope.actor, customer.companyName, customer.domain, result, clock.now()),
+        );
+        return true;
       },
     },
   };
