@@ -96,3 +96,45 @@ describe('exactly-once requests (request id recorded before the effect)', () => 
     expect(error).to.be.instanceOf(DomainError).with.property('code', 'request_failed');
   });
 });
+
+describe('ExactlyOnce.outcomeOf: what a request id already did (for a card pressed after its flow ended)', () => {
+  const clock = fixedClock('2026-11-26T12:00:00.000Z');
+  const request = (requestId: string, payload: unknown = { customerId: 'c1' }) => ({
+    scope: 'plan.purchase',
+    tenantId: 't1',
+    requestId,
+    payload,
+  });
+
+  it('a succeeded request gives its outcome and runs nothing', async () => {
+    const runner = new ExactlyOnce(new InMemoryIdempotencyStore(), clock);
+    await runner.run(request('r1'), async () => ({ planId: 'p1' }));
+    expect(await runner.outcomeOf(request('r1'))).to.deep.equal({ planId: 'p1' });
+  });
+
+  const nothing: Array<[string, (runner: ExactlyOnce) => Promise<unknown>, ReturnType<typeof request>]> = [
+    ['an unknown request id', async () => undefined, request('r2')],
+    [
+      'the same id with another payload',
+      (runner) => runner.run(request('r3'), async () => 'done'),
+      request('r3', { customerId: 'c2' }),
+    ],
+    [
+      'a refused request (nothing happened)',
+      (runner) =>
+        runner
+          .run(request('r4'), async () => {
+            throw new DomainError('13605');
+          })
+          .catch(() => undefined),
+      request('r4'),
+    ],
+  ];
+  for (const [name, setup, asked] of nothing) {
+    it(`${name}: nothing`, async () => {
+      const runner = new ExactlyOnce(new InMemoryIdempotencyStore(), clock);
+      await setup(runner);
+      expect(await runner.outcomeOf(asked)).to.equal(undefined);
+    });
+  }
+});
