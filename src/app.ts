@@ -343,7 +343,7 @@ export async function startApp(
   void attestationNotifier.sweep();
   const acceptanceSweep = backend.acceptanceComponent
     ? undefined
-    : setInterval(() => void attestationNotifier.sweep(), 60_000);
+    : setInterval(() => void attestationNotifier.sweep(), config.ATTESTATION_CHECK_SECONDS * 1000);
   acceptanceSweep?.unref();
   logger.info(
     { url: `${url}/api/messages`, storage: records.kind, auth: config.authEnabled },

@@ -118,6 +118,9 @@ const schema = z
     CUSTOMER_INDEX_TTL_MS: positiveInt(60_000),
     /** Lifetime of an MCA acceptance link in the embedded sandbox (the docs name none: API data). */
     ATTESTATION_LINK_TTL_HOURS: positiveInt(168),
+    // With a Partner Center in another process (or the real one): how often to ask about pending
+    // MCA acceptances, in seconds (the in-process emulator tells the bot at once).
+    ATTESTATION_CHECK_SECONDS: positiveInt(60),
     // State of conversations idle for longer than this many days is deleted by a background sweep.
     STATE_RETENTION_DAYS: positiveInt(30).refine((n) => n > 0, 'a whole number of days above 0'),
     // Where the bot's own records live (request records, audit, dedupe, references, state, leases).

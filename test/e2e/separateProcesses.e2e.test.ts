@@ -40,6 +40,7 @@ describe('HTTP end to end: the bot and the Partner Center emulator as separate p
       LOCAL_ENTRA_URL: emulator.entraUrl,
       TRANSITION_STEP_MS: '150',
       CLOCK_START_AT: E2E_NOW,
+      ATTESTATION_CHECK_SECONDS: '1',
     });
     client = new TeamsClient(bot.url, serviceUrl);
   });
@@ -169,6 +170,31 @@ describe('HTTP end to end: the bot and the Partner Center emulator as separate p
       (data() as EmulatorData & { enhancedAttestations?: unknown[] }).enhancedAttestations ?? [],
     );
     expect(stored).to.contain(attestationId);
+    // The bot learns of the acceptance by asking the emulator process, tells the user once, and the
+    // agreement is created from the attestation there.
+    const question = await connector.waitFor(
+      () =>
+        cardsIn(connector, conversationId).find((card) =>
+          JSON.stringify(card.content).includes('accepted — create the agreement?'),
+        ),
+      20_000,
+    );
+    await client.post(
+      client.activity('', {
+        ...as,
+        value: actionData(question.content, 'Create agreement'),
+        extra: { replyToId: question.id },
+      }),
+    );
+    await connector.waitFor(
+      () =>
+        cardsIn(connector, conversationId).find((card) =>
+          JSON.stringify(card.content).includes('Agreement created for Fabrikam'),
+        ),
+      20_000,
+    );
+    const agreements = JSON.stringify((data() as EmulatorData & { agreements?: unknown[] }).agreements ?? []);
+    expect(agreements).to.contain('4a9d2601-413f-4fde-8fee-3c7987ff6ce9');
   });
 
   it('runs a transition to completion; the completion message arrives once', async () => {
