@@ -1,37 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { actionData, cardsIn, FakeConnector, type SentCard } from './support/fakeConnector.js';
 import { freePort } from '../../scripts/lib/childProcesses.js';
+import { startBotProcess, type BotProcess } from './support/separateProcesses.js';
 import { MEGAN, TeamsClient } from './support/teamsClient.js';
 import { openSandbox } from '../../src/partnerCenter/sandbox/openSandbox.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FABRIKAM = '4a9d2601-413f-4fde-8fee-3c7987ff6ce9';
-
-function startBot(port: number, dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('bot did not start');
-}
 
 function agreementsOf(dataDir: string, customerId: string): unknown[] {
   const data = JSON.parse(readFileSync(join(dataDir, 'partner-center', 'partner-center.json'), 'utf8')) as {
@@ -44,10 +21,10 @@ describe('HTTP end to end: the MCA acceptance survives a killed bot process', fu
   this.timeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'bot-attest-restart-'));
   const connector = new FakeConnector();
-  let bot: ChildProcess | undefined;
+  let bot: BotProcess | undefined;
 
   after(async () => {
-    bot?.kill('SIGKILL');
+    await bot?.stop('SIGKILL');
     await connector.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -55,8 +32,7 @@ describe('HTTP end to end: the MCA acceptance survives a killed bot process', fu
   it('kill -9 after the link went out; the signatory accepts meanwhile; the restarted bot asks once and creates one agreement', async () => {
     const serviceUrl = await connector.start();
     const port = await freePort();
-    bot = startBot(port, dataDir);
-    await waitForHealth(port);
+    bot = await startBotProcess({ DATA_DIR: dataDir }, port);
     const client = new TeamsClient(`http://127.0.0.1:${port}`, serviceUrl);
     const conversationId = 'conv-attest-restart';
     const as = { user: MEGAN, conversationId };
@@ -93,8 +69,7 @@ describe('HTTP end to end: the MCA acceptance survives a killed bot process', fu
     );
     await card('acceptanceLink');
 
-    bot.kill('SIGKILL');
-    await new Promise((resolve) => bot!.once('exit', resolve));
+    await bot.stop('SIGKILL');
 
     // While the bot is down, the signatory accepts in the acceptance component.
     const sandbox = await openSandbox({ dataFile: join(dataDir, 'partner-center', 'partner-center.json') });
@@ -102,8 +77,7 @@ describe('HTTP end to end: the MCA acceptance survives a killed bot process', fu
     await sandbox.attestations.accept(attestation.attestationId);
     await sandbox.close();
 
-    bot = startBot(port, dataDir);
-    await waitForHealth(port);
+    bot = await startBotProcess({ DATA_DIR: dataDir }, port);
     const asked = await card('accepted — create the agreement?');
     const create = actionData(asked.content, 'Create agreement');
     const click = client.activity('', { ...as, value: create, extra: { replyToId: asked.id } });
