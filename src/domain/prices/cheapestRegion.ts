@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import type { PriceAnswer, SnapshotInfo } from './priceAnswer.js';
 import type { PriceRow } from './priceRow.js';
 
@@ -8,6 +9,8 @@ export interface RankedRegion {
   readonly regionId: string;
   readonly row: PriceRow;
   readonly answer: Answered;
+  /** How much dearer than the cheapest region, in percent (0 for the cheapest and ties). */
+  readonly percentAboveCheapest: Decimal;
 }
 
 export type RegionRanking =
@@ -58,7 +61,7 @@ export function rankRegions(
   regionIds: readonly string[],
   ask: (question: string) => PriceAnswer,
 ): RegionRanking {
-  const ranked: RankedRegion[] = [];
+  const priced: Omit<RankedRegion, 'percentAboveCheapest'>[] = [];
   const unpriced: string[] = [];
   let first: PriceAnswer | null = null;
   let snapshot: SnapshotInfo | null = null;
@@ -67,12 +70,19 @@ export function rankRegions(
     first ??= answer;
     if (answer.kind !== 'noSnapshot') snapshot = answer.snapshot;
     if (answer.kind === 'answer' && answer.row.armRegionName === regionId)
-      ranked.push({ regionId, row: answer.row, answer });
+      priced.push({ regionId, row: answer.row, answer });
     else unpriced.push(regionId);
   }
-  if (ranked.length === 0 || !snapshot) {
+  if (priced.length === 0 || !snapshot) {
     return { kind: 'notRanked', answer: first ?? ask(question) };
   }
-  ranked.sort((a, b) => a.row.unitPrice.comparedTo(b.row.unitPrice) || a.regionId.localeCompare(b.regionId));
+  priced.sort((a, b) => a.row.unitPrice.comparedTo(b.row.unitPrice) || a.regionId.localeCompare(b.regionId));
+  const cheapest = priced[0].row.unitPrice;
+  const ranked = priced.map((entry) => ({
+    ...entry,
+    percentAboveCheapest: cheapest.isZero()
+      ? new Decimal(0)
+      : entry.row.unitPrice.minus(cheapest).div(cheapest).times(100),
+  }));
   return { kind: 'ranking', ranked, unpriced, covered: [...regionIds], snapshot };
 }

@@ -37,7 +37,7 @@ export function buildRankingCard(
       price: unitPrice(t, entry.row.unitPrice),
       unit: perUnit(entry.row.unitOfMeasure, t),
     });
-    const above = entry.row.unitPrice.minus(cheapest.unitPrice).div(cheapest.unitPrice).times(100);
+    const above = entry.percentAboveCheapest;
     return {
       title: `${index + 1}. ${regionLabel(entry.regionId, snapshot, t)}`,
       value:
