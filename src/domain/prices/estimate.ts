@@ -70,6 +70,8 @@ export interface Estimate {
     readonly usdPerUnit: Decimal;
     readonly net: Decimal;
     readonly total: Decimal;
+    /** Each priced line's net in that currency, in the order of `lines`. */
+    readonly lineNets: readonly Decimal[];
   } | null;
 }
 
@@ -170,6 +172,7 @@ export function estimateLines(
             usdPerUnit: converted.usdPerUnit,
             net: net.div(converted.usdPerUnit),
             total: total.div(converted.usdPerUnit),
+            lineNets: priced.map((line) => line.net.div(converted.usdPerUnit)),
           }
         : null,
   };

@@ -169,7 +169,7 @@ export function estimateCsv(estimate: Estimate): string {
       line.net.toFixed(2),
       row.meterId,
     ];
-    if (fx) cells.push(line.net.div(fx.usdPerUnit).toFixed(2), fx.month, fx.usdPerUnit.toFixed());
+    if (fx) cells.push(fx.lineNets[index].toFixed(2), fx.month, fx.usdPerUnit.toFixed());
     return cells;
   });
   const total = [
