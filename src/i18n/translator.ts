@@ -81,6 +81,11 @@ export class Translator {
     return format.format(value as unknown as number);
   }
 
+  /** A fraction (0.15) as the locale writes a percentage ("15%"), from the decimal, never a float. */
+  percent(fraction: Decimal, maximumFractionDigits = 1): string {
+    return `${this.number(fraction.times(100), maximumFractionDigits)}%`;
+  }
+
   number(value: Decimal | string | number, maximumFractionDigits = 6): string {
     const text = value instanceof Decimal ? value.toFixed() : String(value);
     const format = this.messages.formatter(

@@ -1,4 +1,3 @@
-import type { Decimal } from 'decimal.js';
 import type { Estimate, EstimateLine } from '../../domain/prices/estimate.js';
 import type { Translator } from '../../i18n/translator.js';
 import {
@@ -20,10 +19,6 @@ export interface PriceEstimateCardData {
   readonly totals: readonly Fact[];
   readonly notes: readonly { readonly text: string }[];
   readonly footer: string;
-}
-
-function percent(t: Translator, rate: Decimal): string {
-  return `${t.number(rate.times(100), 2)}%`;
 }
 
 function lineRegion(line: EstimateLine, t: Translator): string {
@@ -51,7 +46,7 @@ export function buildEstimateCard(estimate: Estimate, t: Translator): PriceEstim
         value: line.answer.pec.eligible
           ? t.t('prices.estimate.pecLine', {
               amount: totalMoney(t, line.pec),
-              rate: percent(t, line.pecRate),
+              rate: t.percent(line.pecRate, 2),
             })
           : t.t(`prices.pec.${line.answer.pec.reason ?? 'spot'}`),
       },

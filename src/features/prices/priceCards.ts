@@ -206,10 +206,6 @@ export function buildPriceAnswerCard(answer: Answered, t: Translator): PriceAnsw
   };
 }
 
-function percent(t: Translator, fraction: Decimal): string {
-  return `${t.number(fraction.times(100), 1)}%`;
-}
-
 /**
  * For a VM with a 1-year savings-plan price: whether the plan beats pay-as-you-go net of PEC and at
  * what use it breaks even. Without a commitment price, a question about the plan is told so.
@@ -227,8 +223,8 @@ function savingsPlanFact(
     plan: unitPrice(t, comparison.savingsPlanHourly),
     paygNet: unitPrice(t, comparison.paygNetHourly),
     unit,
-    breakEven: percent(t, comparison.breakEvenNet),
-    breakEvenGross: percent(t, comparison.breakEvenGross),
+    breakEven: t.percent(comparison.breakEvenNet),
+    breakEvenGross: t.percent(comparison.breakEvenGross),
     saving: totalMoney(t, comparison.monthlySaving),
   };
   return {
