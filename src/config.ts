@@ -114,6 +114,8 @@ const schema = z
     REQUEST_LEASE_MS: positiveInt(10_000),
     // How long a customers-list row's state (MCA, plan, legacy, transition) is reused, in ms.
     CUSTOMER_STATE_TTL_MS: positiveInt(30_000),
+    // How long one customer's Partner Center reads are reused by every feature (0: never), in ms.
+    PARTNER_CENTER_READ_TTL_MS: positiveInt(30_000),
     // How long the customer name index (search, typeahead) is reused before a background refresh, in ms.
     CUSTOMER_INDEX_TTL_MS: positiveInt(60_000),
     /** Lifetime of an MCA acceptance link in the embedded sandbox (the docs name none: API data). */

@@ -22,6 +22,7 @@ import type { Logger } from '../logging.js';
 import { operationOfVerb } from './cardVerbs.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { DialogHost, type FlowState } from './dialogHost.js';
+import { holdsNothing } from './emptyState.js';
 import type { IdentityResolver } from './identity.js';
 import { guardInvoke } from './invokeGuard.js';
 import { Replier } from './replier.js';
@@ -170,6 +171,10 @@ export class AssistantBot extends TeamsActivityHandler {
 
   private async saveStates(context: TurnContext): Promise<void> {
     for (const state of [this.deps.conversationState, this.deps.privateState, this.deps.userState]) {
+      // A state that was never stored and still holds only empty defaults is not written: a
+      // one-off question in a new conversation costs no file (and no fsync).
+      const current: unknown = state.get(context);
+      if (isNeverStored(current) && holdsNothing(current)) continue;
       try {
         await state.saveChanges(context, false);
       } catch (error) {
@@ -418,4 +423,11 @@ function submitDataOf(value: unknown): SubmitData | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const verb = (value as { verb?: unknown }).verb;
   return typeof verb === 'string' && verb !== '' ? (value as SubmitData) : undefined;
+}
+
+/** A state object botbuilder loaded without an eTag: nothing was stored under its key yet. */
+function isNeverStored(state: unknown): boolean {
+  return (
+    typeof state === 'object' && state !== null && !('eTag' in state && (state as { eTag?: unknown }).eTag)
+  );
 }

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PartnerDirectory } from '../bot/identity.js';
 import type { Config } from '../config.js';
-import type { Clock } from '../domain/clock.js';
 import type { EnhancedAttestationPort, PartnerCenter } from '../domain/partnerCenter/port.js';
 import type { ServiceDependencies } from '../domain/services/serviceContext.js';
 import type { UpgradeEvents } from '../domain/transition/upgradeEvents.js';
@@ -16,6 +15,8 @@ import {
   type PartnerCenterEmulator,
 } from './emulator/startPartnerCenterEmulator.js';
 import type { TrustedIssuer } from './emulator/auth.js';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { CachedReads } from './cachedReads.js';
 import { createRestBackend } from './rest/createRestBackend.js';
 import type { RestDirectory } from './rest/restPartnerCenter.js';
 import type { UpgradeWatchStore } from './rest/upgradePoller.js';
@@ -31,6 +32,8 @@ export interface Backend {
   acceptanceComponent?: SandboxAttestations;
   /** Transition progress/completion events (the REST client's upgrade poller). */
   upgradeEvents: UpgradeEvents;
+  /** Drops what is kept of a customer's Partner Center reads (it changed elsewhere). */
+  forget?(customerId: string): void;
   /** Starts background work (the upgrade poller) once listeners are attached. */
   start(): void;
   /** Stops the background work until start() again (another instance became the poller's leader). */
@@ -132,8 +135,19 @@ export async function openBackend(
       ...(deps.upgradeWatchesShared ? { maxDelayMs: SHARED_WATCH_LOOK_MS } : {}),
     },
   });
+  // Every feature reads a customer through one short-lived cache; the poller asks the client itself.
+  const reads = new CachedReads(rest.partnerCenter, rest.attestations, {
+    ttlMs: config.PARTNER_CENTER_READ_TTL_MS,
+    clock: systemClock,
+  });
+  // The embedded emulator says at once when a customer accepted: that customer is read again.
+  emulator?.sandbox.attestations.onAccepted((attestation) => reads.forget(attestation.customerId));
   return {
     ...rest,
+    partnerCenter: reads,
+    services: { ...rest.services, partnerCenter: reads },
+    attestations: reads,
+    forget: (customerId) => reads.forget(customerId),
     pause: () => rest.poller.stop(),
     ...(emulator ? { acceptanceComponent: emulator.sandbox.attestations } : {}),
     health: async () => ({

@@ -70,4 +70,23 @@ describe('State saves: at most one durable write per turn', function () {
     await harness.say(SENDER, 'help');
     expect(syncs.count).to.equal(0);
   });
+
+  it('a one-off answer in a new conversation stores no state at all (no file, no fsync)', async () => {
+    const { harness, syncs, folder } = await chat();
+    await harness.say(SENDER, 'help');
+    expect(syncs.count).to.equal(0);
+    const key = `msteams/conversations/conv-1/users/29:${MEGAN.aadObjectId}/`;
+    expect(await new FileStorage(folder).read([key])).to.deep.equal({});
+  });
+
+  it('a flow that ended still stores its (now empty) state, so the next turn does not see the old one', async () => {
+    const { harness, folder } = await chat();
+    await harness.say(SENDER, 'pec D2s v3 west europe 730 hours');
+    await harness.say(SENDER, 'cancel');
+    const key = `msteams/conversations/conv-1/users/29:${MEGAN.aadObjectId}/`;
+    const stored = (await new FileStorage(folder).read([key]))[key] as {
+      dialogState: { dialogStack: unknown[] };
+    };
+    expect(stored.dialogState.dialogStack).to.deep.equal([]);
+  });
 });
