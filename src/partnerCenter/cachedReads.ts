@@ -38,6 +38,9 @@ export interface CachedReadsOptions {
 
 type Target = PartnerCenter & PartnerDirectory & EnhancedAttestationPort;
 
+/** Where the pages of the customer list are kept (no customer id can look like this). */
+const LIST_KEY = '(customer list)';
+
 /** One customer's cached reads, by what was asked (e.g. `subscriptions`, `entitlements:<planId>`). */
 interface CustomerEntry {
   reads: Map<string, { at: number; value: Promise<unknown> }>;
@@ -50,7 +53,7 @@ interface CustomerEntry {
  *
  * - Only reads that describe one customer are kept: the customer, its MCA agreements and direct
  *   signature, its attestations, subscriptions, entitlements, plan availability and upgrade
- *   eligibility. The upgrade status and a single attestation are never kept: the upgrade poller and
+ *   eligibility; and the pages of the customer list. The upgrade status and a single attestation are never kept: the upgrade poller and
  *   the acceptance sweep ask them to notice a change.
  * - Every change made through this object forgets the changed customer's reads before and after the
  *   call (a read running meanwhile cannot put the old answer back).
@@ -134,8 +137,11 @@ export class CachedReads implements Target {
   listCustomers(): Promise<Customer[]> {
     return this.target.listCustomers();
   }
+  /** A page of the customer list, by size and continuation token (a new customer shows within `ttlMs`). */
   listCustomersPage(request: CustomerPageRequest): Promise<CustomerPage> {
-    return this.target.listCustomersPage(request);
+    return this.read(LIST_KEY, `page:${request.size}:${request.continuationToken ?? ''}`, () =>
+      this.target.listCustomersPage(request),
+    );
   }
   downloadPriceSheet(market: string, view: PriceSheetView): Promise<AsyncIterable<Uint8Array>> {
     return this.target.downloadPriceSheet(market, view);

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging.js';
 
 /**
- * Runs a prune in the background: once shortly after `start()`, then every `intervalMs`. The timer
+ * Runs a prune in the background: once a few minutes after `start()`, then every `intervalMs`. The timer
  * is unref'd (it never keeps the process alive), a prune never overlaps the next, and `stop()`
  * waits for the one in progress.
  */
@@ -15,7 +15,8 @@ export class PruneTimer {
     private readonly prune: () => Promise<number>,
     private readonly logger: Logger,
     private readonly intervalMs = 60 * 60 * 1000,
-    private readonly firstDelayMs = 10_000,
+    // Not right after start: a prune walks every record, which should not compete with the first turns.
+    private readonly firstDelayMs = 5 * 60 * 1000,
   ) {}
 
   /** Prunes now (or joins the prune in progress); returns how many records were removed. */

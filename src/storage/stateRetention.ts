@@ -14,6 +14,11 @@ export interface StateRetentionOptions {
   logger: Logger;
   /** Time between sweeps. Default one hour. */
   intervalMs?: number;
+  /**
+   * Wait before the first sweep. Default five minutes: a sweep reads the age of every state file,
+   * which should not compete with the first turns after a (re)start.
+   */
+  firstSweepAfterMs?: number;
   /** Most files one sweep deletes, so a sweep stays short; the next one continues. Default 2,000. */
   maxPerSweep?: number;
 }
@@ -31,7 +36,7 @@ export function isExpirableStateKey(key: string): boolean {
 
 /**
  * Expires the state of conversations idle longer than the retention (without it, 10,000
- * conversations left 84 MB in 20,101 files behind). One sweep shortly after start, then every
+ * conversations left 84 MB in 20,101 files behind). One sweep a few minutes after start, then every
  * `intervalMs`; the timer is unref'd and never keeps the process alive; a sweep never overlaps the
  * next and deletes at most `maxPerSweep` files.
  */
@@ -64,7 +69,7 @@ export class StateRetention {
     };
     this.timer = setInterval(run, this.options.intervalMs ?? 60 * 60 * 1000);
     this.timer.unref();
-    this.first = setTimeout(run, 10_000);
+    this.first = setTimeout(run, this.options.firstSweepAfterMs ?? 5 * 60 * 1000);
     this.first.unref();
   }
 

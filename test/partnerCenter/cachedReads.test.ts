@@ -65,6 +65,7 @@ describe('CachedReads: one customer\u2019s Partner Center reads kept for a short
     ['its plan availability', (r) => r.getAzurePlanAvailability(CONTOSO)],
     ['its upgrade eligibility', (r) => r.getUpgradeEligibility(CONTOSO)],
     ['the MCA metadata', (r) => r.getMcaMetadata()],
+    ['a page of the customer list', (r) => r.listCustomersPage({ size: 5 })],
   ];
   for (const [what, read] of kept) {
     it(`asks Partner Center once for ${what} within the time, again after it`, async () => {
@@ -120,9 +121,9 @@ describe('CachedReads: one customer\u2019s Partner Center reads kept for a short
     // Asking one attestation makes the customer's list be read again (its status may have moved).
     await reads.listEnhancedAttestations(FABRIKAM);
     expect(attestationCalls.listEnhancedAttestations).to.equal(2);
-    await reads.listCustomersPage({ size: 5 });
-    await reads.listCustomersPage({ size: 5 });
-    expect(calls.listCustomersPage).to.equal(2);
+    await reads.getUpgradeStatus(CONTOSO, 'no-such-upgrade').catch(() => undefined);
+    await reads.getUpgradeStatus(CONTOSO, 'no-such-upgrade').catch(() => undefined);
+    expect(calls.getUpgradeStatus).to.equal(2);
   });
 
   it('does not keep a failed read: the next one asks again', async () => {
