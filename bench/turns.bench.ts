@@ -13,7 +13,8 @@
  * time per turn (user + system, from /proc) is printed: it does not depend on what else runs.
  *
  * Env: BENCH_ROUNDS (3), BENCH_TURNS (1000 per command and round), BENCH_CONCURRENCY (20),
- *      BENCH_COMMANDS (comma-separated names to run), BENCH_PROFILE_DIR (run the real bot with
+ *      BENCH_COMMANDS (comma-separated names to run), PARTNER_CENTER_READ_TTL_MS (0: the real bot
+ *      keeps no Partner Center reads between turns), BENCH_PROFILE_DIR (run the real bot with
  *      `node --cpu-prof` and write its profile there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';

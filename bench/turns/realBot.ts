@@ -13,7 +13,17 @@ import { createLogger } from '../../src/logging.js';
 
 const ownDataDir = !process.env.BENCH_DATA_DIR;
 const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'bench-turns-'));
-const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test');
+// PARTNER_CENTER_READ_TTL_MS=0 measures every turn asking Partner Center (no reads kept).
+const readTtl = process.env.PARTNER_CENTER_READ_TTL_MS;
+const config = loadConfig(
+  {
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...(readTtl ? { PARTNER_CENTER_READ_TTL_MS: readTtl } : {}),
+  },
+  'test',
+);
 // The e2e instant: the sandbox seed and price snapshot answer as in the HTTP tests.
 const app = await startApp(config, createLogger('silent'), fixedClock('2026-12-15T10:00:00Z'));
 process.stdout.write(`PORT ${app.port}\n`);
