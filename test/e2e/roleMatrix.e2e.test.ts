@@ -162,6 +162,12 @@ const FORGED: Array<{
     answer: /Buy the Azure plan for Northwind/,
   },
   { verb: 'command.run', rule: 'billingData', value: { command: 'recon' } },
+  ...(['recon.page', 'recon.customer', 'recon.rows'] as const).map((verb) => ({
+    verb,
+    rule: 'billingData' as const,
+    value: { reportId: 'forged', customerId: NORTHWIND, offset: 10 },
+    answer: /That reconciliation is no longer open/,
+  })),
   { verb: 'customer.pick', rule: 'everyone', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'customer.show', rule: 'customers', value: { customerId: NORTHWIND }, answer: /Northwind/ },
   {
