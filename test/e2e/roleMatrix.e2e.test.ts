@@ -216,6 +216,7 @@ const FORGED: Array<{
     answer: /Woodgrove Bank/,
   },
   { verb: 'price.pick', rule: 'prices', value: { question: 'D4s v5 linux west europe' } },
+  { verb: 'price.ranking', rule: 'prices', value: { question: 'D4s v5 windows', offset: 5 } },
 ];
 
 /** Multi-step flows run last: they change the sandbox (a plan bought, a transition started). */
