@@ -29,6 +29,11 @@ import { CONTACT_FIELD_MAX_LENGTH } from '../../../src/domain/agreements/attesta
 import { Decimal } from 'decimal.js';
 import type { CustomerReconReport, ReconReport } from '../../../src/features/recon/reconReport.js';
 import { reconCustomerCard, reconSummaryCard } from '../../../src/features/recon/reconCards.js';
+import { fixedClock } from '../../../src/domain/clock.js';
+import type { RegionRanking } from '../../../src/domain/prices/cheapestRegion.js';
+import { PriceService } from '../../../src/priceData/priceService.js';
+import { buildRankingCard, RANKING_LIMIT } from '../../../src/features/prices/rankingCard.js';
+import { EU_SNAPSHOT, FINOPS_DIR } from '../../priceData/fixtures.js';
 
 /**
  * Every list card at 10,000 items, with the longest names in the widest script (Korean: 3 bytes a
@@ -202,6 +207,40 @@ const RECON_SOURCE = {
   offset: 5000,
 };
 
+/**
+ * The EU snapshot's ranking of the longest-named VM question, over 10,000 regions with names as
+ * long as Korean region names get (20 characters), half of them without a price.
+ */
+function ranking(): Extract<RegionRanking, { kind: 'ranking' }> {
+  const prices = new PriceService({
+    paths: { snapshotDir: EU_SNAPSHOT, finopsDir: FINOPS_DIR, fxFile: null, cacheDir: null },
+    clock: fixedClock('2026-08-25T10:00:00Z'),
+  });
+  prices.load();
+  const real = prices.rankRegions('D4s v5 windows');
+  if (real?.kind !== 'ranking') throw new Error('the EU snapshot ranks D4s v5 windows');
+  const base = real.ranked[0];
+  const id = (i: number) => `region-${i}`;
+  const ranked = Array.from({ length: ITEMS }, (_, i) => ({
+    ...base,
+    regionId: id(i),
+    row: { ...base.row, armRegionName: id(i), unitPrice: base.row.unitPrice.plus(i) },
+    percentAboveCheapest: new Decimal('123456.789'),
+  }));
+  const all = Array.from({ length: 2 * ITEMS }, (_, i) => id(i));
+  return {
+    ...real,
+    ranked,
+    covered: all,
+    unpriced: all.slice(ITEMS),
+    snapshot: {
+      ...real.snapshot,
+      regions: all,
+      regionNames: Object.fromEntries(all.map((regionId, i) => [regionId, longKorean(20, i)])),
+    },
+  };
+}
+
 const CASES: { card: string; data: (t: Translator) => object; counts?: false }[] = [
   {
     // The picker lists no page: a few static choices, Teams' typeahead searches the 10,000.
@@ -254,6 +293,12 @@ const CASES: { card: string; data: (t: Translator) => object; counts?: false }[]
     // One customer's card: its rows to check, a page at a time.
     card: 'recon-report',
     data: (t) => reconCustomerCard(t, reconCustomer(1, ITEMS), RECON_SOURCE),
+  },
+  {
+    // Cheapest regions for one price: every region with a price, a page at a time.
+    card: 'price-ranking',
+    data: (t) =>
+      buildRankingCard(ranking(), t, RANKING_LIMIT, { question: longKorean(500, 5), offset: 5000 }),
   },
 ];
 
