@@ -6,7 +6,13 @@ import { Decimal } from 'decimal.js';
 import type { Activity, Middleware } from 'botbuilder';
 import { reconFeature } from '../../../src/features/recon/reconCommands.js';
 import { OpenReconReports } from '../../../src/features/recon/openReconReports.js';
-import type { CustomerReconReport, ReconReport } from '../../../src/features/recon/reconReport.js';
+import {
+  ReconReportBuilder,
+  type CustomerReconReport,
+  type ReconReport,
+} from '../../../src/features/recon/reconReport.js';
+import type { ReconRowChecker } from '../../../src/features/recon/reconRowChecker.js';
+import type { ReconRow } from '../../../src/features/recon/reconRow.js';
 import { reconCustomerCard, reconSummaryCard } from '../../../src/features/recon/reconCards.js';
 import { AttachmentDownloader } from '../../../src/attachments/attachmentDownloader.js';
 import type { Clock } from '../../../src/domain/clock.js';
@@ -339,6 +345,38 @@ describe('recon: paging over an imported report', function () {
       'b.csv',
       'c.csv',
     ]);
+  });
+
+  it('keeps rows to check bounded per customer and per report, while counting every one', () => {
+    // Every row is flagged: the report keeps at most 3 a customer and 5 in all, and counts all 40.
+    const flagsAll = {
+      check: () => ({
+        excluded: false,
+        earned: new Decimal(0),
+        lost: new Decimal(0),
+        flags: ['totalMismatch'],
+      }),
+    } as unknown as ReconRowChecker;
+    const builder = new ReconReportBuilder(flagsAll, 3, 5);
+    for (let line = 2; line < 42; line++) {
+      builder.add(
+        {
+          customerId: `c-${line < 22 ? 0 : 1}`,
+          customerName: `Customer ${line < 22 ? 0 : 1}`,
+          resourceUri: `/r/${line}`,
+          usageDate: '2026-07-01',
+          meterName: 'm',
+          pcToBcExchangeRate: new Decimal(1),
+        } as unknown as ReconRow,
+        line,
+      );
+    }
+    const customers = builder.build().customers;
+    expect(customers.map((c) => c.flaggedRows.map((row) => row.line))).to.deep.equal([
+      [2, 3, 4],
+      [22, 23],
+    ]);
+    expect(customers.map((c) => c.flagCounts.totalMismatch)).to.deep.equal([20, 20]);
   });
 
   describe('the count lines, in English and Korean (ICU plurals)', () => {
