@@ -21,7 +21,10 @@ export interface OpenReconReportsLimits {
 }
 
 /** Ten reports for eight hours: a working day of reconciling, bounded whatever the partner uploads. */
-export const DEFAULT_OPEN_RECON_LIMITS: OpenReconReportsLimits = { maxReports: 10, ttlMs: 8 * 60 * 60 * 1000 };
+export const DEFAULT_OPEN_RECON_LIMITS: OpenReconReportsLimits = {
+  maxReports: 10,
+  ttlMs: 8 * 60 * 60 * 1000,
+};
 
 /**
  * The reports whose cards can still turn a page ("Next" over the customers of a report, over one
