@@ -35,6 +35,10 @@ export const CARD_VERB_OPERATIONS: Readonly<Record<string, Operation | null>> = 
   'transition.cancel': 'transition.run',
   'transition.show': 'transition.view',
   'price.pick': 'prices.view',
+  'price.ranking': 'prices.view',
+  'recon.page': 'billing.view',
+  'recon.customer': 'billing.view',
+  'recon.rows': 'billing.view',
 };
 
 /** The operation a card verb needs: null when checked where handled, undefined for unknown verbs. */

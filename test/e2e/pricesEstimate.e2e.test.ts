@@ -143,12 +143,22 @@ describe('HTTP end to end: estimates with a CSV file, cheapest region, snapshot 
     {
       locale: 'en-US',
       text: 'cheapest region for D4s v5 windows',
-      expect: ['Cheapest regions for D4s v5 (Windows)', 'of 5 regions with a price', 'This snapshot covers'],
+      expect: [
+        'Cheapest regions for D4s v5 (Windows)',
+        'All 5 regions with a price',
+        '1–5 of 5 regions',
+        'This snapshot covers',
+      ],
     },
     {
       locale: 'ko-KR',
       text: 'D4s v5 윈도우 가장 싼 지역',
-      expect: ['가격이 가장 낮은 지역', '5개 지역 중', '이 스냅샷에 포함된 지역'],
+      expect: [
+        '가격이 가장 낮은 지역',
+        '가격이 있는 지역 5개 전체',
+        '지역 5개 중 1–5',
+        '이 스냅샷에 포함된 지역',
+      ],
     },
   ];
   for (const c of rankings) {

@@ -162,6 +162,12 @@ const FORGED: Array<{
     answer: /Buy the Azure plan for Northwind/,
   },
   { verb: 'command.run', rule: 'billingData', value: { command: 'recon' } },
+  ...(['recon.page', 'recon.customer', 'recon.rows'] as const).map((verb) => ({
+    verb,
+    rule: 'billingData' as const,
+    value: { reportId: 'forged', customerId: NORTHWIND, offset: 10 },
+    answer: /That reconciliation is no longer open/,
+  })),
   { verb: 'customer.pick', rule: 'everyone', value: { customerId: NORTHWIND }, answer: STALE },
   { verb: 'customer.show', rule: 'customers', value: { customerId: NORTHWIND }, answer: /Northwind/ },
   {
@@ -210,6 +216,7 @@ const FORGED: Array<{
     answer: /Woodgrove Bank/,
   },
   { verb: 'price.pick', rule: 'prices', value: { question: 'D4s v5 linux west europe' } },
+  { verb: 'price.ranking', rule: 'prices', value: { question: 'D4s v5 windows', offset: 5 } },
 ];
 
 /** Multi-step flows run last: they change the sandbox (a plan bought, a transition started). */

@@ -21,7 +21,8 @@ export const pricesMessages = defineMessages({
       'The snapshot has no 1-year savings-plan price for this meter, so I cannot say whether a savings plan beats pay-as-you-go net of PEC.',
     'prices.ranking.title': 'Cheapest regions for {name} ({os})',
     'prices.ranking.count':
-      'Top {shown} of {count, plural, one {# region} other {# regions}} with a price, cheapest first',
+      '{count, plural, one {The one region with a price} other {All # regions with a price}}, cheapest first',
+    'prices.ranking.moreRegions': '{count, plural, one {# more region} other {# more regions}}',
     'prices.ranking.above': '{price} (+{percent}%)',
     'prices.ranking.covers': 'This snapshot covers {regions}.',
     'prices.ranking.unpriced': 'No price for it in {regions}.',
@@ -153,7 +154,8 @@ export const pricesMessages = defineMessages({
     'prices.spVsPayg.none':
       '스냅샷에 이 미터의 1년 절약 플랜 가격이 없어, 절약 플랜이 PEC 차감 후 종량제보다 유리한지 판단할 수 없습니다.',
     'prices.ranking.title': '{name}({os}) 가격이 가장 낮은 지역',
-    'prices.ranking.count': '가격이 있는 {count}개 지역 중 상위 {shown}개, 낮은 가격순',
+    'prices.ranking.count': '가격이 있는 지역 {count, number}개 전체, 낮은 가격순',
+    'prices.ranking.moreRegions': '그 밖의 지역 {count, number}개',
     'prices.ranking.above': '{price} (+{percent}%)',
     'prices.ranking.covers': '이 스냅샷에 포함된 지역: {regions}',
     'prices.ranking.unpriced': '가격이 없는 지역: {regions}',

@@ -15,10 +15,28 @@ import type { PriceSheetImporter } from '../../priceData/priceSheet/priceSheetIm
 import { handleWatchRequest, readWatchRequest } from './priceWatchCommands.js';
 import type { PriceWatchStore } from './priceWatchStore.js';
 import { readCheapestRegionQuestion } from '../../domain/prices/cheapestRegion.js';
-import { buildRankingCard } from './rankingCard.js';
+import { buildRankingCard, PRICE_RANKING_VERB, RANKING_LIMIT } from './rankingCard.js';
 
-/** Message-extension results are capped: Teams lists a handful, and must get them within 5 s. */
-const SEARCH_LIMIT = 8;
+/**
+ * Message-extension results per request: Teams asks for `queryOptions.count` (25 on the desktop, 10
+ * on mobile) from `skip`, and asks for the next page when a page came back full.
+ */
+const SEARCH_PAGE_MAX = 25;
+/** Longest question a paging button may carry back (card data can be forged). */
+const QUESTION_MAX_LENGTH = 500;
+
+/** The skip/count Teams sent with a message-extension query, made whole and bounded. */
+export function searchWindow(options: { skip?: unknown; count?: unknown } | undefined): {
+  skip: number;
+  count: number;
+} {
+  const whole = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : fallback;
+  return {
+    skip: Math.max(0, whole(options?.skip, 0)),
+    count: Math.min(SEARCH_PAGE_MAX, Math.max(1, whole(options?.count, SEARCH_PAGE_MAX))),
+  };
+}
 
 /**
  * Price answers: `price <question>`, a free-text price question typed without the command
@@ -107,7 +125,8 @@ export function priceFeature(
     const rankQuestion = readCheapestRegionQuestion(question);
     const ranking = rankQuestion === null ? null : prices.rankRegions(rankQuestion);
     if (ranking?.kind === 'ranking') {
-      await scope.reply.card('price-ranking', buildRankingCard(ranking, scope.t));
+      const page = { question: rankQuestion ?? '', offset: 0 };
+      await scope.reply.card('price-ranking', buildRankingCard(ranking, scope.t, RANKING_LIMIT, page));
       return;
     }
     const priced = ranking?.answer ?? result ?? prices.ask(question, scope.locale);
@@ -147,6 +166,25 @@ export function priceFeature(
         }
         await answer(scope, data.question);
       },
+      // "Previous"/"Next" of a ranking: the same question ranked again (the snapshot may have
+      // changed since), that page shown in place of the card.
+      [PRICE_RANKING_VERB]: async (scope, data) => {
+        const question = typeof data.question === 'string' ? data.question.trim() : '';
+        if (question === '' || question.length > QUESTION_MAX_LENGTH) {
+          await scope.reply.text('core.cardInvalid', { detail: 'question' });
+          return;
+        }
+        assertCan(scope.actor, 'prices.view');
+        const ranking = prices.rankRegions(question);
+        if (ranking?.kind !== 'ranking') {
+          // Nothing to rank any more (a new snapshot without it): the plain answer says why.
+          await answer(scope, question, ranking?.kind === 'notRanked' ? ranking.answer : undefined);
+          return;
+        }
+        const offset = typeof data.offset === 'number' ? data.offset : 0;
+        const card = buildRankingCard(ranking, scope.t, RANKING_LIMIT, { question, offset });
+        await scope.reply.replaceCard(scope.context.activity.replyToId, 'price-ranking', card);
+      },
     },
     fallbacks: [
       // Text that is no command but reads like a price question is answered as one; anything the
@@ -177,12 +215,10 @@ export function priceFeature(
       if (text === '') {
         return { composeExtension: { type: 'message', text: t.t('priceChat.ask') } };
       }
-      const results = buildPriceSearchResults(prices.search(text, SEARCH_LIMIT), t);
-      const attachments: MessagingExtensionAttachment[] = results.map((result) => ({
-        ...CardFactory.adaptiveCard(cards.render(result.card.template, result.card.data)),
-        preview: CardFactory.thumbnailCard(result.title, result.subtitle),
-      }));
-      if (attachments.length === 0) {
+      // Teams pages the list itself: `count` results from `skip`; a page shorter than `count` is the last.
+      const { skip, count } = searchWindow(query.queryOptions);
+      const hits = prices.search(text, skip + count).slice(skip);
+      if (hits.length === 0 && skip === 0) {
         return {
           composeExtension: {
             type: 'message',
@@ -190,6 +226,10 @@ export function priceFeature(
           },
         };
       }
+      const attachments: MessagingExtensionAttachment[] = buildPriceSearchResults(hits, t).map((result) => ({
+        ...CardFactory.adaptiveCard(cards.render(result.card.template, result.card.data)),
+        preview: CardFactory.thumbnailCard(result.title, result.subtitle),
+      }));
       return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
     },
   };

@@ -40,11 +40,13 @@ export const reconMessages = defineMessages({
     'recon.summary.warnings': 'Before you use these numbers',
     'recon.summary.customersTitle': 'Customers, most PEC lost first',
     'recon.summary.customerLine': '{customer}: {lost} lost, {earned} earned',
-    'recon.summary.moreCustomers':
-      '{count, plural, one {# more customer} other {# more customers}} with less PEC lost.',
     'recon.summary.cardsFollow':
       "{shown, plural, one {The customer's own card follows.} other {# customer cards follow, most PEC lost first.}}",
     'recon.card.flaggedTitle': 'Rows to check',
+    'recon.card.flaggedKept':
+      'Only the first {kept, plural, one {# row} other {# rows}} of {total, plural, one {# row to check} other {# rows to check}} are kept here; find the others by their line numbers in the file.',
+    'recon.page.expired': 'That reconciliation is no longer open — upload the file again.',
+    'recon.page.noCustomer': 'That customer is not in this reconciliation of {file}.',
   },
   'ko-KR': {
     'recon.download.invalidUrl':
@@ -81,8 +83,11 @@ export const reconMessages = defineMessages({
     'recon.summary.warnings': '이 숫자를 쓰기 전에 확인하세요',
     'recon.summary.customersTitle': '놓친 PEC가 큰 고객 순',
     'recon.summary.customerLine': '{customer}: {lost} 손실, {earned} 적립',
-    'recon.summary.moreCustomers': '놓친 PEC가 더 적은 고객 {count, number}명이 더 있습니다.',
     'recon.summary.cardsFollow': '놓친 PEC가 큰 고객부터 고객별 카드 {shown, number}장이 이어집니다.',
     'recon.card.flaggedTitle': '확인이 필요한 행',
+    'recon.card.flaggedKept':
+      '확인이 필요한 행 {total, number}개 중 처음 {kept, number}개만 여기에 보관합니다. 나머지는 파일의 행 번호로 찾아보세요.',
+    'recon.page.expired': '이 대사 결과는 더 이상 열려 있지 않습니다. 파일을 다시 올려 주세요.',
+    'recon.page.noCustomer': '이 고객은 {file} 대사 결과에 없습니다.',
   },
 });

@@ -2,9 +2,20 @@ import { Decimal } from 'decimal.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { ReconReport, CustomerReconReport } from './reconReport.js';
 import { dayRanges } from '../shared/cardFormat.js';
+import { pageOf } from '../../domain/paging/paging.js';
+import { pagingCardData } from '../shared/pagingPresenter.js';
+import { RECON_CUSTOMER_PAGE_SIZE, RECON_FLAGGED_PAGE_SIZE } from '../shared/pageSizes.js';
 
 export const RECON_REPORT_CARD = 'recon-report';
 export const RECON_SUMMARY_CARD = 'recon-summary';
+/** "Previous"/"Next" over the customers of the summary card: `{ reportId, offset }`. */
+export const RECON_PAGE_VERB = 'recon.page';
+/** A customer line of the summary card: that customer's own card, `{ reportId, customerId }`. */
+export const RECON_CUSTOMER_VERB = 'recon.customer';
+/** "Previous"/"Next" over one customer's rows to check: `{ reportId, customerId, offset }`. */
+export const RECON_ROWS_VERB = 'recon.rows';
+
+type Pager = Array<{ title: string; data: Record<string, unknown> }>;
 
 /** The first card of a report: totals across customers and the file-level warnings, said once. */
 export interface ReconSummaryCardData {
@@ -14,8 +25,11 @@ export interface ReconSummaryCardData {
   warnings: Array<{ text: string }>;
   facts: Array<{ title: string; value: string }>;
   customersTitle: string;
-  customers: Array<{ text: string }>;
-  more: string;
+  /** One page of customers, most PEC lost first; each line opens that customer's card. */
+  customers: Array<{ text: string; data: Record<string, unknown> }>;
+  /** "11–20 of 4,812 customers". */
+  count: string;
+  pager: Pager;
   cardsFollow: string;
 }
 
@@ -26,7 +40,12 @@ export interface ReconReportCardData {
   topLostTitle: string;
   topLost: Array<{ text: string }>;
   flaggedTitle: string;
+  /** One page of the customer's rows to check ("Previous"/"Next" keep the customer). */
   flagged: Array<{ text: string }>;
+  flaggedCount: string;
+  /** Said when the report kept fewer rows to check than the file has. */
+  flaggedKept: string;
+  pager: Pager;
   footer: string;
 }
 
@@ -34,11 +53,19 @@ export interface ReconCardSource {
   fileName: string;
   synthetic: boolean;
   topResources?: number;
+  /** Rows to check per page of a customer card. */
   flaggedShown?: number;
-  /** Customers listed by name in the summary. */
+  /** Customers per page of the summary. */
   customersListed?: number;
   /** Customer cards that follow the summary. */
   cardsShown?: number;
+  /**
+   * The open report's id (openReconReports.ts): the paging buttons and customer lines carry it,
+   * never the report itself. '' (a card rendered outside a chat) answers "no longer open".
+   */
+  reportId?: string;
+  /** First item of the page: customers on the summary, rows to check on a customer card. */
+  offset?: number;
 }
 
 /** Warnings about the whole file (synthetic data, unreadable rows): shown once, in the summary. */
@@ -78,7 +105,8 @@ export function reconSummaryCard(
   report: ReconReport,
   source: ReconCardSource,
 ): ReconSummaryCardData {
-  const listed = source.customersListed ?? 10;
+  const listed = source.customersListed ?? RECON_CUSTOMER_PAGE_SIZE;
+  const reportId = source.reportId ?? '';
   const shown = Math.min(source.cardsShown ?? 5, report.customers.length);
   const customers = report.customers;
   const rows = customers.reduce((sum, c) => sum + c.rows, 0);
@@ -86,6 +114,7 @@ export function reconSummaryCard(
     (sum, c) => sum + Object.values(c.flagCounts).reduce((a, b) => a + b, 0),
     0,
   );
+  const page = pageOf(customers, { offset: source.offset ?? 0, size: listed });
   const billing = (pick: (c: CustomerReconReport) => Decimal) =>
     perCurrency(
       t,
@@ -106,17 +135,19 @@ export function reconSummaryCard(
       { title: t.t('recon.summary.fact.flagged'), value: t.number(flagged) },
     ],
     customersTitle: t.t('recon.summary.customersTitle'),
-    customers: customers.slice(0, listed).map((c) => ({
+    customers: page.items.map((c) => ({
       text: t.t('recon.summary.customerLine', {
         customer: c.customerName,
         lost: t.money(c.pecLostBilling, c.billingCurrency),
         earned: t.money(c.pecEarnedBilling, c.billingCurrency),
       }),
+      data: { verb: RECON_CUSTOMER_VERB, reportId, customerId: c.customerId },
     })),
-    more:
-      customers.length > listed
-        ? t.t('recon.summary.moreCustomers', { count: customers.length - listed })
-        : '',
+    ...pagingCardData(t, page.window, 'customers', (direction) => ({
+      verb: RECON_PAGE_VERB,
+      reportId,
+      offset: direction === 'next' ? page.window.nextOffset : page.window.previousOffset,
+    })),
     cardsFollow: shown > 0 ? t.t('recon.summary.cardsFollow', { shown }) : '',
   };
 }
@@ -126,61 +157,87 @@ function shortResource(uri: string): string {
 }
 
 /**
- * One card per customer, in report order: PEC earned and lost, the resources and days that lost it,
- * and flagged rows. File-level warnings are on the summary card ({@link reconSummaryCard}), not here.
+ * One card per customer, in report order (see {@link reconCustomerCard}). File-level warnings are
+ * on the summary card ({@link reconSummaryCard}), not here.
  */
 export function reconReportCards(
   t: Translator,
   report: ReconReport,
   source: ReconCardSource,
 ): ReconReportCardData[] {
+  return report.customers.map((customer) => reconCustomerCard(t, customer, source));
+}
+
+/**
+ * A customer's card: PEC earned and lost, the resources and days that lost it, and one page of the
+ * rows to check (`source.offset`), with "Previous"/"Next" that keep the report and the customer.
+ */
+export function reconCustomerCard(
+  t: Translator,
+  customer: CustomerReconReport,
+  source: ReconCardSource,
+): ReconReportCardData {
   const top = source.topResources ?? 5;
-  const flaggedShown = source.flaggedShown ?? 5;
-  return report.customers.map((customer: CustomerReconReport) => {
-    const billing = (v: CustomerReconReport['pecLost']): string => t.money(v, customer.billingCurrency);
-    const usd = (v: CustomerReconReport['pecLost']): string => t.money(v, customer.pricingCurrency);
-    const flags = customer.flagCounts;
-    return {
-      title: t.t('pec.recon.title', { customer: customer.customerName }),
-      subtitle: t.t('pec.recon.subtitle', { rows: customer.rows, file: source.fileName }),
-      facts: [
-        {
-          title: t.t('pec.recon.fact.earned'),
-          value: `${billing(customer.pecEarnedBilling)} (${usd(customer.pecEarned)})`,
-        },
-        {
-          title: t.t('pec.recon.fact.lost'),
-          value: `${billing(customer.pecLostBilling)} (${usd(customer.pecLost)})`,
-        },
-        { title: t.t('pec.recon.fact.excluded'), value: t.number(customer.excludedRows) },
-        { title: t.t('pec.recon.fact.mismatches'), value: t.number(flags.pecMissing + flags.pecUnexpected) },
-        {
-          title: t.t('pec.recon.fact.priceChecks'),
-          value: t.number(flags.effectivePriceMismatch + flags.totalMismatch),
-        },
-      ],
-      topLostTitle: t.t('pec.recon.topLost'),
-      topLost:
-        customer.lostByResource.length === 0
-          ? [{ text: t.t('pec.recon.noLoss') }]
-          : customer.lostByResource.slice(0, top).map((loss) => ({
-              text: t.t('pec.recon.lostLine', {
-                resource: shortResource(loss.resourceUri),
-                group: loss.resourceGroup,
-                amount: billing(loss.lostBilling),
-                days: dayRanges(t, loss.days),
-              }),
-            })),
-      flaggedTitle: t.t('recon.card.flaggedTitle'),
-      flagged: customer.flaggedRows.slice(0, flaggedShown).map((row) => ({
-        text: t.t('pec.recon.flagged', {
-          line: row.line,
-          date: t.date(row.usageDate),
-          resource: shortResource(row.resourceUri),
-          kind: t.t(`pec.recon.flag.${row.kind}`),
-        }),
-      })),
-      footer: t.t('pec.recon.footer', { currency: customer.billingCurrency }),
-    };
+  const billing = (v: CustomerReconReport['pecLost']): string => t.money(v, customer.billingCurrency);
+  const usd = (v: CustomerReconReport['pecLost']): string => t.money(v, customer.pricingCurrency);
+  const flags = customer.flagCounts;
+  const flaggedTotal = Object.values(flags).reduce((a, b) => a + b, 0);
+  const rows = pageOf(customer.flaggedRows, {
+    offset: source.offset ?? 0,
+    size: source.flaggedShown ?? RECON_FLAGGED_PAGE_SIZE,
   });
+  const paging = pagingCardData(t, rows.window, 'rows', (direction) => ({
+    verb: RECON_ROWS_VERB,
+    reportId: source.reportId ?? '',
+    customerId: customer.customerId,
+    offset: direction === 'next' ? rows.window.nextOffset : rows.window.previousOffset,
+  }));
+  return {
+    title: t.t('pec.recon.title', { customer: customer.customerName }),
+    subtitle: t.t('pec.recon.subtitle', { rows: customer.rows, file: source.fileName }),
+    facts: [
+      {
+        title: t.t('pec.recon.fact.earned'),
+        value: `${billing(customer.pecEarnedBilling)} (${usd(customer.pecEarned)})`,
+      },
+      {
+        title: t.t('pec.recon.fact.lost'),
+        value: `${billing(customer.pecLostBilling)} (${usd(customer.pecLost)})`,
+      },
+      { title: t.t('pec.recon.fact.excluded'), value: t.number(customer.excludedRows) },
+      { title: t.t('pec.recon.fact.mismatches'), value: t.number(flags.pecMissing + flags.pecUnexpected) },
+      {
+        title: t.t('pec.recon.fact.priceChecks'),
+        value: t.number(flags.effectivePriceMismatch + flags.totalMismatch),
+      },
+    ],
+    topLostTitle: t.t('pec.recon.topLost'),
+    topLost:
+      customer.lostByResource.length === 0
+        ? [{ text: t.t('pec.recon.noLoss') }]
+        : customer.lostByResource.slice(0, top).map((loss) => ({
+            text: t.t('pec.recon.lostLine', {
+              resource: shortResource(loss.resourceUri),
+              group: loss.resourceGroup,
+              amount: billing(loss.lostBilling),
+              days: dayRanges(t, loss.days),
+            }),
+          })),
+    flaggedTitle: t.t('recon.card.flaggedTitle'),
+    flagged: rows.items.map((row) => ({
+      text: t.t('pec.recon.flagged', {
+        line: row.line,
+        date: t.date(row.usageDate),
+        resource: shortResource(row.resourceUri),
+        kind: t.t(`pec.recon.flag.${row.kind}`),
+      }),
+    })),
+    flaggedCount: rows.window.total > 0 ? paging.count : '',
+    flaggedKept:
+      flaggedTotal > customer.flaggedRows.length && customer.flaggedRows.length > 0
+        ? t.t('recon.card.flaggedKept', { kept: customer.flaggedRows.length, total: flaggedTotal })
+        : '',
+    pager: paging.pager,
+    footer: t.t('pec.recon.footer', { currency: customer.billingCurrency }),
+  };
 }

@@ -13,11 +13,18 @@ import {
   DEFAULT_DOWNLOAD_TIMEOUTS,
 } from '../../attachments/attachmentDownloader.js';
 import {
+  RECON_CUSTOMER_VERB,
+  RECON_PAGE_VERB,
   RECON_REPORT_CARD,
+  RECON_ROWS_VERB,
   RECON_SUMMARY_CARD,
-  reconReportCards,
+  reconCustomerCard,
   reconSummaryCard,
+  type ReconCardSource,
 } from './reconCards.js';
+import { OpenReconReports, type OpenReconReport } from './openReconReports.js';
+import type { Actor } from '../../domain/identity/actor.js';
+import type { SubmitData } from '../../bot/turnScope.js';
 import { DAILY_RATED_USAGE_COLUMNS } from './reconColumns.js';
 import { ReconHeaderError, type ReconFileProblem } from './reconImporter.js';
 import { reconcileDailyRatedUsage } from './reconcile.js';
@@ -35,7 +42,7 @@ import type { TurnScope } from '../../bot/turnScope.js';
  */
 export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const SAMPLE_WORDS = /\b(sample|demo)\b|샘플|예시/i;
-/** Customer cards after the summary; more would flood the chat (the summary lists the rest). */
+/** Customer cards after the summary; more would flood the chat (the summary pages through all). */
 const MAX_CARDS = 5;
 /** Default size cap when none is configured (ATTACHMENT_MAX_BYTES). */
 export const DEFAULT_ATTACHMENT_MAX_BYTES = 100 * 1024 * 1024;
@@ -101,9 +108,20 @@ function foundText(
   }
 }
 
+/** Who may page an open report: the user who uploaded it, in their partner tenant. */
+function ownerOf(actor: Actor): string {
+  return `${actor.partner.tenantId}/${actor.user.aadObjectId}`;
+}
+
+/** A page offset from card data (anything else is the first page; pageOf clamps it to the list). */
+function offsetOf(data: SubmitData): number {
+  return typeof data.offset === 'number' && Number.isFinite(data.offset) ? data.offset : 0;
+}
+
 /**
  * `recon`: reconciles a daily rated usage file (attached in Teams) and shows a summary across
- * customers, then one report card per customer: PEC earned, PEC lost and where. `recon sample` runs
+ * customers (paged, each line opening that customer's card), then the first customers' report
+ * cards: PEC earned, PEC lost and where, and their rows to check (paged). `recon sample` runs
  * the same on a SYNTHETIC file made from the price snapshot, with seeded access gaps, so a partner
  * can see what the report shows. The file's contents never go to the logs: only counts and reasons.
  */
@@ -114,6 +132,7 @@ export function reconFeature(
     maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES,
     ...DEFAULT_DOWNLOAD_TIMEOUTS,
   }),
+  reports: OpenReconReports = new OpenReconReports(),
 ): BotFeature {
   async function notUsageFile(
     scope: TurnScope,
@@ -178,10 +197,31 @@ export function reconFeature(
         });
       return;
     }
-    const source = { fileName, synthetic, cardsShown: MAX_CARDS };
+    // The report stays open (in memory, bounded) so its cards can page; the cards carry its id.
+    const reportId = reports.open(ownerOf(scope.actor), result, fileName, synthetic);
+    const source: ReconCardSource = { fileName, synthetic, cardsShown: MAX_CARDS, reportId };
     await scope.reply.card(RECON_SUMMARY_CARD, reconSummaryCard(scope.t, result, source));
-    const cards = reconReportCards(scope.t, result, source);
-    for (const data of cards.slice(0, MAX_CARDS)) await scope.reply.card(RECON_REPORT_CARD, data);
+    for (const customer of result.customers.slice(0, MAX_CARDS))
+      await scope.reply.card(RECON_REPORT_CARD, reconCustomerCard(scope.t, customer, source));
+  }
+
+  /** The open report a paging button names, or "no longer open" (expired, restarted, not yours). */
+  async function openReport(scope: TurnScope, data: SubmitData): Promise<OpenReconReport | undefined> {
+    const open = reports.get(data.reportId, ownerOf(scope.actor));
+    if (!open) await scope.reply.text('recon.page.expired');
+    return open;
+  }
+
+  function sourceOf(open: OpenReconReport, offset: number): ReconCardSource {
+    const { fileName, synthetic, id } = open;
+    return { fileName, synthetic, cardsShown: MAX_CARDS, reportId: id, offset };
+  }
+
+  /** The customer a button names, in the open report (or said to be missing). */
+  async function customerOf(scope: TurnScope, open: OpenReconReport, data: SubmitData) {
+    const customer = open.report.customers.find((c) => c.customerId === data.customerId);
+    if (!customer) await scope.reply.text('recon.page.noCustomer', { file: open.fileName });
+    return customer;
   }
 
   async function fromAttachment(scope: TurnScope, file: AttachedFile): Promise<void> {
@@ -223,6 +263,30 @@ export function reconFeature(
   }
 
   return {
+    submits: {
+      // "Previous"/"Next" on the summary: the same report's customers, the card turned in place.
+      [RECON_PAGE_VERB]: async (scope, data) => {
+        const open = await openReport(scope, data);
+        if (!open) return;
+        const card = reconSummaryCard(scope.t, open.report, sourceOf(open, offsetOf(data)));
+        await scope.reply.replaceCard(scope.context.activity.replyToId, RECON_SUMMARY_CARD, card);
+      },
+      // A customer line of the summary: that customer's card, as a new message.
+      [RECON_CUSTOMER_VERB]: async (scope, data) => {
+        const open = await openReport(scope, data);
+        const customer = open && (await customerOf(scope, open, data));
+        if (!open || !customer) return;
+        await scope.reply.card(RECON_REPORT_CARD, reconCustomerCard(scope.t, customer, sourceOf(open, 0)));
+      },
+      // "Previous"/"Next" over a customer's rows to check: the card turned in place.
+      [RECON_ROWS_VERB]: async (scope, data) => {
+        const open = await openReport(scope, data);
+        const customer = open && (await customerOf(scope, open, data));
+        if (!open || !customer) return;
+        const card = reconCustomerCard(scope.t, customer, sourceOf(open, offsetOf(data)));
+        await scope.reply.replaceCard(scope.context.activity.replyToId, RECON_REPORT_CARD, card);
+      },
+    },
     commands: {
       recon: async (scope, argument) => {
         const file = attachedFile(scope.context.activity.attachments);

@@ -38,7 +38,7 @@ export interface CustomerReconReport {
   /** Every resource that lost credit, most lost first. */
   lostByResource: ResourceLoss[];
   flagCounts: Record<ReconFlagKind, number>;
-  /** The first flagged rows (line numbers) per customer. */
+  /** The first flagged rows (line numbers) per customer (bounded: see ReconReportBuilder). */
   flaggedRows: FlaggedRow[];
 }
 
@@ -78,10 +78,16 @@ interface CustomerAccumulator {
  */
 export class ReconReportBuilder {
   private readonly customers = new Map<string, CustomerAccumulator>();
+  private flaggedKept = 0;
 
+  /**
+   * Rows to check are kept (for the customer card's pages) up to a number per customer and a
+   * number per report, so memory stays bounded whatever the file; the counts are always whole.
+   */
   constructor(
     private readonly checker: ReconRowChecker,
-    private readonly maxFlaggedRowsPerCustomer = 20,
+    private readonly maxFlaggedRowsPerCustomer = 200,
+    private readonly maxFlaggedRowsTotal = 20_000,
   ) {}
 
   add(row: ReconRow, line: number): void {
@@ -115,7 +121,11 @@ export class ReconReportBuilder {
     }
     for (const kind of check.flags) {
       acc.flagCounts[kind] += 1;
-      if (acc.flaggedRows.length < this.maxFlaggedRowsPerCustomer) {
+      if (
+        acc.flaggedRows.length < this.maxFlaggedRowsPerCustomer &&
+        this.flaggedKept < this.maxFlaggedRowsTotal
+      ) {
+        this.flaggedKept += 1;
         acc.flaggedRows.push({
           line,
           kind,

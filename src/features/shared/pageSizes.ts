@@ -7,3 +7,6 @@ export const CUSTOMER_PAGE_SIZE = 10;
 /** Continuation tokens of earlier pages a customers page carries for "Previous". */
 export const CUSTOMER_TRAIL_TOKENS = 2;
 export const SUBSCRIPTION_PAGE_SIZE = 8;
+/** Customers per page of a reconciliation's summary card, and rows to check per customer card. */
+export const RECON_CUSTOMER_PAGE_SIZE = 10;
+export const RECON_FLAGGED_PAGE_SIZE = 10;

@@ -14,6 +14,8 @@ export const pagingMessages = defineMessages({
     'paging.count.rows': '{first, number}–{last, number} of {total, plural, one {# row} other {# rows}}',
     'paging.count.results':
       '{first, number}–{last, number} of {total, plural, one {# result} other {# results}}',
+    'paging.count.regions':
+      '{first, number}–{last, number} of {total, plural, one {# region} other {# regions}}',
     'paging.empty': 'Nothing to show.',
     'customers.search.label': 'Customer',
     'customers.search.placeholder': 'Type a name, domain or Microsoft ID',
@@ -29,6 +31,7 @@ export const pagingMessages = defineMessages({
     'paging.count.agreements': '계약 {total, number}건 중 {first, number}–{last, number}',
     'paging.count.rows': '{total, number}행 중 {first, number}–{last, number}',
     'paging.count.results': '결과 {total, number}개 중 {first, number}–{last, number}',
+    'paging.count.regions': '지역 {total, number}개 중 {first, number}–{last, number}',
     'paging.empty': '표시할 항목이 없습니다.',
     'customers.search.label': '고객',
     'customers.search.placeholder': '이름, 도메인 또는 Microsoft ID를 입력하세요',

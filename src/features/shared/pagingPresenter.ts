@@ -1,7 +1,7 @@
 import { countParams, type PageWindow } from '../../domain/paging/paging.js';
 import type { Translator } from '../../i18n/translator.js';
 
-export type PagingNoun = 'customers' | 'subscriptions' | 'agreements' | 'rows' | 'results';
+export type PagingNoun = 'customers' | 'subscriptions' | 'agreements' | 'rows' | 'results' | 'regions';
 
 /**
  * The count line ("51–100 of 4,812 customers") and the "Previous"/"Next" buttons of a list card.

@@ -88,7 +88,7 @@ describe('recon report card', () => {
       '3 rows could not be read and were skipped (first lines: 17).',
     ]);
     expect(summary.facts[1]).to.deep.equal({ title: 'PEC lost', value: '€10.40' });
-    expect(summary.customers).to.deep.equal([{ text: 'Contoso: €10.40 lost, €101.96 earned' }]);
+    expect(summary.customers.map((c) => c.text)).to.deep.equal(['Contoso: €10.40 lost, €101.96 earned']);
     const [card] = reconReportCards(new Translator('en-US'), report, {
       fileName: 'july.csv',
       synthetic: true,

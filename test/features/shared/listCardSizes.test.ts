@@ -26,6 +26,14 @@ import {
 } from '../../../src/features/attest/attestPresenter.js';
 import type { Agreement } from '../../../src/domain/agreements/agreement.js';
 import { CONTACT_FIELD_MAX_LENGTH } from '../../../src/domain/agreements/attestationRules.js';
+import { Decimal } from 'decimal.js';
+import type { CustomerReconReport, ReconReport } from '../../../src/features/recon/reconReport.js';
+import { reconCustomerCard, reconSummaryCard } from '../../../src/features/recon/reconCards.js';
+import { fixedClock } from '../../../src/domain/clock.js';
+import type { RegionRanking } from '../../../src/domain/prices/cheapestRegion.js';
+import { PriceService } from '../../../src/priceData/priceService.js';
+import { buildRankingCard, RANKING_LIMIT } from '../../../src/features/prices/rankingCard.js';
+import { EU_SNAPSHOT, FINOPS_DIR } from '../../priceData/fixtures.js';
 
 /**
  * Every list card at 10,000 items, with the longest names in the widest script (Korean: 3 bytes a
@@ -138,6 +146,101 @@ function agreements(): Agreement[] {
   }));
 }
 
+/** A reconciliation row of a customer in its longest state (Korean names, every fact, 5 lossy resources). */
+function reconCustomer(n: number, flagged: number): CustomerReconReport {
+  const money = new Decimal('123456789.99');
+  return {
+    customerId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    customerName: longKorean(LONGEST_NAME, n),
+    pricingCurrency: 'USD',
+    billingCurrency: 'KRW',
+    rows: 99_999_999,
+    excludedRows: 99_999_999,
+    pecEarned: money,
+    pecLost: money,
+    pecEarnedBilling: money,
+    pecLostBilling: money,
+    lostByResource: Array.from({ length: 5 }, (_, i) => ({
+      // Resource groups may be Unicode (90 characters); resource names up to 80 here.
+      resourceUri: `/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/${longKorean(80, i)}`,
+      subscriptionId: 's',
+      resourceGroup: longKorean(90, i + 1),
+      // Every other day: the most day ranges a line shows.
+      days: Array.from({ length: 16 }, (_, d) => `2026-07-${String(1 + 2 * d).padStart(2, '0')}`),
+      lost: money,
+      lostBilling: money,
+    })),
+    flagCounts: {
+      pecMissing: 99_999_999,
+      pecUnexpected: 0,
+      effectivePriceMismatch: 0,
+      totalMismatch: 99_999_999,
+    },
+    flaggedRows: Array.from({ length: flagged }, (_, i) => ({
+      line: 99_999_999 - i,
+      kind: i % 2 === 0 ? 'totalMismatch' : 'effectivePriceMismatch',
+      usageDate: '2026-07-12',
+      resourceUri: `/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/virtualMachines/${longKorean(80, i)}`,
+      meterName: 'D2s v3',
+    })),
+  };
+}
+
+/** A report of 10,000 customers from a file with the longest name Teams gives a file (255). */
+const RECON_FILE = `${longKorean(251, 9)}.csv`;
+function reconReport(): ReconReport {
+  return {
+    customers: Array.from({ length: ITEMS }, (_, i) => reconCustomer(i, 0)),
+    import: {
+      rowsRead: 99_999_999,
+      rowsAccepted: 99_999_999,
+      badRows: 99_999_999,
+      errors: Array.from({ length: 5 }, (_, i) => ({ line: 99_999_990 + i, problems: ['x'] })),
+    },
+  };
+}
+const RECON_SOURCE = {
+  fileName: RECON_FILE,
+  synthetic: true,
+  cardsShown: 5,
+  reportId: 'f'.repeat(36),
+  offset: 5000,
+};
+
+/**
+ * The EU snapshot's ranking of the longest-named VM question, over 10,000 regions with names as
+ * long as Korean region names get (20 characters), half of them without a price.
+ */
+function ranking(): Extract<RegionRanking, { kind: 'ranking' }> {
+  const prices = new PriceService({
+    paths: { snapshotDir: EU_SNAPSHOT, finopsDir: FINOPS_DIR, fxFile: null, cacheDir: null },
+    clock: fixedClock('2026-08-25T10:00:00Z'),
+  });
+  prices.load();
+  const real = prices.rankRegions('D4s v5 windows');
+  if (real?.kind !== 'ranking') throw new Error('the EU snapshot ranks D4s v5 windows');
+  const base = real.ranked[0];
+  const id = (i: number) => `region-${i}`;
+  const ranked = Array.from({ length: ITEMS }, (_, i) => ({
+    ...base,
+    regionId: id(i),
+    row: { ...base.row, armRegionName: id(i), unitPrice: base.row.unitPrice.plus(i) },
+    percentAboveCheapest: new Decimal('123456.789'),
+  }));
+  const all = Array.from({ length: 2 * ITEMS }, (_, i) => id(i));
+  return {
+    ...real,
+    ranked,
+    covered: all,
+    unpriced: all.slice(ITEMS),
+    snapshot: {
+      ...real.snapshot,
+      regions: all,
+      regionNames: Object.fromEntries(all.map((regionId, i) => [regionId, longKorean(20, i)])),
+    },
+  };
+}
+
 const CASES: { card: string; data: (t: Translator) => object; counts?: false }[] = [
   {
     // The picker lists no page: a few static choices, Teams' typeahead searches the 10,000.
@@ -180,6 +283,22 @@ const CASES: { card: string; data: (t: Translator) => object; counts?: false }[]
     card: 'subscriptions',
     data: (t) =>
       subscriptionsCardData(t, actor, subscriptionsState(), longKorean(100, 2), 5000, SUBSCRIPTION_PAGE_SIZE),
+  },
+  {
+    // The summary of a reconciliation: its customers, a page at a time.
+    card: 'recon-summary',
+    data: (t) => reconSummaryCard(t, reconReport(), RECON_SOURCE),
+  },
+  {
+    // One customer's card: its rows to check, a page at a time.
+    card: 'recon-report',
+    data: (t) => reconCustomerCard(t, reconCustomer(1, ITEMS), RECON_SOURCE),
+  },
+  {
+    // Cheapest regions for one price: every region with a price, a page at a time.
+    card: 'price-ranking',
+    data: (t) =>
+      buildRankingCard(ranking(), t, RANKING_LIMIT, { question: longKorean(500, 5), offset: 5000 }),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { pageWindow } from '../../../src/domain/paging/paging.js';
 import { Translator } from '../../../src/i18n/translator.js';
-import { pagingCardData } from '../../../src/features/shared/pagingPresenter.js';
+import { pagingCardData, type PagingNoun } from '../../../src/features/shared/pagingPresenter.js';
 
 describe('the count line and paging buttons of list cards', () => {
   const cases: [string, 'en-US' | 'ko-KR', number, number, string, string[]][] = [
@@ -24,6 +24,20 @@ describe('the count line and paging buttons of list cards', () => {
       );
       expect(data.count).to.equal(count);
       expect(data.pager.map((b) => b.title)).to.deep.equal(buttons);
+    });
+  }
+
+  const nouns: [PagingNoun, 'en-US' | 'ko-KR', number, string][] = [
+    ['regions', 'en-US', 4812, '51–100 of 4,812 regions'],
+    ['regions', 'en-US', 1, '1–1 of 1 region'],
+    ['regions', 'ko-KR', 4812, '지역 4,812개 중 51–100'],
+    ['rows', 'en-US', 4812, '51–100 of 4,812 rows'],
+    ['rows', 'ko-KR', 4812, '4,812행 중 51–100'],
+  ];
+  for (const [noun, locale, total, count] of nouns) {
+    it(`${noun} (${locale}): "${count}"`, () => {
+      const window = pageWindow({ offset: total > 1 ? 50 : 0, size: 50 }, total);
+      expect(pagingCardData(new Translator(locale), window, noun, () => ({})).count).to.equal(count);
     });
   }
 
