@@ -268,7 +268,14 @@ export function boardCardData(
   t: Translator,
   page: BoardPage<BoardRow>,
   all: readonly BoardRow[],
-  options: { states: readonly McaStateKind[]; campaignId: string; userId: string },
+  options: {
+    states: readonly McaStateKind[];
+    campaignId: string;
+    userId: string;
+    /** Customers checked of all (the index's first build): below `total` the card says so. */
+    checked?: number;
+    total?: number;
+  },
 ) {
   const counts = Object.fromEntries(MCA_STATE_KINDS.map((k) => [k, 0])) as Record<McaStateKind, number>;
   for (const row of all) counts[row.state] += 1;
@@ -292,11 +299,20 @@ export function boardCardData(
       title: t.t('mca.board.next'),
       data: { verb: 'mca.board', page: page.page + 1, states: filter },
     });
+  const total = options.total ?? all.length;
+  const checked = options.checked ?? all.length;
+  const partial = checked < total;
+  if (partial)
+    actions.push({
+      title: t.t('mca.board.refresh'),
+      data: { verb: 'mca.board', page: page.page, states: filter, refresh: true },
+    });
   return {
     title: t.t(options.states.length ? 'mca.board.titleFiltered' : 'mca.board.title', {
       states: options.states.map((s) => stateText(t, s)),
     }),
     summary: summary || t.t('mca.board.empty'),
+    progress: partial ? t.t('mca.board.checked', { checked, total }) : '',
     rows: page.rows.map((row) => {
       const action = boardRowAction(row);
       const command =
