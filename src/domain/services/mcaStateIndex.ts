@@ -96,6 +96,8 @@ interface Build {
   total: number;
   calls: number;
   failed: number;
+  /** Set when a read said the caller cannot read at all: the build stops. */
+  aborted?: unknown;
   /** Resolves once the first list page is in (the total is known) or the build failed. */
   firstPage: Promise<void>;
   done: Promise<void>;
@@ -119,6 +121,7 @@ export class McaStateIndex {
   private total = 0;
   private builtAt: Date | undefined;
   private lastBuildCalls = 0;
+  private lastFailed = 0;
   private build: Build | undefined;
   /** Why the last build stopped (the caller cannot read: sign-in, MFA, credentials), if it did. */
   private stopped: unknown;
@@ -163,7 +166,7 @@ export class McaStateIndex {
       checked: list.filter((c) => this.entries.has(c.id)).length,
       total: this.listed ? this.total : (build?.total ?? 0),
       building: build !== undefined,
-      failed: build?.failed ?? 0,
+      failed: build?.failed ?? this.lastFailed,
       ...(this.builtAt ? { builtAt: this.builtAt.toISOString() } : {}),
       buildCalls: this.listed ? this.lastBuildCalls : (build?.calls ?? 0),
     };
@@ -286,7 +289,6 @@ export class McaStateIndex {
     const started = this.options.clock.now();
     const limit = pLimit(this.options.concurrency);
     const reads: Promise<void>[] = [];
-    let aborted: unknown;
     let continuationToken: string | undefined;
     do {
       build.calls += 1;
@@ -301,20 +303,21 @@ export class McaStateIndex {
       for (const customer of page.items)
         reads.push(
           limit(async () => {
-            if (aborted !== undefined) return;
+            if (build.aborted !== undefined) return;
             try {
               await this.readInto(customer, build);
             } catch (error) {
               // The reads still queued see `aborted` and return at once.
-              if (isCallerError(error)) aborted ??= error;
+              if (isCallerError(error)) build.aborted ??= error;
             }
           }),
         );
       continuationToken = page.continuationToken;
-    } while (continuationToken && aborted === undefined);
+    } while (continuationToken && build.aborted === undefined);
     await Promise.all(reads);
-    this.stopped = aborted;
-    if (aborted !== undefined) throw aborted;
+    this.stopped = build.aborted;
+    this.lastFailed = build.failed;
+    if (build.aborted !== undefined) throw build.aborted;
     const listedIds = new Set(build.listed.map((c) => c.id));
     for (const id of [...this.entries.keys()]) if (!listedIds.has(id)) this.entries.delete(id);
     this.listed = build.listed;
@@ -407,6 +410,8 @@ export class McaStateIndex {
     // The first customers are read first (list order): wait for those, not for the whole build.
     while (this.build === build && first.some((c) => !this.entries.has(c.id)) && build.failed === 0)
       await Promise.race([build.done, this.nextWrite()]);
+    // The caller cannot read: let the build stop, so the board says why instead of showing nothing.
+    if (build.aborted !== undefined) await build.done;
   }
 
   /** Resolves at the next entry written (or the next build step). */
