@@ -369,6 +369,7 @@ export async function startApp(
     async close() {
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
+      mcaIndex.stop();
       snapshotWatcher.stop();
       clearInterval(priceWatchTimer);
       if (acceptanceSweep) clearInterval(acceptanceSweep);

@@ -129,12 +129,19 @@ export class McaStateIndex {
   private readonly dirty = new Map<string, Promise<void> | undefined>();
   private seq = 0;
   private readonly waiters: Array<() => void> = [];
+  private stopping = false;
 
   constructor(private readonly options: McaStateIndexOptions) {}
 
+  /** Stops the running build (the host is closing): reads not started yet are not made. */
+  stop(): void {
+    this.stopping = true;
+    if (this.build) this.build.aborted ??= new Error('McaStateIndex stopped');
+  }
+
   /** Starts a build when there is none yet or the index is older than the TTL (never waits for it). */
   touch(): void {
-    if (this.build) return;
+    if (this.build || this.stopping) return;
     const age = this.builtAt ? this.options.clock.now().getTime() - this.builtAt.getTime() : Infinity;
     if (age >= this.options.ttlMs) this.start();
   }

@@ -315,12 +315,14 @@ export function boardCardData(
     progress: partial ? t.t('mca.board.checked', { checked, total }) : '',
     rows: page.rows.map((row) => {
       const action = boardRowAction(row);
+      // By customer id: the command finds the one customer whatever its name (up to 255 characters,
+      // repeated in the Universal Action's fallback, would put ten rows over Teams' 28 KB).
       const command =
         action === 'purchase'
-          ? `buy azure plan ${row.companyName}`
+          ? `buy azure plan ${row.customerId}`
           : action === 'createAgreement' || action === 'sendLink' || action === 'checkStatus'
-            ? `mca status ${row.companyName}`
-            : `attest ${row.companyName}`;
+            ? `mca status ${row.customerId}`
+            : `attest ${row.customerId}`;
       return {
         name: row.companyName,
         stateText: stateText(t, row.state),

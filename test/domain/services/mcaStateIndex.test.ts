@@ -38,12 +38,13 @@ function agreement(customerId: string, dateAgreed: string): Agreement {
   return {
     customerId,
     templateId: 't',
-    agreementType: 'MicrosoftCustomerAgreement',
+    type: 'MicrosoftCustomerAgreement',
     dateAgreed,
     recordedAt: dateAgreed,
+    agreementLink: 'https://example.com/mca',
     primaryContact: { firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.com' },
     userId: 'u',
-  } as Agreement;
+  };
 }
 
 function attestation(customerId: string, createdAt: string, expiresAt: string): EnhancedAttestation {
@@ -114,7 +115,7 @@ function fakePartnerCenter(count: number, facts: (i: number) => Facts = () => ({
       const { facts: f } = factsOf(id);
       return {
         customerId: id,
-        productFamily: 'azure',
+        productFamily: 'Azure' as const,
         isEligible: false,
         ...(f.upgradeId ? { upgradeId: f.upgradeId } : {}),
       };
