@@ -115,7 +115,11 @@ interface Build {
  * previous entry). State is worked out at answer time (a pending link expires on the clock).
  */
 export class McaStateIndex {
-  private readonly entries = new Map<string, McaIndexEntry & { seq: number }>();
+  /**
+   * `complete`: the attestations were read too (the board needs them). An entry the customers list
+   * put in for a customer not signed directly has none: the list can show it, the board cannot.
+   */
+  private readonly entries = new Map<string, McaIndexEntry & { seq: number; complete: boolean }>();
   /** The customer list of the last complete build (what the board shows). */
   private listed: Customer[] | undefined;
   private total = 0;
@@ -161,7 +165,7 @@ export class McaStateIndex {
       this.start();
       return;
     }
-    const missing = this.listed.filter((c) => !this.entries.has(c.id));
+    const missing = this.listed.filter((c) => !this.known(c.id));
     const limit = pLimit(this.options.concurrency);
     await Promise.all(missing.map((customer) => limit(() => this.readInto(customer, undefined))));
   }
@@ -170,7 +174,7 @@ export class McaStateIndex {
     const build = this.build;
     const list = this.listed ?? build?.listed ?? [];
     return {
-      checked: list.filter((c) => this.entries.has(c.id)).length,
+      checked: list.filter((c) => this.known(c.id)).length,
       total: this.listed ? this.total : (build?.total ?? 0),
       building: build !== undefined,
       failed: build?.failed ?? this.lastFailed,
@@ -193,7 +197,7 @@ export class McaStateIndex {
     const rows: BoardRow[] = [];
     for (const customer of list) {
       const entry = this.entries.get(customer.id);
-      if (!entry) continue;
+      if (!entry?.complete) continue;
       rows.push({
         customerId: customer.id,
         companyName: customer.companyName,
@@ -227,32 +231,21 @@ export class McaStateIndex {
 
   /**
    * Puts a customer the caller read itself (the customers list, on demand) into the index. The
-   * list does not read attestations: for a customer not signed directly the index reads them (one
-   * call, not waited for) and the entry is there once they are in.
+   * list reads no attestations: a customer not signed directly is then known to the list (its
+   * acceptance) but not yet to the board, until the build (or the board's Refresh) reads it.
    */
   adopt(
     customer: Customer,
     read: { agreements: Agreement[]; directlySigned: boolean; upgrade: IndexedUpgrade | undefined },
   ): void {
-    const seq = (this.seq += 1);
-    const mca = { agreements: read.agreements, directlySigned: read.directlySigned, attestations: [] };
-    if (read.directlySigned) {
-      this.write(customer, { mca, upgrade: read.upgrade }, seq);
-      return;
-    }
-    const id = customer.id;
-    const reading: Promise<void> = this.options.attestations
-      .listEnhancedAttestations(id)
-      .then(
-        (attestations) => {
-          this.write(customer, { mca: { ...mca, attestations }, upgrade: read.upgrade }, seq);
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        if (this.dirty.get(id) === reading) this.dirty.delete(id);
-      });
-    this.dirty.set(id, reading);
+    const current = this.entries.get(customer.id);
+    const mca = {
+      agreements: read.agreements,
+      directlySigned: read.directlySigned,
+      attestations: read.directlySigned ? [] : (current?.mca.attestations ?? []),
+    };
+    this.write(customer, { mca, upgrade: read.upgrade }, (this.seq += 1), read.directlySigned);
+    if (read.directlySigned) this.dirty.delete(customer.id);
   }
 
   /** Records the upgrade a caller read for a customer the index has (the customers list on demand). */
@@ -354,19 +347,27 @@ export class McaStateIndex {
     customer: Customer,
     read: { mca: McaInputs; upgrade: IndexedUpgrade | undefined },
     seq: number,
+    complete = true,
   ): void {
     const current = this.entries.get(customer.id);
-    // A read that started before the one already stored (e.g. a build overtaken by a change) loses.
-    if (current && current.seq > seq) return;
+    // A read that started before the one already stored (e.g. a build overtaken by a change) loses,
+    // unless it completes an entry that lacks the attestations.
+    if (current && current.seq > seq && (current.complete || !complete)) return;
     this.entries.set(customer.id, {
       customer,
       mca: read.mca,
       // An upgrade the new read could not learn keeps the one known before.
       upgrade: read.upgrade === undefined ? current?.upgrade : read.upgrade,
       readAt: this.options.clock.now(),
-      seq,
+      seq: Math.max(seq, current?.seq ?? 0),
+      complete,
     });
     this.notify();
+  }
+
+  /** The board knows this customer (its entry has the attestations). */
+  private known(customerId: string): boolean {
+    return this.entries.get(customerId)?.complete === true;
   }
 
   /**
@@ -415,7 +416,7 @@ export class McaStateIndex {
     const wanted = Math.min(build.total, this.options.firstAnswerCustomers ?? 50);
     const first = build.listed.slice(0, wanted);
     // The first customers are read first (list order): wait for those, not for the whole build.
-    while (this.build === build && first.some((c) => !this.entries.has(c.id)) && build.failed === 0)
+    while (this.build === build && first.some((c) => !this.known(c.id)) && build.failed === 0)
       await Promise.race([build.done, this.nextWrite()]);
     // The caller cannot read: let the build stop, so the board says why instead of showing nothing.
     if (build.aborted !== undefined) await build.done;

@@ -306,6 +306,24 @@ describe('MCA state index (every customer, built in the background)', () => {
     expect(fake.total()).to.equal(calls);
   });
 
+  it('a customer the customers list put in without attestations is not counted on the board until read', async () => {
+    const fake = fakePartnerCenter(3);
+    const index = indexOver(fake, movableClock(START));
+    const customer = {
+      id: idOf(1),
+      companyName: 'Customer 00001',
+      domain: 'customer1.onmicrosoft.com',
+      country: 'US',
+      resellerOfRecord: null,
+      relationship: 'Reseller' as const,
+    };
+    index.adopt(customer, { agreements: [], directlySigned: false, upgrade: null });
+    expect(await index.entry(idOf(1)), 'the list can use it').to.not.equal(undefined);
+    expect(index.progress().checked).to.equal(0);
+    await index.refresh();
+    expect(await index.board()).to.include({ checked: 3, total: 3 });
+  });
+
   it('knows the upgrade of each customer (eligibility, then status when one exists)', async () => {
     const fake = fakePartnerCenter(4, (i) => (i === 2 ? { upgradeId: 'up-2' } : {}));
     const index = indexOver(fake, movableClock(START));
