@@ -167,7 +167,21 @@ export class McaStateIndex {
     }
     const missing = this.listed.filter((c) => !this.known(c.id));
     const limit = pLimit(this.options.concurrency);
-    await Promise.all(missing.map((customer) => limit(() => this.readInto(customer, undefined))));
+    let callerError: unknown;
+    await Promise.all(
+      missing.map((customer) =>
+        limit(async () => {
+          if (callerError !== undefined) return;
+          try {
+            await this.readInto(customer, undefined);
+          } catch (error) {
+            // One customer failing again stays missing; a caller who cannot read is told so.
+            if (isCallerError(error)) callerError = error;
+          }
+        }),
+      ),
+    );
+    if (callerError !== undefined) throw callerError;
   }
 
   progress(): McaIndexProgress {
