@@ -13,7 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { readSeedFile } from '../src/partnerCenter/sandbox/seedLoader.js';
 import { generateSeed } from '../src/partnerCenter/sandbox/seedGenerator.js';
 import { openSandbox } from '../src/partnerCenter/sandbox/openSandbox.js';
+import { systemClock } from '../src/domain/clock.js';
+import type { EnhancedAttestationPort, PartnerCenter } from '../src/domain/partnerCenter/port.js';
 import { CustomerDirectory } from '../src/domain/services/customerDirectory.js';
+import { McaStateIndex } from '../src/domain/services/mcaStateIndex.js';
 import { CUSTOMER_PAGE_SIZE } from '../src/features/shared/pageSizes.js';
 import { startAppUnderTest } from '../test/e2e/support/appUnderTest.js';
 import { countingPartnerCenter, total } from '../test/support/countingPartnerCenter.js';
@@ -79,14 +82,56 @@ async function callsPerPage(seedFile: string) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-scale-pc-'));
   const sandbox = await openSandbox({ seedFile, dataFile: join(dir, 'sandbox.json') });
   try {
-    const counted = countingPartnerCenter(sandbox.partnerCenter);
-    const directory = new CustomerDirectory(counted.partnerCenter);
     const actor = {
       partner: await sandbox.partnerCenter.getPartner(),
       user: { aadObjectId: 'x', tenantId: 'x', displayName: 'x', roles: ['AdminAgent' as const] },
     };
-    await directory.listPage(actor, CUSTOMER_PAGE_SIZE, { page: 1, token: '', trail: [] });
-    return { total: total(counted.calls), byMethod: counted.calls };
+    const first = { page: 1, token: '', trail: [] };
+    // Without the MCA state index (every row reads its own state).
+    const plain = countingPartnerCenter(sandbox.partnerCenter);
+    await new CustomerDirectory(plain.partnerCenter).listPage(actor, CUSTOMER_PAGE_SIZE, first);
+    // With the index: cold (nothing known: rows read on demand and put in; the build starts after
+    // the page, its calls are not the page's), then warm (index built; a page not shown before).
+    const counted = countingPartnerCenter(sandbox.partnerCenter);
+    const attestations = countingPartnerCenter(
+      sandbox.attestations as unknown as PartnerCenter,
+      counted.calls,
+    );
+    const index = new McaStateIndex({
+      partnerCenter: counted.partnerCenter,
+      attestations: attestations.partnerCenter as unknown as EnhancedAttestationPort,
+      clock: systemClock,
+      ttlMs: 15 * 60_000,
+      concurrency: 4,
+    });
+    const directory = new CustomerDirectory(counted.partnerCenter, { mcaIndex: index });
+    const mark = () => ({ calls: total(counted.calls), build: index.progress().buildCalls });
+    const pageCalls = (from: { calls: number; build: number }) =>
+      total(counted.calls) - from.calls - (index.progress().buildCalls - from.build);
+    const coldFrom = mark();
+    const cold = await directory.listPage(actor, CUSTOMER_PAGE_SIZE, first);
+    const coldCalls = pageCalls(coldFrom);
+    const built = performance.now();
+    await index.refresh();
+    const buildSeconds = (performance.now() - built) / 1000;
+    const warmFrom = mark();
+    const before = { ...counted.calls };
+    const warm = await directory.listPage(actor, CUSTOMER_PAGE_SIZE, {
+      page: 2,
+      token: cold.nextToken ?? '',
+      trail: [''],
+    });
+    const byMethod = Object.fromEntries(
+      Object.entries(counted.calls)
+        .map(([name, n]) => [name, n - (before[name] ?? 0)] as const)
+        .filter(([, n]) => n > 0),
+    );
+    return {
+      withoutIndex: { total: total(plain.calls), byMethod: plain.calls },
+      cold: { shown: cold.summaries.length, calls: coldCalls },
+      warm: { shown: warm.summaries.length, calls: pageCalls(warmFrom), byMethod },
+      index: { ...index.progress(), buildSeconds: Number(buildSeconds.toFixed(1)) },
+    };
   } finally {
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
@@ -100,11 +145,14 @@ for (const size of SIZES) {
   const file = join(dir, `seed-${size}.json`);
   writeFileSync(file, JSON.stringify(generateSeed(base, size, 1)));
   figures[size] = await run(size, file);
-  if (size === 10_000)
+  if (size === 10_000) {
+    const calls = await callsPerPage(file);
+    console.log('Partner Center calls for one customers page (10,000):', JSON.stringify(calls, null, 1));
     console.log(
-      'Partner Center calls for one customers page (10,000):',
-      JSON.stringify(await callsPerPage(file)),
+      `calls per customers page of ${CUSTOMER_PAGE_SIZE}: warm index ${calls.warm.calls} (target 1 + ≤${calls.warm.shown}), ` +
+        `cold ${calls.cold.calls}, without the index ${calls.withoutIndex.total}`,
     );
+  }
 }
 console.log(`\nturn latency, ms (${TURNS} turns each)`);
 console.log('command        12: p50 / p99     10,000: p50 / p99    ratio p50 / p99');

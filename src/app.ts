@@ -18,6 +18,7 @@ import { attestFeature } from './features/attest/attestFeature.js';
 import { AttestationNotifier } from './features/attest/attestationNotifier.js';
 import { AttestationWatchStore } from './features/attest/attestationWatches.js';
 import { EnhancedAttestationService } from './domain/services/enhancedAttestationService.js';
+import { McaStateIndex } from './domain/services/mcaStateIndex.js';
 import {
   acceptanceLink,
   createAcceptancePage,
@@ -164,10 +165,19 @@ export async function startApp(
     join(config.DATA_DIR, 'partner-price-sheet'),
   );
   await sheetImporter.restore();
+  // Every customer's MCA state and upgrade, built in the background (the MCA board, the customers list).
+  const mcaIndex = new McaStateIndex({
+    partnerCenter: backend.partnerCenter,
+    attestations: backend.attestations,
+    clock,
+    ttlMs: config.MCA_INDEX_TTL_MINUTES * 60_000,
+    concurrency: config.MCA_INDEX_CONCURRENCY,
+  });
   const directory = new CustomerDirectory(backend.partnerCenter, {
     clock,
     stateTtlMs: config.CUSTOMER_STATE_TTL_MS,
     indexTtlMs: config.CUSTOMER_INDEX_TTL_MS,
+    mcaIndex,
   });
   const watches = new TransitionWatchStore(storage);
   const attestationWatches = new AttestationWatchStore(storage);
@@ -176,7 +186,7 @@ export async function startApp(
   const acceptance = { base: '' };
   const attest = attestFeature({
     history: new AttestationService(backend.services),
-    attestations: new EnhancedAttestationService(backend.services, backend.attestations),
+    attestations: new EnhancedAttestationService(backend.services, backend.attestations, mcaIndex),
     directory,
     cards,
     clock,
@@ -268,6 +278,7 @@ export async function startApp(
     clock,
   );
   backend.upgradeEvents.subscribe((event) => notifier.onEvent(event));
+  backend.upgradeEvents.subscribe((event) => directory.forget(event.customerId));
   // Watched prices: told once per change, after a new snapshot and hourly (a price that changes on the 1st).
   const priceWatchNotifier = new PriceWatchNotifier(
     adapter,
@@ -291,6 +302,7 @@ export async function startApp(
     cards,
     logger,
     clock,
+    (customerId) => directory.forget(customerId),
   );
   backend.acceptanceComponent?.onAccepted((attestation) =>
     attestationNotifier.onAccepted(attestation).catch((error: unknown) => {
@@ -318,6 +330,7 @@ export async function startApp(
       backend: await backend.health(),
       storage: records.kind,
       prices: priceHealth(prices),
+      mcaIndex: mcaIndex.progress(),
     }),
   });
   if (backend.acceptanceComponent) {
@@ -356,6 +369,7 @@ export async function startApp(
     async close() {
       // Stop taking requests and let in-flight turns finish, then stop the worker and flush stores.
       await running.close();
+      mcaIndex.stop();
       snapshotWatcher.stop();
       clearInterval(priceWatchTimer);
       if (acceptanceSweep) clearInterval(acceptanceSweep);

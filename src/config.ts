@@ -118,6 +118,11 @@ const schema = z
     PARTNER_CENTER_READ_TTL_MS: positiveInt(30_000),
     // How long the customer name index (search, typeahead) is reused before a background refresh, in ms.
     CUSTOMER_INDEX_TTL_MS: positiveInt(60_000),
+    // How old every customer's MCA state (the MCA board, the customers list) may get before the
+    // next use rebuilds it in the background, in minutes (the old state is answered meanwhile).
+    MCA_INDEX_TTL_MINUTES: positiveInt(15).refine((n) => n > 0, 'a whole number of minutes above 0'),
+    // How many customers the MCA state index reads at once (Partner Center rate limits).
+    MCA_INDEX_CONCURRENCY: positiveInt(4).refine((n) => n > 0 && n <= 32, 'a whole number from 1 to 32'),
     /** Lifetime of an MCA acceptance link in the embedded sandbox (the docs name none: API data). */
     ATTESTATION_LINK_TTL_HOURS: positiveInt(168),
     // With a Partner Center in another process (or the real one): how often to ask about pending

@@ -191,6 +191,22 @@ describe('HTTP end to end: MCA enhanced attestation', function () {
     expect(JSON.stringify(filtered.content)).not.to.contain('Fabrikam');
   });
 
+  it("a board row's action opens that customer's flow (the row names the customer by id)", async () => {
+    const conversationId = 'conv-board-row';
+    await sut.client.say('mca status expired', { user: MEGAN, conversationId });
+    const board = await lastCard(conversationId, (json) => json.includes('MCA status: Link expired'));
+    const row = JSON.stringify(board.content).match(/"command":"(attest [0-9a-f-]{36})"/);
+    expect(row, 'a row action by customer id').to.not.equal(null);
+    await sut.client.post(
+      sut.client.activity('', {
+        user: MEGAN,
+        conversationId,
+        value: { verb: 'command.run', command: row![1] },
+      }),
+    );
+    await lastCard(conversationId, (json) => json.includes('Attest MCA acceptance: Lamna Healthcare'));
+  });
+
   it('a Billing admin is refused before any form is shown', async () => {
     await sut.client.say('attest fabrikam', {
       user: '00000000-0000-0000-0000-0000000000023',

@@ -5,11 +5,14 @@ import type { CustomerPageRequest, PartnerCenter } from '../../src/domain/partne
 export type CallCounts = Record<string, number>;
 
 /** Wraps any PartnerCenter so every method call is counted (the wrapped one answers). */
-export function countingPartnerCenter(inner: PartnerCenter): {
+export function countingPartnerCenter(
+  inner: PartnerCenter,
+  /** Counts into these (e.g. the attestation port counted with the Partner Center it sits beside). */
+  calls: CallCounts = {},
+): {
   partnerCenter: PartnerCenter;
   calls: CallCounts;
 } {
-  const calls: CallCounts = {};
   const partnerCenter = new Proxy(inner, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

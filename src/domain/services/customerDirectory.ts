@@ -5,13 +5,24 @@ import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
 import { findReseller, type IndirectReseller } from '../identity/reseller.js';
-import { isAzurePlan, isOpenLegacyAzure } from '../subscriptions/subscription.js';
+import {
+  isAzurePlan,
+  isLegacyAzure,
+  isOpenLegacyAzure,
+  type Subscription,
+} from '../subscriptions/subscription.js';
 import type { UpgradeStatusValue } from '../transition/productUpgrade.js';
 import pLimit from 'p-limit';
 import { systemClock, type Clock } from '../clock.js';
 import { pageWindow, type PageWindow } from '../paging/paging.js';
 import { CustomerIndex } from './customerIndex.js';
-import { loadCustomerRowState, loadCustomerState, type CustomerRowState } from './customerState.js';
+import {
+  loadCustomerRowState,
+  loadCustomerState,
+  loadUpgrade,
+  type CustomerRowState,
+} from './customerState.js';
+import type { IndexedUpgrade, McaStateIndex } from './mcaStateIndex.js';
 import { requireCustomerId } from './serviceContext.js';
 import { TtlCache } from './ttlCache.js';
 
@@ -26,6 +37,11 @@ export interface CustomerDirectoryOptions {
   stateTtlMs?: number;
   /** Most Partner Center state reads running at once for one list page. */
   stateConcurrency?: number;
+  /**
+   * Every customer's MCA state and upgrade, built in the background: a list row then costs one
+   * `listSubscriptions` call (issue 15). Without it each row reads its state itself.
+   */
+  mcaIndex?: McaStateIndex;
 }
 
 /**
@@ -67,7 +83,9 @@ export interface CustomerSummary {
 export class CustomerDirectory {
   readonly index: CustomerIndex;
   private readonly rowStates: TtlCache<CustomerRowState>;
+  private readonly subscriptions: TtlCache<Subscription[]>;
   private readonly stateConcurrency: number;
+  private readonly mcaIndex: McaStateIndex | undefined;
 
   constructor(
     private readonly partnerCenter: PartnerCenter,
@@ -76,7 +94,9 @@ export class CustomerDirectory {
     const clock = options.clock ?? systemClock;
     this.index = new CustomerIndex(partnerCenter, clock, options.indexTtlMs ?? 60_000);
     this.rowStates = new TtlCache(clock, options.stateTtlMs ?? 30_000);
+    this.subscriptions = new TtlCache(clock, options.stateTtlMs ?? 30_000);
     this.stateConcurrency = options.stateConcurrency ?? 8;
+    this.mcaIndex = options.mcaIndex;
   }
 
   async list(actor: Actor): Promise<Customer[]> {
@@ -107,6 +127,8 @@ export class CustomerDirectory {
   /** Drops the cached list-row state of a customer that just changed (attested, plan bought, transition). */
   forget(customerId: string): void {
     this.rowStates.delete(customerId);
+    this.subscriptions.delete(customerId);
+    this.mcaIndex?.changed(customerId);
   }
 
   /** Throws: forbidden (for `purpose`), 'validation' (customerId notGuid) or 'not_found'. */
@@ -153,18 +175,23 @@ export class CustomerDirectory {
       ...(token ? { continuationToken: token } : {}),
     });
     const limit = pLimit(this.stateConcurrency);
+    const index = this.mcaIndex;
     const summaries = await Promise.all(
       result.items.map((customer) =>
         limit(async () =>
-          rowSummary(
-            customer,
-            await this.rowStates.get(customer.id, () =>
-              loadCustomerRowState(this.partnerCenter, customer.id),
-            ),
-          ),
+          index
+            ? this.indexedRow(index, customer)
+            : rowSummary(
+                customer,
+                await this.rowStates.get(customer.id, () =>
+                  loadCustomerRowState(this.partnerCenter, customer.id),
+                ),
+              ),
         ),
       ),
     );
+    // The index builds (or refreshes) in the background: the next pages need only subscriptions.
+    index?.touch();
     const window = pageWindow(
       { offset: (page - 1) * size, size },
       Math.max(result.totalCount, (page - 1) * size + result.items.length),
@@ -174,6 +201,45 @@ export class CustomerDirectory {
       window,
       ...(result.continuationToken ? { nextToken: result.continuationToken } : {}),
       cursor: { page, token, trail: cursor.trail },
+    };
+  }
+
+  /**
+   * A list row with the index: the MCA acceptance and the upgrade from the index, the subscriptions
+   * read (one call; kept `stateTtlMs`). A legacy customer whose upgrade the index does not know
+   * costs two calls more (eligibility, status); a customer the index does not have is read as
+   * without the index (two to five calls) and put into it.
+   */
+  private async indexedRow(index: McaStateIndex, customer: Customer): Promise<CustomerSummary> {
+    const entry = await index.entry(customer.id);
+    if (!entry) {
+      const state = await this.rowStates.get(customer.id, () =>
+        loadCustomerRowState(this.partnerCenter, customer.id),
+      );
+      const legacy = state.subscriptions.some(isLegacyAzure);
+      index.adopt(customer, {
+        agreements: state.agreements,
+        directlySigned: state.directlySigned,
+        // Only a customer with a legacy subscription can have an upgrade (loadCustomerRowState).
+        upgrade: legacy ? upgradeOf(state.upgrade) : null,
+      });
+      return rowSummary(customer, state);
+    }
+    const subscriptions = await this.subscriptions.get(customer.id, () =>
+      this.partnerCenter.listSubscriptions(customer.id),
+    );
+    const legacy = subscriptions.some(isLegacyAzure);
+    let upgrade = entry.upgrade;
+    if (legacy && upgrade === undefined) {
+      upgrade = upgradeOf(await loadUpgrade(this.partnerCenter, customer.id));
+      index.putUpgrade(customer.id, upgrade);
+    }
+    return {
+      customer,
+      mca: index.acceptanceOf(entry),
+      azurePlanIds: subscriptions.filter(isAzurePlan).map((s) => s.id),
+      legacySubscriptionIds: subscriptions.filter(isOpenLegacyAzure).map((s) => s.id),
+      upgrade: legacy ? (upgrade ?? null) : null,
     };
   }
 
@@ -194,6 +260,10 @@ export class CustomerDirectory {
     }
     return { page, token: token ?? '' };
   }
+}
+
+function upgradeOf(upgrade: CustomerRowState['upgrade']): IndexedUpgrade {
+  return upgrade ? { id: upgrade.id, status: upgrade.status } : null;
 }
 
 function rowSummary(customer: Customer, state: CustomerRowState): CustomerSummary {

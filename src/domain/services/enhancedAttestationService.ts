@@ -13,6 +13,7 @@ import type { Customer } from '../customers/customer.js';
 import { DomainError } from '../errors.js';
 import { assertCan, type Actor } from '../identity/actor.js';
 import type { EnhancedAttestationPort } from '../partnerCenter/port.js';
+import type { McaStateIndex } from './mcaStateIndex.js';
 import { auditedOnce, requireCustomerId, type ServiceDependencies } from './serviceContext.js';
 
 export interface McaStatus {
@@ -20,6 +21,15 @@ export interface McaStatus {
   state: McaState;
   /** The MCA document (agreement metadata) the form links to. */
   agreementLink: string;
+}
+
+/** The MCA board: the rows known now and how many of how many customers are checked. */
+export interface McaBoard {
+  rows: BoardRow[];
+  /** Customers whose state is known (the rows). */
+  checked: number;
+  /** Customers in the partner's list. While the index is first built, checked < total. */
+  total: number;
 }
 
 /** One customer's outcome in an attestation campaign. */
@@ -41,6 +51,8 @@ export class EnhancedAttestationService {
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly attestations: EnhancedAttestationPort,
+    /** Every customer's MCA state, built in the background (the board); without it the board reads each customer. */
+    private readonly index?: McaStateIndex,
   ) {}
 
   private get clock(): Clock {
@@ -67,9 +79,23 @@ export class EnhancedAttestationService {
     };
   }
 
-  /** Every customer with its state (the MCA board). */
-  async board(actor: Actor): Promise<BoardRow[]> {
+  /**
+   * Every customer with its state (the MCA board), from the index at once: while its first build
+   * runs, the customers checked so far. `refresh` (the board's button) reads again the customers
+   * whose read failed, or starts the build.
+   */
+  async board(actor: Actor, options: { refresh?: boolean } = {}): Promise<McaBoard> {
     assertCan(actor, 'agreements.view');
+    if (this.index) {
+      if (options.refresh) await this.index.fillGaps();
+      return this.index.board();
+    }
+    const rows = await this.readBoard(actor);
+    return { rows, checked: rows.length, total: rows.length };
+  }
+
+  /** The board without an index: five calls per customer, one customer after another. */
+  private async readBoard(actor: Actor): Promise<BoardRow[]> {
     const customers = await this.deps.partnerCenter.listCustomers();
     const rows: BoardRow[] = [];
     for (const customer of customers) {
@@ -107,7 +133,7 @@ export class EnhancedAttestationService {
       request,
       () => this.attestations.createEnhancedAttestation(id, request),
       (a) => ({ attestationId: a.attestationId }),
-    );
+    ).finally(() => this.index?.changed(id));
   }
 
   /** The attestation's status now. */
@@ -133,7 +159,7 @@ export class EnhancedAttestationService {
       { attestationId },
       () => this.attestations.createAgreementFromAttestation(id, attestationId),
       (agreement) => ({ attestationId, dateAgreed: agreement.dateAgreed }),
-    );
+    ).finally(() => this.index?.changed(id));
   }
 
   /**

@@ -81,16 +81,24 @@ export function attestFeature(deps: AttestFeatureDependencies): {
     );
   }
 
-  async function showBoard(scope: TurnScope, states: McaStateKind[], page: number, replaceId?: string) {
-    const rows = await attestations.board(scope.actor);
-    const current = boardPage(rows, states, page, BOARD_PAGE_SIZE, scope.locale);
+  async function showBoard(
+    scope: TurnScope,
+    states: McaStateKind[],
+    page: number,
+    replaceId?: string,
+    refresh = false,
+  ) {
+    const board = await attestations.board(scope.actor, { refresh });
+    const current = boardPage(board.rows, states, page, BOARD_PAGE_SIZE, scope.locale);
     await scope.reply.replaceCard(
       replaceId,
       'mca-board',
-      boardCardData(scope.t, current, rows, {
+      boardCardData(scope.t, current, board.rows, {
         states,
         campaignId: randomUUID(),
         userId: scope.actor.user.aadObjectId,
+        checked: board.checked,
+        total: board.total,
       }),
     );
   }
@@ -177,7 +185,7 @@ export function attestFeature(deps: AttestFeatureDependencies): {
             (MCA_STATE_KINDS as readonly string[]).includes(s),
           );
           const page = typeof data.page === 'number' ? data.page : 0;
-          await showBoard(scope, valid, page, scope.context.activity.replyToId);
+          await showBoard(scope, valid, page, scope.context.activity.replyToId, data.refresh === true);
         },
         'mca.createAgreement': async (scope, data) => {
           const customerId = await customerIdOf(scope, data);

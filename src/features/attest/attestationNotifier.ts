@@ -23,9 +23,12 @@ export class AttestationNotifier {
     private readonly cards: CardRenderer,
     private readonly logger: Logger,
     private readonly clock: Clock,
+    /** Told of every acceptance seen (the customer's MCA state changed: e.g. the state index). */
+    private readonly changed: (customerId: string) => void = () => undefined,
   ) {}
 
   async onAccepted(attestation: EnhancedAttestation): Promise<void> {
+    this.changed(attestation.customerId);
     const watch = await this.watches.get(attestation.attestationId);
     if (!watch || watch.notifiedAt || !watch.reference.conversation) return;
     const customer = await this.partnerCenter.getCustomer(watch.customerId);

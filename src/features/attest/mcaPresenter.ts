@@ -268,7 +268,14 @@ export function boardCardData(
   t: Translator,
   page: BoardPage<BoardRow>,
   all: readonly BoardRow[],
-  options: { states: readonly McaStateKind[]; campaignId: string; userId: string },
+  options: {
+    states: readonly McaStateKind[];
+    campaignId: string;
+    userId: string;
+    /** Customers checked of all (the index's first build): below `total` the card says so. */
+    checked?: number;
+    total?: number;
+  },
 ) {
   const counts = Object.fromEntries(MCA_STATE_KINDS.map((k) => [k, 0])) as Record<McaStateKind, number>;
   for (const row of all) counts[row.state] += 1;
@@ -292,19 +299,30 @@ export function boardCardData(
       title: t.t('mca.board.next'),
       data: { verb: 'mca.board', page: page.page + 1, states: filter },
     });
+  const total = options.total ?? all.length;
+  const checked = options.checked ?? all.length;
+  const partial = checked < total;
+  if (partial)
+    actions.push({
+      title: t.t('mca.board.refresh'),
+      data: { verb: 'mca.board', page: page.page, states: filter, refresh: true },
+    });
   return {
     title: t.t(options.states.length ? 'mca.board.titleFiltered' : 'mca.board.title', {
       states: options.states.map((s) => stateText(t, s)),
     }),
     summary: summary || t.t('mca.board.empty'),
+    progress: partial ? t.t('mca.board.checked', { checked, total }) : '',
     rows: page.rows.map((row) => {
       const action = boardRowAction(row);
+      // By customer id: the command finds the one customer whatever its name (up to 255 characters,
+      // repeated in the Universal Action's fallback, would put ten rows over Teams' 28 KB).
       const command =
         action === 'purchase'
-          ? `buy azure plan ${row.companyName}`
+          ? `buy azure plan ${row.customerId}`
           : action === 'createAgreement' || action === 'sendLink' || action === 'checkStatus'
-            ? `mca status ${row.companyName}`
-            : `attest ${row.companyName}`;
+            ? `mca status ${row.customerId}`
+            : `attest ${row.customerId}`;
       return {
         name: row.companyName,
         stateText: stateText(t, row.state),

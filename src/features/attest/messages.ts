@@ -124,6 +124,9 @@ export const attestMessages = defineMessages({
     'mca.board.previous': 'Previous page',
     'mca.board.next': 'Next page',
     'mca.board.page': 'Page {page} of {pages} ({total, plural, one {# customer} other {# customers}})',
+    'mca.board.checked':
+      'Checked {checked, number} of {total, plural, one {# customer} other {# customers}} — refresh for the rest',
+    'mca.board.refresh': 'Refresh',
     'mca.action.createAttestation': 'Attest',
     'mca.action.sendLink': 'Show link',
     'mca.action.checkStatus': 'Check status',
@@ -262,6 +265,8 @@ export const attestMessages = defineMessages({
     'mca.board.previous': '이전 페이지',
     'mca.board.next': '다음 페이지',
     'mca.board.page': '{page}/{pages} 페이지(고객 {total}명)',
+    'mca.board.checked': '고객 {total, number}명 중 {checked, number}명 확인 — 나머지는 새로 고침하세요',
+    'mca.board.refresh': '새로 고침',
     'mca.action.createAttestation': '증명',
     'mca.action.sendLink': '링크 보기',
     'mca.action.checkStatus': '상태 확인',
