@@ -83,12 +83,19 @@ export class ExactlyOnce {
 
   /**
    * The outcome of a request id that already succeeded with this payload, or undefined (unknown,
-   * still running, refused, or another payload). Runs nothing: for a card pressed after its flow
-   * ended, so a late duplicate is told what happened.
+   * refused, or another payload). Runs nothing: for a card pressed after its flow ended, so a late
+   * duplicate is told what happened. Throws 'request_in_progress' while that request is still
+   * running (its flow may have ended on another duplicate that stopped waiting for it).
    */
   async outcomeOf<T>(request: RequestIdentity): Promise<T | undefined> {
     const key = `${request.scope}:${request.tenantId}:${request.requestId}`;
     const record = await this.store.get(key);
+    if (
+      record?.state === 'inFlight' &&
+      record.fingerprint === fingerprintOf(request.payload) &&
+      !leaseEnded(record, this.clock.now().toISOString())
+    )
+      throw new DomainError('request_in_progress', { requestId: request.requestId });
     if (record?.state !== 'succeeded' || record.fingerprint !== fingerprintOf(request.payload))
       return undefined;
     return record.outcome as T;

@@ -137,4 +137,16 @@ describe('ExactlyOnce.outcomeOf: what a request id already did (for a card press
       expect(await runner.outcomeOf(asked)).to.equal(undefined);
     });
   }
+
+  it('a request still running (its lease live) answers "still being processed", not "nothing"', async () => {
+    const runner = new ExactlyOnce(new InMemoryIdempotencyStore(), clock);
+    let finish: (value: string) => void = () => undefined;
+    const running = runner.run(request('r5'), () => new Promise<string>((resolve) => (finish = resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
+    const error = await runner.outcomeOf(request('r5')).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(DomainError).with.property('code', 'request_in_progress');
+    finish('done');
+    await running;
+    expect(await runner.outcomeOf(request('r5'))).to.equal('done');
+  });
 });
