@@ -50,7 +50,7 @@ export interface FileStorageOptions {
    * Default: the error is dropped; the composition root passes its logger.
    */
   onWriteBehindError?: (key: string, error: unknown) => void;
-  /** Called before each file-system call (tests and benchmarks count them). */
+  /** Called before each file-system call, and after a rename (tests and benchmarks count them). */
   observe?: (op: FileOp, path: string) => void;
 }
 
@@ -261,7 +261,8 @@ export class FileStorage implements Storage {
       // From disk, not memory: another process sharing the folder may have written since. (A
       // pending write of this process is newer than the file; readFile answers with it.)
       this.cache.delete(key);
-      const current = await this.readFile(key);
+      // Not the shard listing either: a file another process created is not in it.
+      const current = await this.readFile(key, { listing: false });
       if (current && current.item.eTag !== item.eTag) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
@@ -353,14 +354,16 @@ export class FileStorage implements Storage {
   }
 
   /** Reads the key's file from disk (callers hold the key's lock when they cache what they read). */
-  private async readFile(key: string): Promise<StoredFile | undefined> {
+  private async readFile(key: string, { listing = true } = {}): Promise<StoredFile | undefined> {
     const pending = this.pending.get(key);
     if (pending !== undefined) return this.parse(key, pending);
     const known = this.cache.get(key);
     if (known !== undefined) return known === null ? undefined : this.parse(key, known);
     const path = this.pathOf(key);
     // The folder's listing knows a key without a file: no open that fails.
-    if (this.listings && !(await this.listings.has(join(path, '..'), basename(path)))) return undefined;
+    if (listing && this.listings && !(await this.listings.has(join(path, '..'), basename(path)))) {
+      return undefined;
+    }
     let text: string;
     try {
       this.observe('readFile', path);
@@ -374,6 +377,7 @@ export class FileStorage implements Storage {
       throw error;
     }
     const stored = this.parse(key, text);
+    this.recordFile(path, true);
     this.remember(key, text);
     return stored;
   }
@@ -411,6 +415,7 @@ export class FileStorage implements Storage {
     await closeFd(fd);
     this.observe('rename', path);
     await rename(temp, path);
+    this.observe('renamed', path);
     this.recordFile(path, true);
     if (durable) await this.folderSyncs.sync(folder);
   }
