@@ -209,3 +209,43 @@ describe('FileStorage group commit of folder fsyncs', () => {
     }
   });
 });
+
+describe('FileStorage with write-behind killed with SIGKILL', () => {
+  it('every durable write that resolved is on disk; a pending write is the old file, the new one or none, never torn', async function () {
+    this.timeout(60_000);
+    const folder = await newFolder();
+    const moduleUrl = new URL('../../src/storage/fileStorage.ts', import.meta.url).href;
+    // A child alternates a durable write (it prints its round once resolved) and big relaxed writes.
+    const script = `
+      import { FileStorage } from ${JSON.stringify(moduleUrl)};
+      const storage = new FileStorage(${JSON.stringify(folder)}, {
+        durable: (key) => key !== 'reference', ownsFolder: true, writeBehind: true, writeBehindMs: 0,
+      });
+      const payload = 'x'.repeat(1_000_000);
+      for (let round = 0; ; round++) {
+        await storage.write({ state: { round } });
+        process.stdout.write(round + '\\n');
+        await storage.write({ reference: { round, payload } });
+        await storage.withoutSync(['state'], () => storage.write({ state: { round, payload } }));
+      }`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let printed = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        printed += chunk.toString('utf8');
+        if (printed.split('\n').length > 5) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`writer exited early with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const lastResolved = Math.max(...printed.split('\n').filter(Boolean).map(Number));
+
+    const items = await new FileStorage(folder).read(['state', 'reference']);
+    expect(items.state.round).to.be.at.least(lastResolved);
+    if (items.state.payload !== undefined) expect(items.state.payload).to.have.length(1_000_000);
+    if (items.reference) expect(items.reference.payload).to.have.length(1_000_000);
+  });
+});
