@@ -10,7 +10,18 @@ import { ShardListings } from './shardListings.js';
 
 /** The file-system calls FileStorage makes (each one is a trip to the libuv thread pool). */
 export type FileOp =
-  'readFile' | 'readdir' | 'open' | 'write' | 'fsync' | 'close' | 'rename' | 'unlink' | 'mkdir' | 'stat';
+  | 'readFile'
+  | 'readdir'
+  | 'open'
+  | 'write'
+  | 'fsync'
+  | 'close'
+  | 'rename'
+  | 'unlink'
+  | 'mkdir'
+  | 'stat'
+  /** Not a call: a rename has completed (tests check what happens after it). */
+  | 'renamed';
 
 export interface FileStorageOptions {
   /**
