@@ -19,7 +19,6 @@ export type FileOp =
   | 'rename'
   | 'unlink'
   | 'mkdir'
-  | 'stat'
   /** Not a call: a rename has completed (tests check what happens after it). */
   | 'renamed';
 
@@ -295,6 +294,7 @@ export class FileStorage implements Storage {
     }
     // Written: whatever was pending for the key is older, superseded.
     this.pending.delete(key);
+    this.failedOnce.delete(key);
     this.remember(key, text);
   }
 
