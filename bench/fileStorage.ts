@@ -8,6 +8,7 @@
  *     "before": FileStorage as src/app.ts composed it until issue 18 (only `durable`); "after": as
  *     now (ownsFolder, writeBehind). `--strace` prints the pid and waits 3 s before the measured
  *     turns, and 3 s after them, for `strace -f -c -p <pid>` (per turn: divide by 2,000).
+ *     BENCH_DIR=/dev/shm puts the folder on tmpfs (no fsync cost); BENCH_CONCURRENT changes the 20.
  */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,7 +61,7 @@ const CONFIGS: Record<string, FileStorageOptions> = {
 };
 
 const TURNS = 2_000;
-const CONCURRENT = 20;
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 20);
 const STORED_CONVERSATIONS = 1_000;
 const STATE = {
   dialogState: { dialogStack: [{ id: 'pecEstimate', state: { step: 1 } }] },
@@ -68,7 +69,7 @@ const STATE = {
 };
 
 async function turns(configName: string, strace: boolean): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), 'bench-file-storage-turns-'));
+  const folder = await mkdtemp(join(process.env.BENCH_DIR ?? tmpdir(), 'bench-file-storage-turns-'));
   // Conversations of before: the shard folders exist and hold files, as on a running bot.
   await seed(folder, STORED_CONVERSATIONS * 3, (i) => `msteams/old-${i}`);
   const counts = new Map<string, number>();
