@@ -97,6 +97,11 @@ export async function startApp(
     config.STORAGE === 'file'
       ? new FileStorage(join(config.DATA_DIR, 'state'), {
           durable: (key) => !isConversationReferenceKey(key),
+          // One bot process per DATA_DIR (several instances use Blob storage): no opens for new keys.
+          ownsFolder: true,
+          // Conversation references and a turn's last save reach the file after the turn.
+          writeBehind: true,
+          onWriteBehindError: (key, err) => logger.warn({ err, key }, 'state write after the turn failed'),
         })
       : undefined;
   // Temp files a crash left behind are never read; clear them before serving.

@@ -2,9 +2,25 @@ import { createHash, randomUUID } from 'node:crypto';
 import { close, fsync, open, readFile as readFileCallback, writeFile } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
+import { FolderSyncs } from './folderSyncs.js';
+import { ShardListings } from './shardListings.js';
+
+/** The file-system calls FileStorage makes (each one is a trip to the libuv thread pool). */
+export type FileOp =
+  | 'readFile'
+  | 'readdir'
+  | 'open'
+  | 'write'
+  | 'fsync'
+  | 'close'
+  | 'rename'
+  | 'unlink'
+  | 'mkdir'
+  /** Not a call: a rename has completed (tests check what happens after it). */
+  | 'renamed';
 
 export interface FileStorageOptions {
   /**
@@ -22,6 +38,30 @@ export interface FileStorageOptions {
   cachedKeys?: number;
   /** fsync of an open file or folder (tests count them); default `fs.fsync`. */
   fsync?: (fd: number) => Promise<void>;
+  /**
+   * No other process creates or removes files in this folder (the bot's own state folder, see
+   * src/app.ts). Then each shard folder is listed once, the first time it is touched, and a read
+   * of a key without a file answers "none" from that listing instead of a failed open. Default
+   * false: every key not in memory is looked up on disk, as a second instance over the folder needs.
+   */
+  ownsFolder?: boolean;
+  /**
+   * Write-behind for non-durable writes (see `durable` and `withoutSync`): the write updates memory
+   * and resolves at once; the file is written `writeBehindMs` later, off the turn's path, several
+   * writes of a key meanwhile becoming one. Reads see the pending value; a durable write or a delete
+   * of the key supersedes it; `flush()` writes everything pending. A killed process may lose what
+   * is pending (old file or none, never a torn one). Default false.
+   */
+  writeBehind?: boolean;
+  /** How long a non-durable write waits before its file is written (writeBehind). Default 25 ms. */
+  writeBehindMs?: number;
+  /**
+   * A pending write failed twice (once retried); the key's value goes back to what is on disk.
+   * Default: the error is dropped; the composition root passes its logger.
+   */
+  onWriteBehindError?: (key: string, error: unknown) => void;
+  /** Called before each file-system call, and after a rename (tests and benchmarks count them). */
+  observe?: (op: FileOp, path: string) => void;
 }
 
 const MAX_CACHED_CHARS = 64 * 1024;
@@ -44,6 +84,8 @@ interface StoredFile {
  *   behind are never read (they have another name) and can be removed with `removeTempFiles()`.
  * - Writes and deletes of one key are serialized inside this process, which makes the eTag
  *   check-and-write atomic. Several processes must not share one folder (use BlobsStorage there).
+ * - Durable writes into one shard folder at the same time share folder fsyncs (FolderSyncs); a
+ *   write resolves only after an fsync of its folder that started after its rename.
  */
 export class FileStorage implements Storage {
   private readonly locks = new KeyedMutex();
@@ -55,6 +97,19 @@ export class FileStorage implements Storage {
   private readonly fsync: (fd: number) => Promise<void>;
   /** Keys whose writes skip fsync while a `withoutSync` for them runs (how many run). */
   private readonly relaxedKeys = new Map<string, number>();
+  /** Shard folders' file names (ownsFolder), so a read of a key without a file opens nothing. */
+  private readonly listings: ShardListings | undefined;
+  private readonly folderSyncs: FolderSyncs;
+  private readonly writeBehind: boolean;
+  private readonly writeBehindMs: number;
+  private readonly onWriteBehindError: ((key: string, error: unknown) => void) | undefined;
+  private readonly observe: (op: FileOp, path: string) => void;
+  /** File text of non-durable writes not yet on disk (writeBehind), by key; reads see it first. */
+  private readonly pending = new Map<string, string>();
+  /** Timers of the pending writes not yet started. */
+  private readonly scheduled = new Map<string, NodeJS.Timeout>();
+  /** Keys whose last pending write failed once (the next failure gives up). */
+  private readonly failedOnce = new Set<string>();
 
   constructor(
     private readonly directory: string,
@@ -64,6 +119,12 @@ export class FileStorage implements Storage {
     this.durable = typeof durable === 'function' ? durable : () => durable;
     this.cachedKeys = options.cachedKeys ?? 10_000;
     this.fsync = options.fsync ?? fsyncFd;
+    this.observe = options.observe ?? (() => undefined);
+    this.listings = options.ownsFolder ? new ShardListings((folder) => this.listFolder(folder)) : undefined;
+    this.folderSyncs = new FolderSyncs((folder) => this.syncFolder(folder));
+    this.writeBehind = options.writeBehind ?? false;
+    this.writeBehindMs = options.writeBehindMs ?? 25;
+    this.onWriteBehindError = options.onWriteBehindError;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -97,7 +158,11 @@ export class FileStorage implements Storage {
     await Promise.all(
       keys.map((key) =>
         this.locks.runExclusive(key, async () => {
-          await unlink(this.pathOf(key)).catch(ignoreMissing);
+          const path = this.pathOf(key);
+          this.observe('unlink', path);
+          await unlink(path).catch(ignoreMissing);
+          this.pending.delete(key);
+          this.recordFile(path, false);
           this.remember(key, null);
         }),
       ),
@@ -124,9 +189,24 @@ export class FileStorage implements Storage {
     }
   }
 
-  /** Resolves once every write and delete started so far is on disk (for graceful shutdown). */
+  /**
+   * Resolves once every write and delete started so far is on disk, pending non-durable writes
+   * included (for graceful shutdown). A pending write that fails twice is reported to
+   * `onWriteBehindError`, not thrown here.
+   */
   async flush(): Promise<void> {
-    await this.locks.idle();
+    for (;;) {
+      for (const [key, timer] of this.scheduled) {
+        clearTimeout(timer);
+        void this.writePending(key);
+      }
+      await this.locks.idle();
+      if (this.scheduled.size === 0 && this.pending.size === 0) return;
+      if (this.scheduled.size === 0) {
+        // Pending without a timer cannot happen; never spin if it did.
+        for (const key of this.pending.keys()) this.schedule(key);
+      }
+    }
   }
 
   /** Deletes temp files that a killed process left behind. Safe only while no write is running. */
@@ -166,13 +246,17 @@ export class FileStorage implements Storage {
         if (isTempFile(file) || !file.endsWith('.json')) continue;
         const path = join(folder, file);
         if (!(await lastWrittenBefore(path, before))) continue;
+        this.observe('readFile', path);
         const key = await readFile(path, 'utf8')
           .then((text) => (JSON.parse(text) as StoredFile).key)
           .catch(() => undefined);
         if (typeof key !== 'string' || !expires(key) || this.pathOf(key) !== path) continue;
         const deleted = await this.locks.runExclusive(key, async () => {
-          if (!(await lastWrittenBefore(path, before))) return false;
+          // A write waiting to be written (writeBehind) is newer than the file.
+          if (this.pending.has(key) || !(await lastWrittenBefore(path, before))) return false;
+          this.observe('unlink', path);
           await unlink(path).catch(ignoreMissing);
+          this.recordFile(path, false);
           this.cache.delete(key);
           return true;
         });
@@ -184,23 +268,72 @@ export class FileStorage implements Storage {
 
   private async writeOne(key: string, item: StoreItem, durable: boolean): Promise<void> {
     if (item.eTag && item.eTag !== '*') {
-      // From disk, not memory: another process sharing the folder may have written since.
+      // From disk, not memory: another process sharing the folder may have written since. (A
+      // pending write of this process is newer than the file; readFile answers with it.)
       this.cache.delete(key);
-      const current = await this.readFile(key);
+      // Not the shard listing either: a file another process created is not in it.
+      const current = await this.readFile(key, { listing: false });
       if (current && current.item.eTag !== item.eTag) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
     }
     const stored: StoredFile = { key, item: { ...item, eTag: randomUUID() } };
     const text = JSON.stringify(stored);
+    if (!durable && this.writeBehind) {
+      this.pending.set(key, text);
+      this.remember(key, text);
+      this.schedule(key);
+      return;
+    }
     try {
       await this.writeAtomically(this.pathOf(key), text, durable);
     } catch (error) {
-      // Old or new file: read it again next time.
+      // Old or new file: read it again next time (a pending older write stays pending).
       this.cache.delete(key);
       throw error;
     }
+    // Written: whatever was pending for the key is older, superseded.
+    this.pending.delete(key);
+    this.failedOnce.delete(key);
     this.remember(key, text);
+  }
+
+  private schedule(key: string): void {
+    if (this.scheduled.has(key)) return;
+    // Not unref'd: a process ending on its own still writes what is pending first.
+    this.scheduled.set(
+      key,
+      setTimeout(() => void this.writePending(key), this.writeBehindMs),
+    );
+  }
+
+  /** Writes the key's pending text (under the key's lock: after any write queued before it). */
+  private writePending(key: string): Promise<void> {
+    this.scheduled.delete(key);
+    return this.locks.runExclusive(key, async () => {
+      const text = this.pending.get(key);
+      if (text === undefined) return; // superseded by a durable write or a delete
+      try {
+        await this.writeAtomically(this.pathOf(key), text, false);
+        this.pending.delete(key);
+        this.failedOnce.delete(key);
+      } catch (error) {
+        if (!this.failedOnce.has(key)) {
+          this.failedOnce.add(key);
+          this.schedule(key);
+          return;
+        }
+        // Given up: the key reads what is on disk again.
+        this.failedOnce.delete(key);
+        this.pending.delete(key);
+        this.cache.delete(key);
+        try {
+          this.onWriteBehindError?.(key, error);
+        } catch {
+          // A failing logger must not turn into an unhandled rejection.
+        }
+      }
+    });
   }
 
   /**
@@ -208,6 +341,8 @@ export class FileStorage implements Storage {
    * a write finishing meanwhile cannot be overwritten in memory by the older text).
    */
   private async readCached(key: string): Promise<StoredFile | undefined> {
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return this.parse(key, pending);
     const known = this.cache.get(key);
     if (known !== undefined) {
       this.remember(key, known);
@@ -230,21 +365,30 @@ export class FileStorage implements Storage {
   }
 
   /** Reads the key's file from disk (callers hold the key's lock when they cache what they read). */
-  private async readFile(key: string): Promise<StoredFile | undefined> {
+  private async readFile(key: string, { listing = true } = {}): Promise<StoredFile | undefined> {
+    const pending = this.pending.get(key);
+    if (pending !== undefined) return this.parse(key, pending);
     const known = this.cache.get(key);
     if (known !== undefined) return known === null ? undefined : this.parse(key, known);
     const path = this.pathOf(key);
+    // The folder's listing knows a key without a file: no open that fails.
+    if (listing && this.listings && !(await this.listings.has(join(path, '..'), basename(path)))) {
+      return undefined;
+    }
     let text: string;
     try {
+      this.observe('readFile', path);
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.recordFile(path, false);
         this.remember(key, null);
         return undefined;
       }
       throw error;
     }
     const stored = this.parse(key, text);
+    this.recordFile(path, true);
     this.remember(key, text);
     return stored;
   }
@@ -262,22 +406,65 @@ export class FileStorage implements Storage {
     const folder = join(path, '..');
     await this.ensureFolder(folder);
     const temp = `${path}.${process.pid}.${randomUUID()}${TEMP_SUFFIX}`;
+    this.observe('open', temp);
     const fd = await openFd(temp, 'w');
     try {
+      this.observe('write', temp);
       await writeFd(fd, content, 'utf8');
-      if (durable) await this.fsync(fd);
+      if (durable) {
+        this.observe('fsync', temp);
+        await this.fsync(fd);
+      }
     } catch (error) {
+      this.observe('close', temp);
       await closeFd(fd);
+      this.observe('unlink', temp);
       await unlink(temp).catch(ignoreMissing);
       throw error;
     }
+    this.observe('close', temp);
     await closeFd(fd);
+    this.observe('rename', path);
     await rename(temp, path);
-    if (durable) await syncFolder(folder, this.fsync);
+    this.observe('renamed', path);
+    this.recordFile(path, true);
+    if (durable) await this.folderSyncs.sync(folder);
+  }
+
+  /** Keeps the shard listing (ownsFolder) in step with a file this process created or removed. */
+  private recordFile(path: string, present: boolean): void {
+    this.listings?.record(join(path, '..'), basename(path), present);
+  }
+
+  private async listFolder(folder: string): Promise<string[]> {
+    this.observe('readdir', folder);
+    const files = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    return files.filter((file) => file.endsWith('.json'));
+  }
+
+  /** Makes renames into the folder durable. Not possible on every platform (Windows): best effort. */
+  private async syncFolder(folder: string): Promise<void> {
+    try {
+      this.observe('open', folder);
+      const fd = await openFd(folder, 'r');
+      try {
+        this.observe('fsync', folder);
+        await this.fsync(fd);
+      } finally {
+        this.observe('close', folder);
+        await closeFd(fd);
+      }
+    } catch {
+      // Opening a directory for fsync is not supported everywhere; the rename is still atomic.
+    }
   }
 
   private async ensureFolder(folder: string): Promise<void> {
     if (this.createdFolders.has(folder)) return;
+    this.observe('mkdir', folder);
     await mkdir(folder, { recursive: true });
     this.createdFolders.add(folder);
   }
@@ -314,18 +501,4 @@ async function lastWrittenBefore(path: string, before: Date): Promise<boolean> {
 
 function ignoreMissing(error: NodeJS.ErrnoException): void {
   if (error.code !== 'ENOENT') throw error;
-}
-
-/** Makes the rename itself durable. Not possible on every platform (Windows), so best effort. */
-async function syncFolder(folder: string, fsync: (fd: number) => Promise<void>): Promise<void> {
-  try {
-    const fd = await openFd(folder, 'r');
-    try {
-      await fsync(fd);
-    } finally {
-      await closeFd(fd);
-    }
-  } catch {
-    // Opening a directory for fsync is not supported everywhere; the rename is still atomic.
-  }
 }

@@ -38,6 +38,10 @@ const implementations: [string, () => Promise<Storage>][] = [
   ['MemoryStorage', async () => new MemoryStorage()],
   ['FileStorage', async () => new FileStorage(await newFolder())],
   ['FileStorage without a memory copy', async () => new FileStorage(await newFolder(), { cachedKeys: 0 })],
+  [
+    'FileStorage owning its folder, writes behind (as src/app.ts for non-durable keys)',
+    async () => new FileStorage(await newFolder(), { ownsFolder: true, writeBehind: true, durable: false }),
+  ],
 ];
 
 for (const [name, createStorage] of implementations) {
