@@ -1,0 +1,424 @@
+import type { Customer } from './customer.js';
+import type { CustomerMatch, PreparedCustomer } from './customerMatch.js';
+import { isGuid, normalizeGuid } from './guid.js';
+
+/** Queries shorter than this never match by typo (too many accidental hits). */
+export const MIN_TYPO_QUERY_LENGTH = 4;
+
+/** How names, domains and queries are compared: NFC, trimmed, lower case, single spaces. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** The words of a company name (split at spaces and punctuation), normalized. */
+export function nameWords(value: string): string[] {
+  return normalizeText(value)
+    .split(/[\s,.()\-/&]+/)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * The customer lookup of `matchCustomers` over search structures built once per name index, so a
+ * query costs about the same with 10,000 customers as with 12 (binary searches and posting lists
+ * instead of a pass over every customer). Same tiers, same hits, same order (the index's):
+ * 1. exact tenant id, domain or company name (hash maps);
+ * 2. company name, a word of it or the domain starting with the query (one range of sorted keys);
+ * 3. company name or domain containing the query (n-gram postings, candidates checked);
+ * 4. one typo away (UTF-16 code units, as fastest-levenshtein counts) from the company name, a
+ *    word of it or the domain's first label (the one-edit neighbours of the query that exist,
+ *    found by walking the sorted keys as a trie), or from the start of the name as long as the
+ *    query (one substitution: the name prefixes one character apart, same walk).
+ * Built from a fixed list; a refreshed index builds a new one.
+ */
+export class CustomerSearch {
+  /** Tenant id → customers. */
+  private readonly ids: Map<string, number[]>;
+  /** Exact domain or company name → customers. */
+  private readonly exact: RoleView;
+  /** Names, words and domains: the prefix tier. */
+  private readonly prefixes: SortedKeys;
+  /** Names, words and first domain labels: one edit from the whole of one of these. */
+  private readonly wholes: SortedKeys;
+  /** Names only: one substitution in the name's start. */
+  private readonly names: SortedKeys;
+  /** Character 1-, 2- and 3-grams of names and domains: the contains tier. */
+  private readonly grams: GramIndex;
+
+  constructor(private readonly customers: readonly PreparedCustomer[]) {
+    const ids = new Map<string, number[]>();
+    const keys = new KeyRoles();
+    customers.forEach((c, i) => {
+      post(ids, c.customer.id, i);
+      keys.add(c.name, i, NAME_ROLES);
+      keys.add(c.domain, i, DOMAIN_ROLES);
+      keys.add(c.label, i, LABEL_ROLES);
+      for (const word of c.words) keys.add(word, i, WORD_ROLES);
+    });
+    this.ids = ids;
+    this.exact = keys.role(EXACT);
+    // One sort for the three key sets (each is the sorted keys filtered to its role).
+    const sorted = [...keys.map.keys()].sort(byCodeUnits);
+    this.prefixes = new SortedKeys(sorted, keys.role(PREFIX));
+    this.wholes = new SortedKeys(sorted, keys.role(WHOLE));
+    this.names = new SortedKeys(sorted, keys.role(NAME));
+    this.grams = new GramIndex(customers);
+  }
+
+  /** Exactly `matchCustomers(customers, rawQuery)`: one, several (all, in index order) or none. */
+  match(rawQuery: string): CustomerMatch {
+    const hits = this.hits(rawQuery, Infinity);
+    if (hits.length === 1) return { kind: 'one', customer: this.customers[hits[0]!]!.customer };
+    if (hits.length > 1) return { kind: 'many', customers: this.toCustomers(hits) };
+    return { kind: 'none', query: rawQuery };
+  }
+
+  /**
+   * What a typeahead shows for a query: the one match, or the first `limit` of several (index
+   * order), or nothing; the same as slicing `match(rawQuery)`, without collecting every hit.
+   */
+  first(rawQuery: string, limit: number): Customer[] {
+    const bounded = Number.isInteger(limit) && limit >= 0 ? Math.max(limit, 2) : Infinity;
+    const hits = this.hits(rawQuery, bounded);
+    if (hits.length === 1) return [this.customers[hits[0]!]!.customer];
+    return this.toCustomers(hits).slice(0, limit);
+  }
+
+  /** The customers of the first tier with hits, in index order, at most `limit` (≥ 2) of them. */
+  private hits(rawQuery: string, limit: number): number[] {
+    const query = normalizeText(rawQuery);
+    if (query.length === 0) return [];
+    const tiers = [
+      () => this.exactHits(rawQuery, query),
+      () => this.prefixHits(query),
+      () => this.containsHits(query, limit),
+      () => this.typoHits(query),
+    ];
+    for (const tier of tiers) {
+      const hits = tier().distinct(this.customers.length, limit);
+      if (hits.length > 0) return hits;
+    }
+    return [];
+  }
+
+  private toCustomers(hits: number[]): Customer[] {
+    return hits.map((i) => this.customers[i]!.customer);
+  }
+
+  private exactHits(rawQuery: string, query: string): Hits {
+    const hits = new Hits();
+    if (isGuid(rawQuery)) hits.add(this.ids.get(normalizeGuid(rawQuery)));
+    hits.add(postingsIn(this.exact, query));
+    return hits;
+  }
+
+  private prefixHits(query: string): Hits {
+    const hits = new Hits();
+    const [lo, hi] = this.prefixes.prefixRange(query, 0, this.prefixes.size);
+    for (let k = lo; k < hi; k += 1) hits.add(this.prefixes.postings[k]);
+    return hits;
+  }
+
+  private containsHits(query: string, limit: number): Hits {
+    // A name or domain containing the query holds each of its n-grams: check the rarest one's
+    // customers (ascending, so the first `limit` found are the first `limit` hits).
+    const candidates = this.grams.rarest(query);
+    const found: number[] = [];
+    for (let k = 0; k < candidates.length && found.length < limit; k += 1) {
+      const i = candidates[k]!;
+      const c = this.customers[i]!;
+      if (c.name.includes(query) || c.domain.includes(query)) found.push(i);
+    }
+    const hits = new Hits();
+    hits.add(found);
+    return hits;
+  }
+
+  private typoHits(query: string): Hits {
+    const hits = new Hits();
+    if (query.length < MIN_TYPO_QUERY_LENGTH) return hits;
+    this.oneEditFromWhole(query, hits);
+    this.oneSubstitutionFromNameStart(query, hits);
+    return hits;
+  }
+
+  /** Names, words and labels one insertion, deletion or substitution (or none) from the query. */
+  private oneEditFromWhole(query: string, hits: Hits): void {
+    const keys = this.wholes;
+    hits.add(keys.postingsOf(query));
+    for (let at = 0; at < query.length; at += 1)
+      hits.add(keys.postingsOf(query.slice(0, at) + query.slice(at + 1)));
+    // Insertions and substitutions at `at`: only characters some key has after query[0, at).
+    let lo = 0;
+    let hi = keys.size;
+    for (let at = 0; at <= query.length && lo < hi; at += 1) {
+      const head = query.slice(0, at);
+      const own = at < query.length ? query.charCodeAt(at) : -1;
+      let next: [number, number] = [0, 0];
+      for (const [code, from, to] of keys.branches(at, lo, hi)) {
+        const char = String.fromCharCode(code);
+        hits.add(keys.postingsOf(head + char + query.slice(at)));
+        if (code === own) next = [from, to];
+        else if (own >= 0) hits.add(keys.postingsOf(head + char + query.slice(at + 1)));
+      }
+      [lo, hi] = next;
+    }
+  }
+
+  /** Names whose first query-length characters are the query's with at most one substituted. */
+  private oneSubstitutionFromNameStart(query: string, hits: Hits): void {
+    const keys = this.names;
+    let lo = 0;
+    let hi = keys.size;
+    for (let at = 0; at < query.length && lo < hi; at += 1) {
+      const own = query.charCodeAt(at);
+      const tail = query.slice(at + 1);
+      let next: [number, number] = [0, 0];
+      for (const [code, from, to] of keys.branches(at, lo, hi)) {
+        if (code === own) {
+          next = [from, to];
+          continue;
+        }
+        const [a, b] = keys.prefixRange(query.slice(0, at) + String.fromCharCode(code) + tail, from, to);
+        for (let k = a; k < b; k += 1) hits.add(keys.postings[k]);
+      }
+      [lo, hi] = next;
+    }
+    // No substitution: names starting with the whole query.
+    for (let k = lo; k < hi; k += 1) hits.add(keys.postings[k]);
+  }
+}
+
+/** What a key is looked up for: exact tier, prefix tier, typo of a whole key, typo of a name's start. */
+const EXACT = 0;
+const PREFIX = 1;
+const WHOLE = 2;
+const NAME = 3;
+const NAME_ROLES = [EXACT, PREFIX, WHOLE, NAME];
+const DOMAIN_ROLES = [EXACT, PREFIX];
+const LABEL_ROLES = [WHOLE];
+const WORD_ROLES = [PREFIX, WHOLE];
+
+/** Appends customer `i` to `key`'s ascending positions (once: customers are added in order). */
+function post(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** Key → per role, the ascending positions of the customers having the key in that role. */
+class KeyRoles {
+  readonly map = new Map<string, (number[] | undefined)[]>();
+
+  add(key: string, i: number, roles: readonly number[]): void {
+    let entry = this.map.get(key);
+    if (!entry) this.map.set(key, (entry = [undefined, undefined, undefined, undefined]));
+    for (const role of roles) {
+      const list = entry[role];
+      if (!list) entry[role] = [i];
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+
+  role(role: number): RoleView {
+    return { map: this.map, role };
+  }
+}
+
+/** The postings of one role of a KeyRoles. */
+interface RoleView {
+  map: Map<string, (number[] | undefined)[]>;
+  role: number;
+}
+
+function postingsIn(view: RoleView, key: string): number[] | undefined {
+  return view.map.get(key)?.[view.role];
+}
+
+/**
+ * Distinct keys in UTF-16 code unit order with their postings: keys sharing a prefix form one
+ * range, so the array is a trie without nodes (a range and a depth are a node).
+ */
+class SortedKeys {
+  readonly keys: string[] = [];
+  readonly postings: number[][] = [];
+
+  /** `sorted`: every key of the view's map in code unit order. */
+  constructor(
+    sorted: readonly string[],
+    private readonly view: RoleView,
+  ) {
+    for (const key of sorted) {
+      const list = postingsIn(view, key);
+      if (!list) continue;
+      this.keys.push(key);
+      this.postings.push(list);
+    }
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  postingsOf(key: string): number[] | undefined {
+    return postingsIn(this.view, key);
+  }
+
+  /** The keys of [lo, hi) starting with `prefix`, as a range. */
+  prefixRange(prefix: string, lo: number, hi: number): [number, number] {
+    const keys = this.keys;
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (keys[mid]! < prefix) a = mid + 1;
+      else b = mid;
+    }
+    const start = a;
+    b = hi;
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (keys[mid]!.startsWith(prefix)) a = mid + 1;
+      else b = mid;
+    }
+    return [start, a];
+  }
+
+  /**
+   * The children of the trie node [lo, hi) at `depth` (every key in it shares its first `depth`
+   * code units): each next code unit with the range of keys having it.
+   */
+  *branches(depth: number, lo: number, hi: number): Generator<[number, number, number]> {
+    const keys = this.keys;
+    let from = lo;
+    // The key that ends here (at most one: keys are distinct) sorts first and has no child.
+    if (from < hi && keys[from]!.length === depth) from += 1;
+    while (from < hi) {
+      const code = keys[from]!.charCodeAt(depth);
+      let a = from + 1;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (keys[mid]!.charCodeAt(depth) > code) b = mid;
+        else a = mid + 1;
+      }
+      yield [code, from, a];
+      from = a;
+    }
+  }
+}
+
+/** Longest character n-gram kept for the contains tier. */
+const GRAM = 3;
+/** Buckets of the n-gram table (a power of two; grams sharing a bucket only add candidates). */
+const GRAM_BUCKETS = 1 << 17;
+
+/**
+ * Which customers' texts hold a 1-, 2- or 3-gram (UTF-16 code units): grams hashed into buckets,
+ * each bucket's customers ascending, in two typed arrays (offsets and customers). A bucket may mix
+ * grams, so a bucket's customers are candidates to check, never hits by themselves.
+ */
+class GramIndex {
+  private readonly starts: Int32Array;
+  private readonly members: Int32Array;
+
+  constructor(customers: readonly PreparedCustomer[]) {
+    // One pass records (bucket, customer) once per customer; a counting sort groups by bucket.
+    const last = new Int32Array(GRAM_BUCKETS).fill(-1);
+    let buckets = new Int32Array(1 << 16);
+    let owners = new Int32Array(1 << 16);
+    let size = 0;
+    for (let i = 0; i < customers.length; i += 1) {
+      const c = customers[i]!;
+      for (const text of [c.name, c.domain]) {
+        for (let at = 0; at < text.length; at += 1) {
+          for (let n = 1; n <= GRAM && at + n <= text.length; n += 1) {
+            const bucket = gramBucket(text, at, n);
+            if (last[bucket] === i) continue;
+            last[bucket] = i;
+            if (size === buckets.length) {
+              buckets = grow(buckets);
+              owners = grow(owners);
+            }
+            buckets[size] = bucket;
+            owners[size] = i;
+            size += 1;
+          }
+        }
+      }
+    }
+    const starts = new Int32Array(GRAM_BUCKETS + 1);
+    for (let k = 0; k < size; k += 1) starts[buckets[k]! + 1]! += 1;
+    for (let b = 0; b < GRAM_BUCKETS; b += 1) starts[b + 1]! += starts[b]!;
+    const next = starts.slice(0, GRAM_BUCKETS);
+    const members = new Int32Array(size);
+    // In recording order, so each bucket's customers stay ascending.
+    for (let k = 0; k < size; k += 1) members[next[buckets[k]!]!++] = owners[k]!;
+    this.starts = starts;
+    this.members = members;
+  }
+
+  /** The customers of the query's rarest gram bucket (a superset of those containing it). */
+  rarest(query: string): Int32Array {
+    const n = Math.min(GRAM, query.length);
+    let best: Int32Array | undefined;
+    for (let at = 0; at + n <= query.length && best?.length !== 0; at += 1) {
+      const bucket = gramBucket(query, at, n);
+      const from = this.starts[bucket]!;
+      const to = this.starts[bucket + 1]!;
+      if (!best || to - from < best.length) best = this.members.subarray(from, to);
+    }
+    return best ?? new Int32Array(0);
+  }
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The bucket of `text`'s n-gram at `at`. */
+function gramBucket(text: string, at: number, n: number): number {
+  let hash = Math.imul(n, 0x9e3779b1);
+  for (let k = at; k < at + n; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  return (hash ^ (hash >>> 15)) & (GRAM_BUCKETS - 1);
+}
+
+/** UTF-16 code unit order: the order in which keys sharing a prefix (`startsWith`) are adjacent. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Postings of one tier, merged into distinct ascending customer positions at the end. */
+class Hits {
+  private readonly lists: number[][] = [];
+  private total = 0;
+
+  add(list: readonly number[] | undefined): void {
+    if (!list || list.length === 0) return;
+    this.lists.push(list as number[]);
+    this.total += list.length;
+  }
+
+  /** The first `limit` distinct positions (ascending) of `size` customers. */
+  distinct(size: number, limit: number): number[] {
+    const lists = this.lists;
+    if (lists.length === 0) return [];
+    if (lists.length === 1) return lists[0]!.slice(0, limit);
+    if (this.total * 8 < size) {
+      const all = lists.flat().sort((a, b) => a - b);
+      const out: number[] = [];
+      for (const i of all) {
+        if (out.length >= limit) break;
+        if (out[out.length - 1] !== i) out.push(i);
+      }
+      return out;
+    }
+    // Many postings: mark the customers, then read the marks in order.
+    const marks = new Uint8Array(size);
+    for (const list of lists) for (const i of list) marks[i] = 1;
+    const out: number[] = [];
+    for (let i = 0; i < size && out.length < limit; i += 1) if (marks[i] === 1) out.push(i);
+    return out;
+  }
+}
