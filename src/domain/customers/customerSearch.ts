@@ -153,13 +153,15 @@ export class CustomerSearch {
     for (let at = 0; at <= query.length && lo < hi; at += 1) {
       const head = query.slice(0, at);
       const own = at < query.length ? query.charCodeAt(at) : -1;
+      const rest = query.slice(at);
+      const afterOwn = query.slice(at + 1);
       let next: [number, number] = [0, 0];
-      for (const [code, from, to] of keys.branches(at, lo, hi)) {
+      keys.forEachBranch(at, lo, hi, (code, from, to) => {
         const char = String.fromCharCode(code);
-        hits.add(keys.postingsOf(head + char + query.slice(at)));
+        hits.add(keys.postingsOf(head + char + rest));
         if (code === own) next = [from, to];
-        else if (own >= 0) hits.add(keys.postingsOf(head + char + query.slice(at + 1)));
-      }
+        else if (own >= 0) hits.add(keys.postingsOf(head + char + afterOwn));
+      });
       [lo, hi] = next;
     }
   }
@@ -172,15 +174,16 @@ export class CustomerSearch {
     for (let at = 0; at < query.length && lo < hi; at += 1) {
       const own = query.charCodeAt(at);
       const tail = query.slice(at + 1);
+      const head = query.slice(0, at);
       let next: [number, number] = [0, 0];
-      for (const [code, from, to] of keys.branches(at, lo, hi)) {
+      keys.forEachBranch(at, lo, hi, (code, from, to) => {
         if (code === own) {
           next = [from, to];
-          continue;
+          return;
         }
-        const [a, b] = keys.prefixRange(query.slice(0, at) + String.fromCharCode(code) + tail, from, to);
+        const [a, b] = keys.prefixRange(head + String.fromCharCode(code) + tail, from, to);
         for (let k = a; k < b; k += 1) hits.add(keys.postings[k]);
-      }
+      });
       [lo, hi] = next;
     }
     // No substitution: names starting with the whole query.
@@ -287,7 +290,12 @@ class SortedKeys {
    * The children of the trie node [lo, hi) at `depth` (every key in it shares its first `depth`
    * code units): each next code unit with the range of keys having it.
    */
-  *branches(depth: number, lo: number, hi: number): Generator<[number, number, number]> {
+  forEachBranch(
+    depth: number,
+    lo: number,
+    hi: number,
+    visit: (code: number, from: number, to: number) => void,
+  ): void {
     const keys = this.keys;
     let from = lo;
     // The key that ends here (at most one: keys are distinct) sorts first and has no child.
@@ -301,7 +309,7 @@ class SortedKeys {
         if (keys[mid]!.charCodeAt(depth) > code) b = mid;
         else a = mid + 1;
       }
-      yield [code, from, a];
+      visit(code, from, a);
       from = a;
     }
   }
@@ -406,12 +414,14 @@ class Hits {
     if (lists.length === 0) return [];
     if (lists.length === 1) return lists[0]!.slice(0, limit);
     if (this.total * 8 < size) {
-      const all = lists.flat().sort((a, b) => a - b);
+      // Few postings: sort them (numerically: a typed array's own sort) and drop repeats.
+      const all = new Int32Array(this.total);
+      let k = 0;
+      for (const list of lists) for (const i of list) all[k++] = i;
+      all.sort();
       const out: number[] = [];
-      for (const i of all) {
-        if (out.length >= limit) break;
-        if (out[out.length - 1] !== i) out.push(i);
-      }
+      for (k = 0; k < all.length && out.length < limit; k += 1)
+        if (out[out.length - 1] !== all[k]) out.push(all[k]!);
       return out;
     }
     // Many postings: mark the customers, then read the marks in order.
