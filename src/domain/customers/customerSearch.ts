@@ -56,11 +56,21 @@ export class CustomerSearch {
     });
     this.ids = ids;
     this.exact = keys.role(EXACT);
-    // One sort for the three key sets (each is the sorted keys filtered to its role).
+    // One sort for the three key sets: each takes the sorted keys it has postings for.
     const sorted = [...keys.map.keys()].sort(byCodeUnits);
-    this.prefixes = new SortedKeys(sorted, keys.role(PREFIX));
-    this.wholes = new SortedKeys(sorted, keys.role(WHOLE));
-    this.names = new SortedKeys(sorted, keys.role(NAME));
+    const sets = [PREFIX, WHOLE, NAME].map(() => ({ keys: [] as string[], postings: [] as number[][] }));
+    for (const key of sorted) {
+      const entry = keys.map.get(key)!;
+      [PREFIX, WHOLE, NAME].forEach((role, n) => {
+        const list = entry[role];
+        if (!list) return;
+        sets[n]!.keys.push(key);
+        sets[n]!.postings.push(list);
+      });
+    }
+    this.prefixes = new SortedKeys(sets[0]!.keys, sets[0]!.postings, keys.role(PREFIX));
+    this.wholes = new SortedKeys(sets[1]!.keys, sets[1]!.postings, keys.role(WHOLE));
+    this.names = new SortedKeys(sets[2]!.keys, sets[2]!.postings, keys.role(NAME));
     this.grams = new GramIndex(customers);
   }
 
@@ -114,7 +124,7 @@ export class CustomerSearch {
   private prefixHits(query: string): Hits {
     const hits = new Hits();
     const [lo, hi] = this.prefixes.prefixRange(query, 0, this.prefixes.size);
-    for (let k = lo; k < hi; k += 1) hits.add(this.prefixes.postings[k]);
+    hits.addRange(this.prefixes, lo, hi);
     return hits;
   }
 
@@ -182,12 +192,12 @@ export class CustomerSearch {
           return;
         }
         const [a, b] = keys.prefixRange(head + String.fromCharCode(code) + tail, from, to);
-        for (let k = a; k < b; k += 1) hits.add(keys.postings[k]);
+        hits.addRange(keys, a, b);
       });
       [lo, hi] = next;
     }
     // No substitution: names starting with the whole query.
-    for (let k = lo; k < hi; k += 1) hits.add(keys.postings[k]);
+    hits.addRange(keys, lo, hi);
   }
 }
 
@@ -242,20 +252,57 @@ function postingsIn(view: RoleView, key: string): number[] | undefined {
  * range, so the array is a trie without nodes (a range and a depth are a node).
  */
 class SortedKeys {
-  readonly keys: string[] = [];
-  readonly postings: number[][] = [];
+  /** Postings before key k (so a range's count is a difference). */
+  private readonly before: Int32Array;
+  /** minima[j][k]: the key in [k, k + 2^j) with the smallest first customer (built when asked). */
+  private minima: Int32Array[] | undefined;
 
-  /** `sorted`: every key of the view's map in code unit order. */
+  /** `keys` in code unit order, each with its postings in `view`. */
   constructor(
-    sorted: readonly string[],
+    readonly keys: readonly string[],
+    readonly postings: readonly number[][],
     private readonly view: RoleView,
   ) {
-    for (const key of sorted) {
-      const list = postingsIn(view, key);
-      if (!list) continue;
-      this.keys.push(key);
-      this.postings.push(list);
+    this.before = new Int32Array(keys.length + 1);
+    for (let k = 0; k < keys.length; k += 1) this.before[k + 1] = this.before[k]! + postings[k]!.length;
+  }
+
+  /** How many postings the keys of [lo, hi) have together. */
+  count(lo: number, hi: number): number {
+    return this.before[hi]! - this.before[lo]!;
+  }
+
+  /** The key of [lo, hi) (not empty) whose first customer comes first (a range-minimum lookup). */
+  firstIn(lo: number, hi: number): number {
+    this.minima ??= this.buildMinima();
+    const j = 31 - Math.clz32(hi - lo);
+    const level = this.minima[j]!;
+    const a = level[lo]!;
+    const b = level[hi - (1 << j)]!;
+    return this.postings[b]![0]! < this.postings[a]![0]! ? b : a;
+  }
+
+  /** The sparse table of range minima: level j holds the best key of each 2^j keys. */
+  private buildMinima(): Int32Array[] {
+    const size = this.keys.length;
+    const firsts = new Int32Array(size);
+    const base = new Int32Array(size);
+    for (let k = 0; k < size; k += 1) {
+      firsts[k] = this.postings[k]![0]!;
+      base[k] = k;
     }
+    const minima = [base];
+    for (let width = 1; width * 2 <= size; width *= 2) {
+      const below = minima[minima.length - 1]!;
+      const above = new Int32Array(size - width * 2 + 1);
+      for (let k = 0; k < above.length; k += 1) {
+        const a = below[k]!;
+        const b = below[k + width]!;
+        above[k] = firsts[b]! < firsts[a]! ? b : a;
+      }
+      minima.push(above);
+    }
+    return minima;
   }
 
   get size(): number {
@@ -317,8 +364,6 @@ class SortedKeys {
 
 /** Longest character n-gram kept for the contains tier. */
 const GRAM = 3;
-/** Buckets of the n-gram table (a power of two; grams sharing a bucket only add candidates). */
-const GRAM_BUCKETS = 1 << 17;
 
 /**
  * Which customers' texts hold a 1-, 2- or 3-gram (UTF-16 code units): grams hashed into buckets,
@@ -326,41 +371,56 @@ const GRAM_BUCKETS = 1 << 17;
  * grams, so a bucket's customers are candidates to check, never hits by themselves.
  */
 class GramIndex {
+  private readonly mask: number;
   private readonly starts: Int32Array;
   private readonly members: Int32Array;
 
   constructor(customers: readonly PreparedCustomer[]) {
+    let chars = 0;
+    for (const c of customers) chars += c.name.length + c.domain.length;
+    // About one bucket per character (grams repeat a lot), 2^8 to 2^18 of them.
+    const buckets = 2 ** Math.min(18, Math.max(8, Math.ceil(Math.log2(chars + 1))));
+    const mask = buckets - 1;
     // One pass records (bucket, customer) once per customer; a counting sort groups by bucket.
-    const last = new Int32Array(GRAM_BUCKETS).fill(-1);
-    let buckets = new Int32Array(1 << 16);
-    let owners = new Int32Array(1 << 16);
+    const last = new Int32Array(buckets).fill(-1);
+    let recorded = new Int32Array(1 << 12);
+    let owners = new Int32Array(1 << 12);
     let size = 0;
+    const record = (bucket: number, i: number) => {
+      if (last[bucket] === i) return;
+      last[bucket] = i;
+      if (size === recorded.length) {
+        recorded = grow(recorded);
+        owners = grow(owners);
+      }
+      recorded[size] = bucket;
+      owners[size] = i;
+      size += 1;
+    };
     for (let i = 0; i < customers.length; i += 1) {
       const c = customers[i]!;
-      for (const text of [c.name, c.domain]) {
+      for (let t = 0; t < 2; t += 1) {
+        const text = t === 0 ? c.name : c.domain;
+        // The 1-, 2- and 3-grams starting at `at`, hashed as `rarest` hashes them.
         for (let at = 0; at < text.length; at += 1) {
-          for (let n = 1; n <= GRAM && at + n <= text.length; n += 1) {
-            const bucket = gramBucket(text, at, n);
-            if (last[bucket] === i) continue;
-            last[bucket] = i;
-            if (size === buckets.length) {
-              buckets = grow(buckets);
-              owners = grow(owners);
-            }
-            buckets[size] = bucket;
-            owners[size] = i;
-            size += 1;
-          }
+          const first = text.charCodeAt(at);
+          record(finish(mix(SEEDS[1]!, first), mask), i);
+          if (at + 1 >= text.length) continue;
+          const second = text.charCodeAt(at + 1);
+          record(finish(mix(mix(SEEDS[2]!, first), second), mask), i);
+          if (at + 2 >= text.length) continue;
+          record(finish(mix(mix(mix(SEEDS[3]!, first), second), text.charCodeAt(at + 2)), mask), i);
         }
       }
     }
-    const starts = new Int32Array(GRAM_BUCKETS + 1);
-    for (let k = 0; k < size; k += 1) starts[buckets[k]! + 1]! += 1;
-    for (let b = 0; b < GRAM_BUCKETS; b += 1) starts[b + 1]! += starts[b]!;
-    const next = starts.slice(0, GRAM_BUCKETS);
+    const starts = new Int32Array(buckets + 1);
+    for (let k = 0; k < size; k += 1) starts[recorded[k]! + 1]! += 1;
+    for (let b = 0; b < buckets; b += 1) starts[b + 1]! += starts[b]!;
+    const next = starts.slice(0, buckets);
     const members = new Int32Array(size);
     // In recording order, so each bucket's customers stay ascending.
-    for (let k = 0; k < size; k += 1) members[next[buckets[k]!]!++] = owners[k]!;
+    for (let k = 0; k < size; k += 1) members[next[recorded[k]!]!++] = owners[k]!;
+    this.mask = mask;
     this.starts = starts;
     this.members = members;
   }
@@ -370,7 +430,9 @@ class GramIndex {
     const n = Math.min(GRAM, query.length);
     let best: Int32Array | undefined;
     for (let at = 0; at + n <= query.length && best?.length !== 0; at += 1) {
-      const bucket = gramBucket(query, at, n);
+      let hash = SEEDS[n]!;
+      for (let k = at; k < at + n; k += 1) hash = mix(hash, query.charCodeAt(k));
+      const bucket = finish(hash, this.mask);
       const from = this.starts[bucket]!;
       const to = this.starts[bucket + 1]!;
       if (!best || to - from < best.length) best = this.members.subarray(from, to);
@@ -379,17 +441,21 @@ class GramIndex {
   }
 }
 
+/** The starting hash of an n-gram, by n (index 0 unused). */
+const SEEDS: readonly number[] = [0, 1, 2, 3].map((n) => Math.imul(n, 0x9e3779b1));
+
+function mix(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+function finish(hash: number, mask: number): number {
+  return (hash ^ (hash >>> 15)) & mask;
+}
+
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
-}
-
-/** The bucket of `text`'s n-gram at `at`. */
-function gramBucket(text: string, at: number, n: number): number {
-  let hash = Math.imul(n, 0x9e3779b1);
-  for (let k = at; k < at + n; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return (hash ^ (hash >>> 15)) & (GRAM_BUCKETS - 1);
 }
 
 /** UTF-16 code unit order: the order in which keys sharing a prefix (`startsWith`) are adjacent. */
@@ -397,21 +463,33 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Postings of one tier, merged into distinct ascending customer positions at the end. */
+/** Postings of one tier (lists and ranges of keys), merged into distinct ascending customer positions at the end. */
 class Hits {
-  private readonly lists: number[][] = [];
+  private readonly lists: (readonly number[])[] = [];
+  private readonly ranges: { keys: SortedKeys; lo: number; hi: number }[] = [];
   private total = 0;
 
   add(list: readonly number[] | undefined): void {
     if (!list || list.length === 0) return;
-    this.lists.push(list as number[]);
+    this.lists.push(list);
     this.total += list.length;
+  }
+
+  /** Every posting of the keys [lo, hi) of `keys`. */
+  addRange(keys: SortedKeys, lo: number, hi: number): void {
+    if (lo >= hi) return;
+    this.ranges.push({ keys, lo, hi });
+    this.total += keys.count(lo, hi);
   }
 
   /** The first `limit` distinct positions (ascending) of `size` customers. */
   distinct(size: number, limit: number): number[] {
-    const lists = this.lists;
-    if (lists.length === 0) return [];
+    if (this.total === 0) return [];
+    // A few of many: take them smallest first, never looking at the rest.
+    if (limit * 4 < this.total) return this.smallest(limit);
+    const lists = [...this.lists];
+    for (const { keys, lo, hi } of this.ranges)
+      for (let k = lo; k < hi; k += 1) lists.push(keys.postings[k]!);
     if (lists.length === 1) return lists[0]!.slice(0, limit);
     if (this.total * 8 < size) {
       // Few postings: sort them (numerically: a typed array's own sort) and drop repeats.
@@ -430,5 +508,81 @@ class Hits {
     const out: number[] = [];
     for (let i = 0; i < size && out.length < limit; i += 1) if (marks[i] === 1) out.push(i);
     return out;
+  }
+
+  /**
+   * The `limit` smallest distinct positions by a heap of cursors: a cursor into a list, or a
+   * range of keys whose smallest first customer a range-minimum lookup finds (taking it splits the
+   * range in two and opens a cursor on that key's list).
+   */
+  private smallest(limit: number): number[] {
+    const heap = new CursorHeap();
+    for (const list of this.lists) heap.push({ value: list[0]!, list, at: 0 });
+    const pushRange = (keys: SortedKeys, lo: number, hi: number) => {
+      if (lo >= hi) return;
+      const k = keys.firstIn(lo, hi);
+      const list = keys.postings[k]!;
+      heap.push({ value: list[0]!, list, at: 0, range: { keys, lo, hi, k } });
+    };
+    for (const { keys, lo, hi } of this.ranges) pushRange(keys, lo, hi);
+    const out: number[] = [];
+    while (out.length < limit) {
+      const top = heap.pop();
+      if (!top) break;
+      if (out[out.length - 1] !== top.value) out.push(top.value);
+      if (top.at + 1 < top.list.length)
+        heap.push({ value: top.list[top.at + 1]!, list: top.list, at: top.at + 1 });
+      if (top.range) {
+        const { keys, lo, hi, k } = top.range;
+        pushRange(keys, lo, k);
+        pushRange(keys, k + 1, hi);
+      }
+    }
+    return out;
+  }
+}
+
+/** Where a merge stands in one list (and, for a range's minimum, the range it came from). */
+interface Cursor {
+  value: number;
+  list: readonly number[];
+  at: number;
+  range?: { keys: SortedKeys; lo: number; hi: number; k: number };
+}
+
+/** A binary min-heap of cursors by value. */
+class CursorHeap {
+  private readonly items: Cursor[] = [];
+
+  push(cursor: Cursor): void {
+    const items = this.items;
+    items.push(cursor);
+    let at = items.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (items[parent]!.value <= cursor.value) break;
+      items[at] = items[parent]!;
+      at = parent;
+    }
+    items[at] = cursor;
+  }
+
+  pop(): Cursor | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || !last) return top;
+    let at = 0;
+    for (;;) {
+      const left = at * 2 + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && items[right]!.value < items[left]!.value ? right : left;
+      if (items[child]!.value >= last.value) break;
+      items[at] = items[child]!;
+      at = child;
+    }
+    items[at] = last;
+    return top;
   }
 }
