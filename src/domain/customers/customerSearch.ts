@@ -146,8 +146,9 @@ export class CustomerSearch {
   private typoHits(query: string): Hits {
     const hits = new Hits();
     if (query.length < MIN_TYPO_QUERY_LENGTH) return hits;
-    this.oneEditFromWhole(query, hits);
-    this.oneSubstitutionFromNameStart(query, hits);
+    // A query longer than every key by two is no key's typo (and a pasted page costs nothing).
+    if (query.length <= this.wholes.longest + 1) this.oneEditFromWhole(query, hits);
+    if (query.length <= this.names.longest) this.oneSubstitutionFromNameStart(query, hits);
     return hits;
   }
 
@@ -254,6 +255,8 @@ function postingsIn(view: RoleView, key: string): number[] | undefined {
 class SortedKeys {
   /** Postings before key k (so a range's count is a difference). */
   private readonly before: Int32Array;
+  /** The length of the longest key. */
+  readonly longest: number = 0;
   /** minima[j][k]: the key in [k, k + 2^j) with the smallest first customer (built when asked). */
   private minima: Int32Array[] | undefined;
 
@@ -264,7 +267,10 @@ class SortedKeys {
     private readonly view: RoleView,
   ) {
     this.before = new Int32Array(keys.length + 1);
-    for (let k = 0; k < keys.length; k += 1) this.before[k + 1] = this.before[k]! + postings[k]!.length;
+    for (let k = 0; k < keys.length; k += 1) {
+      this.before[k + 1] = this.before[k]! + postings[k]!.length;
+      this.longest = Math.max(this.longest, keys[k]!.length);
+    }
   }
 
   /** How many postings the keys of [lo, hi) have together. */

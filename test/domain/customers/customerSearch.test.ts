@@ -160,11 +160,15 @@ function queriesFor(customers: readonly PreparedCustomer[]): Record<string, stri
       '다온',
     ],
     short: ['', '   ', 'a', 'zq', 'xyz', 'fbr', 'ab.', 'abx', 'zzzz', 'fbrkam', '.', '-'],
-    long: many(6, () => {
-      const long = customers.filter((c) => c.name.length > 200);
-      const name = long[Math.floor(next() * long.length)]!.name;
-      return typo(name.slice(0, 40 + Math.floor(next() * 200)), 20, Math.floor(next() * 4), letter());
-    }),
+    long: [
+      ...many(6, () => {
+        const long = customers.filter((c) => c.name.length > 200);
+        const name = long[Math.floor(next() * long.length)]!.name;
+        return typo(name.slice(0, 40 + Math.floor(next() * 200)), 20, Math.floor(next() * 4), letter());
+      }),
+      `${customers.find((c) => c.name.length > 240)!.name}x`,
+      'northwind '.repeat(500),
+    ],
   };
 }
 
