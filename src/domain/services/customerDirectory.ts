@@ -1,6 +1,6 @@
 import { mcaAcceptance, type McaAcceptance } from '../agreements/mcaAcceptance.js';
 import type { Customer } from '../customers/customer.js';
-import { matchPrepared, type CustomerMatch } from '../customers/customerMatch.js';
+import type { CustomerMatch } from '../customers/customerMatch.js';
 import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
@@ -108,20 +108,15 @@ export class CustomerDirectory {
   /** By id, domain or name (exact first, then prefix, contains, one typo): one, several or none. */
   async find(actor: Actor, query: string, purpose: CustomerOperation): Promise<CustomerMatch> {
     assertCan(actor, purpose);
-    return matchPrepared(await this.index.customers(), query);
+    return (await this.index.search()).match(query);
   }
 
   /** Customers whose id, domain or name match `query` (typeahead, search): at most `limit`. */
   async search(actor: Actor, query: string, purpose: CustomerOperation, limit: number): Promise<Customer[]> {
     assertCan(actor, purpose);
-    const customers = await this.index.customers();
-    if (query.trim() === '') return customers.slice(0, limit).map((entry) => entry.customer);
-    const match = matchPrepared(customers, query);
-    return match.kind === 'one'
-      ? [match.customer]
-      : match.kind === 'many'
-        ? match.customers.slice(0, limit)
-        : [];
+    if (query.trim() === '')
+      return (await this.index.customers()).slice(0, limit).map((entry) => entry.customer);
+    return (await this.index.search()).first(query, limit);
   }
 
   /** Drops the cached list-row state of a customer that just changed (attested, plan bought, transition). */
