@@ -7,6 +7,7 @@ import { paramsFromDescription } from '../../domain/partnerCenter/errorDescripti
 import { ValidationError, type ValidationReason } from '../../domain/partnerCenter/validationError.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from '../auth/tokens.js';
 import type { CallContext, CallScope, CallUser } from '../callContext.js';
+import { createLoopbackFetch } from './loopbackFetch.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
 export const AZURE_RESOURCE_MANAGER_BASE_URL = 'https://management.azure.com';
@@ -22,7 +23,7 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 export const DEFAULT_MIN_DELAY_MS = 500;
 export const DEFAULT_MAX_DELAY_MS = 30_000;
 
-/** The part of the WHATWG fetch the client uses (global fetch by default). */
+/** The part of the WHATWG fetch the client uses (default: createLoopbackFetch over the global fetch). */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
@@ -165,7 +166,8 @@ export class PartnerCenterHttp {
     this.baseUrl = (options.baseUrl ?? PARTNER_CENTER_BASE_URL).replace(/\/$/, '');
     this.armBaseUrl = (options.armBaseUrl ?? AZURE_RESOURCE_MANAGER_BASE_URL).replace(/\/$/, '');
     this.partnerApiBaseUrl = (options.partnerApiBaseUrl ?? PARTNER_API_BASE_URL).replace(/\/$/, '');
-    this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // Loopback emulator URLs over a keep-alive node:http agent, everything else through fetch.
+    this.fetch = options.fetch ?? createLoopbackFetch((url, init) => globalThis.fetch(url, init));
     this.tokens = options.tokens ?? legacyTokens(options.getAccessToken);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
