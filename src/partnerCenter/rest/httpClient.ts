@@ -7,7 +7,7 @@ import { paramsFromDescription } from '../../domain/partnerCenter/errorDescripti
 import { ValidationError, type ValidationReason } from '../../domain/partnerCenter/validationError.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from '../auth/tokens.js';
 import type { CallContext, CallScope, CallUser } from '../callContext.js';
-import { createLoopbackFetch } from './loopbackFetch.js';
+import { createLoopbackFetch, LoopbackTimeoutError, type LoopbackFetch } from './loopbackFetch.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
 export const AZURE_RESOURCE_MANAGER_BASE_URL = 'https://management.azure.com';
@@ -150,6 +150,8 @@ export class PartnerCenterHttp {
   private readonly armBaseUrl: string;
   private readonly partnerApiBaseUrl: string;
   private readonly fetch: FetchLike;
+  /** The default transport (no `fetch` option): sends loopback requests with a plain timer. */
+  private readonly loopback: LoopbackFetch | undefined;
   private readonly tokens: PartnerCenterTokens;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -167,7 +169,10 @@ export class PartnerCenterHttp {
     this.armBaseUrl = (options.armBaseUrl ?? AZURE_RESOURCE_MANAGER_BASE_URL).replace(/\/$/, '');
     this.partnerApiBaseUrl = (options.partnerApiBaseUrl ?? PARTNER_API_BASE_URL).replace(/\/$/, '');
     // Loopback emulator URLs over a keep-alive node:http agent, everything else through fetch.
-    this.fetch = options.fetch ?? createLoopbackFetch((url, init) => globalThis.fetch(url, init));
+    this.loopback = options.fetch
+      ? undefined
+      : createLoopbackFetch((url, init) => globalThis.fetch(url, init));
+    this.fetch = options.fetch ?? this.loopback!;
     this.tokens = options.tokens ?? legacyTokens(options.getAccessToken);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -364,6 +369,18 @@ export class PartnerCenterHttp {
     const remaining = deadline - this.now();
     if (remaining <= 0) throw new TransientFailure('timeout', undefined, undefined);
     const limitMs = Math.max(1, Math.min(this.attemptMs, remaining));
+    if (!streamed && this.loopback?.handles(url)) {
+      // The same timeout (headers and body) with a plain timer instead of an AbortSignal.
+      try {
+        return await this.loopback.exchange(url, { method, headers, body }, limitMs);
+      } catch (error) {
+        throw new TransientFailure(
+          error instanceof LoopbackTimeoutError ? 'timeout' : 'network',
+          undefined,
+          undefined,
+        );
+      }
+    }
     // A streamed body may take longer than one attempt: its timer stops once the headers are in.
     // Otherwise the timeout also covers reading the body.
     const controller = streamed ? new AbortController() : undefined;

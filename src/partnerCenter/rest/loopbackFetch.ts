@@ -15,16 +15,42 @@ type FetchResponse = Awaited<ReturnType<FetchLike>>;
  * the largest part of a Partner Center call against a local emulator once tokens are cached.
  * A loopback emulator never redirects or compresses, so nothing fetch would do is lost: status,
  * headers (case-insensitive, repeated ones joined with ", " as fetch does), the body as text or as
- * a stream, and the abort signal (the attempt timeout) behave as with fetch.
+ * a stream, and the abort signal (the attempt timeout) behave as with fetch. `exchange` is the
+ * same with a plain timer for the timeout (what the REST client uses for loopback URLs).
  */
-export function createLoopbackFetch(fallback: FetchLike): FetchLike & { close(): void } {
+export type LoopbackFetch = FetchLike & {
+  /** True for the URLs this one sends itself (plain-HTTP loopback). */
+  handles(url: string): boolean;
+  /**
+   * Sends a request to a loopback URL with a plain timer instead of an AbortSignal: after
+   * `timeoutMs` (until the body is read) the exchange is abandoned and fails with a
+   * LoopbackTimeoutError. A per-call AbortSignal.timeout costs more than the rest of the exchange.
+   */
+  exchange(url: string, init: Omit<FetchInit, 'signal'>, timeoutMs: number): Promise<FetchResponse>;
+  close(): void;
+};
+
+/** An exchange abandoned after its timeout (LoopbackFetch.exchange). */
+export class LoopbackTimeoutError extends Error {
+  constructor() {
+    super('attempt timeout');
+    this.name = 'LoopbackTimeoutError';
+  }
+}
+
+export function createLoopbackFetch(fallback: FetchLike): LoopbackFetch {
   // No cap on connections, as with fetch; idle ones are kept (and unref'd) for the next call.
   const agent = new Agent({ keepAlive: true, scheduling: 'lifo' });
   const loopbackFetch = (url: string, init: FetchInit): Promise<FetchResponse> => {
     if (!isLoopbackHttp(url)) return fallback(url, init);
-    return send(agent, url, init);
+    return send(agent, url, init, undefined);
   };
-  return Object.assign(loopbackFetch, { close: () => agent.destroy() });
+  return Object.assign(loopbackFetch, {
+    handles: isLoopbackHttp,
+    exchange: (url: string, init: Omit<FetchInit, 'signal'>, timeoutMs: number) =>
+      send(agent, url, init, timeoutMs),
+    close: () => agent.destroy(),
+  });
 }
 
 function isLoopbackHttp(url: string): boolean {
@@ -35,7 +61,12 @@ function isLoopbackHttp(url: string): boolean {
   );
 }
 
-function send(agent: Agent, url: string, init: FetchInit): Promise<FetchResponse> {
+function send(
+  agent: Agent,
+  url: string,
+  init: FetchInit,
+  timeoutMs: number | undefined,
+): Promise<FetchResponse> {
   const { signal } = init;
   return new Promise<FetchResponse>((resolve, reject) => {
     if (signal?.aborted) {
@@ -45,9 +76,17 @@ function send(agent: Agent, url: string, init: FetchInit): Promise<FetchResponse
     const headers: Record<string, string> = { ...init.headers };
     if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
     const req = httpRequest(url, { method: init.method, headers, agent });
-    const onAbort = () => req.destroy(abortError(signal!));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
+    const onAbort = signal ? () => req.destroy(abortError(signal)) : undefined;
+    if (onAbort) signal!.addEventListener('abort', onAbort, { once: true });
+    // Unref'd like AbortSignal.timeout's timer: the open request keeps the process alive, not this.
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => req.destroy(new LoopbackTimeoutError()), timeoutMs).unref();
+    const done = () => {
+      if (onAbort) signal!.removeEventListener('abort', onAbort);
+      if (timer) clearTimeout(timer);
+    };
     req.once('error', (error) => {
       done();
       reject(error);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLoopbackFetch } from '../../../src/partnerCenter/rest/loopbackFetch.js';
+import { createLoopbackFetch, LoopbackTimeoutError } from '../../../src/partnerCenter/rest/loopbackFetch.js';
 import type { FetchLike } from '../../../src/partnerCenter/rest/httpClient.js';
 
 interface Seen {
@@ -35,6 +35,7 @@ describe('loopback fetch (node:http keep-alive for the local emulator)', () => {
           body: Buffer.concat(chunks).toString('utf8'),
           socketPort: req.socket.remotePort ?? 0,
         });
+        if (req.url === '/hang') return; // never answers
         if (req.url === '/stream') {
           res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
           res.write('part1,');
@@ -109,6 +110,17 @@ describe('loopback fetch (node:http keep-alive for the local emulator)', () => {
       (e: Error) => e,
     );
     expect(error?.message).to.equal('attempt timeout');
+  });
+
+  it('exchange: a server that does not answer in time is abandoned with a timeout error', async () => {
+    const error = await fetch.exchange(`${base}/hang`, { method: 'GET', headers: {} }, 30).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error).to.be.instanceOf(LoopbackTimeoutError);
+    // The timer ends with the exchange: a quick answer is not cut off later.
+    const response = await fetch.exchange(`${base}/v1/customers`, { method: 'GET', headers: {} }, 60_000);
+    expect(JSON.parse(await response.text())).to.deep.include({ ok: true });
   });
 
   it('anything but plain-HTTP loopback goes to the fallback (the global fetch)', async () => {
