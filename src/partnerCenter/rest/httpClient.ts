@@ -138,7 +138,7 @@ class TransientFailure extends Error {
  *   state-changing call of the same action — reads: a fresh GUID per call; always the same value on
  *   every retry of that call);
  * - a timeout per attempt and an overall deadline (AbortSignal);
- * - retries (p-retry) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
+ * - retries (p-retry's rules) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
  *   (seconds or HTTP date) or exponential backoff, capped in attempts and delay;
  * - 401: the token is invalidated and the call is sent once more with a fresh one; a second 401 is
  *   'sign_in_required' (App+User) or 'app_credentials_invalid' (App-only);
