@@ -73,8 +73,11 @@ function send(
       reject(abortError(signal));
       return;
     }
-    const headers: Record<string, string> = { ...init.headers };
-    if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
+    // node:http copies the headers it is given (the caller's object is left as it is).
+    const headers =
+      init.body === undefined
+        ? init.headers
+        : { ...init.headers, 'Content-Length': String(Buffer.byteLength(init.body)) };
     const req = httpRequest(url, { method: init.method, headers, agent });
     const onAbort = signal ? () => req.destroy(abortError(signal)) : undefined;
     if (onAbort) signal!.addEventListener('abort', onAbort, { once: true });
