@@ -1,12 +1,14 @@
 import {
   ConfidentialClientApplication,
   LogLevel,
+  type AuthenticationResult,
   type Configuration,
   type INetworkModule,
 } from '@azure/msal-node';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import type { Logger } from '../../logging.js';
 import type { CallUser } from '../callContext.js';
+import { AccessTokenCache, type ExpiringToken } from './accessTokenCache.js';
 import type { AppCredentialKind, AuthHealth, AuthHealthReport } from './authHealth.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from './tokens.js';
 
@@ -42,7 +44,12 @@ export interface MsalTokensOptions {
   credentialLabel?: AppCredentialKind;
   /** Users whose MSAL cache partition is kept (least recently used dropped first). Default 500. */
   maxCachedUsers?: number;
+  /** Wall clock in ms for the token cache in front of MSAL (default Date.now; tests inject one). */
+  now?: () => number;
 }
+
+/** Token audiences per user (TokenResource) the token cache keeps room for. */
+const RESOURCES_PER_USER = Object.keys(RESOURCE_URLS).length;
 
 /**
  * PartnerCenterTokens over MSAL Node (https://learn.microsoft.com/partner-center/developer/partner-center-authentication):
@@ -52,6 +59,11 @@ export interface MsalTokensOptions {
  *   MSAL renews an expired (or about-to-expire) access token by itself.
  * - MFA: since 2026-04-01 Partner Center requires MFA for App+User calls; a user token whose `amr`
  *   lacks "mfa" is refused here with DomainError('mfa_required') instead of being sent.
+ * - A small cache in front of MSAL (AccessTokenCache) keyed by (auth kind, resource, user) hands out
+ *   a token again until 5 minutes before its `exp` (MSAL's own renewal offset) without asking MSAL
+ *   (whose cache search costs more than the rest of a Partner Center call); concurrent requests
+ *   share one acquisition; `invalidate` (a 401) and `forgetUser` drop the entries. Only successful
+ *   tokens are kept: sign-in, MFA and credential errors are decided by MSAL on every call as before.
  * Tokens are never logged: MSAL's logger runs without PII, and errors are reduced to their codes.
  */
 export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth {
@@ -60,23 +72,35 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
   private readonly userClients = new Map<string, ConfidentialClientApplication>();
   /** Tokens Partner Center refused (401): the next getToken skips the cache once. */
   private readonly invalidated = new Set<string>();
+  /** Access tokens handed out, by cacheKey, until shortly before they expire. */
+  private readonly cache: AccessTokenCache;
 
   constructor(private readonly options: MsalTokensOptions) {
     this.appClient = options.credential ? this.newClient() : undefined;
+    this.cache = new AccessTokenCache({
+      maxEntries: ((options.maxCachedUsers ?? 500) + 1) * RESOURCES_PER_USER,
+      ...(options.now ? { now: options.now } : {}),
+    });
   }
 
-  async getToken(kind: AuthKind, resource: TokenResource, user?: CallUser): Promise<string> {
-    if (kind === 'app-only') return this.appOnly(resource);
-    return this.appUser(resource, user);
+  getToken(kind: AuthKind, resource: TokenResource, user?: CallUser): Promise<string> {
+    if (kind === 'app-only') return this.cache.get(cacheKey(kind, resource), () => this.appOnly(resource));
+    // Without a user (or app credentials) appUser throws at once: nothing to share or keep.
+    if (!user || !this.options.credential) return this.appUser(resource, user).then((t) => t.token);
+    return this.cache.get(cacheKey(kind, resource, user), () => this.appUser(resource, user));
   }
 
   invalidate(kind: AuthKind, resource: TokenResource, user?: CallUser): void {
-    this.invalidated.add(cacheKey(kind, resource, user));
+    const key = cacheKey(kind, resource, user);
+    this.cache.delete(key);
+    this.invalidated.add(key);
   }
 
   /** Drops a user's cached tokens (sign out). */
   forgetUser(user: CallUser): void {
     this.userClients.delete(userKey(user));
+    const suffix = `|${userKey(user)}`;
+    this.cache.deleteWhere((key) => key.endsWith(suffix));
   }
 
   async report(user?: CallUser): Promise<AuthHealthReport> {
@@ -86,7 +110,7 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     let mfa: boolean | undefined;
     if (user && hasApp) {
       try {
-        const token = await this.appUser('partnerCenter', user, { checkMfa: false });
+        const { token } = await this.appUser('partnerCenter', user, { checkMfa: false });
         signedIn = true;
         mfa = hasMfa(token);
       } catch {
@@ -102,7 +126,7 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     };
   }
 
-  private async appOnly(resource: TokenResource): Promise<string> {
+  private async appOnly(resource: TokenResource): Promise<ExpiringToken> {
     if (!this.appClient) throw new DomainError('app_credentials_missing');
     const key = cacheKey('app-only', resource);
     const skipCache = this.invalidated.delete(key);
@@ -112,7 +136,7 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
         skipCache,
       });
       if (!result?.accessToken) throw new DomainError('app_credentials_missing', { reason: 'rejected' });
-      return result.accessToken;
+      return expiringToken(result.accessToken, tokenClaims(result.accessToken), result);
     } catch (error) {
       if (isDomainError(error)) throw error;
       this.options.logger.warn({ msal: msalErrorSummary(error), resource }, 'App-only token request failed');
@@ -126,7 +150,7 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     resource: TokenResource,
     user: CallUser | undefined,
     { checkMfa = true }: { checkMfa?: boolean } = {},
-  ): Promise<string> {
+  ): Promise<ExpiringToken> {
     if (!this.options.credential) throw new DomainError('app_credentials_missing');
     if (!user) throw new DomainError('sign_in_required');
     const assertion = await this.options.userAssertions?.getUserAssertion(user);
@@ -134,8 +158,9 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     const key = cacheKey('app+user', resource, user);
     const skipCache = checkMfa ? this.invalidated.delete(key) : this.invalidated.has(key);
     let token: string;
+    let result: AuthenticationResult | null;
     try {
-      const result = await this.userClient(user).acquireTokenOnBehalfOf({
+      result = await this.userClient(user).acquireTokenOnBehalfOf({
         oboAssertion: assertion,
         // The delegated permission itself (as Partner Center's docs ask for App+User), which is also
         // the scope Entra answers with, so MSAL finds the cached token again.
@@ -153,8 +178,9 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
       // The SSO token expired, was revoked or is not for this app: the user signs in again.
       throw new DomainError('sign_in_required');
     }
-    if (checkMfa && !hasMfa(token)) throw new DomainError('mfa_required');
-    return token;
+    const claims = tokenClaims(token);
+    if (checkMfa && !claimsHaveMfa(claims)) throw new DomainError('mfa_required');
+    return expiringToken(token, claims, result);
   }
 
   private userClient(user: CallUser): ConfidentialClientApplication {
@@ -213,8 +239,27 @@ function userKey(user: CallUser): string {
   return `${user.tenantId.toLowerCase()}/${user.aadObjectId.toLowerCase()}`;
 }
 
+/** An App-only token is the app's whoever the turn's user is: its key has no user. */
 function cacheKey(kind: AuthKind, resource: TokenResource, user?: CallUser): string {
-  return `${kind}|${resource}|${user ? userKey(user) : ''}`;
+  return `${kind}|${resource}|${user && kind === 'app+user' ? userKey(user) : ''}`;
+}
+
+/** When a token expires: its `exp`, or MSAL's expiresOn (the earlier of both when both are known). */
+function expiringToken(
+  token: string,
+  claims: Record<string, unknown>,
+  result: { expiresOn?: Date | null; refreshOn?: Date } | null | undefined,
+): ExpiringToken {
+  const fromClaim = typeof claims.exp === 'number' ? claims.exp * 1000 : Infinity;
+  const fromMsal = result?.expiresOn ? result.expiresOn.getTime() : Infinity;
+  const expiresAt = Math.min(fromClaim, fromMsal);
+  const refreshAt = result?.refreshOn?.getTime();
+  return {
+    token,
+    // Neither known: not kept (MSAL decides on every call).
+    expiresAt: Number.isFinite(expiresAt) ? expiresAt : 0,
+    ...(refreshAt !== undefined && Number.isFinite(refreshAt) ? { refreshAt } : {}),
+  };
 }
 
 /** The payload of a JWT, unverified: read only to see the claims Entra put in the token it sent us. */
@@ -229,7 +274,11 @@ export function tokenClaims(token: string): Record<string, unknown> {
 }
 
 export function hasMfa(token: string): boolean {
-  const amr = tokenClaims(token).amr;
+  return claimsHaveMfa(tokenClaims(token));
+}
+
+function claimsHaveMfa(claims: Record<string, unknown>): boolean {
+  const amr = claims.amr;
   return Array.isArray(amr) && amr.includes('mfa');
 }
 

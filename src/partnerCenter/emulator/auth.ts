@@ -61,19 +61,39 @@ export class AuthRefusal extends Error {
 }
 
 const CLOCK_TOLERANCE_SECONDS = 300;
+/** Verified tokens remembered (the oldest dropped first): a few per app and signed-in user. */
+const DEFAULT_MAX_VERIFIED_TOKENS = 1_000;
+
+/** A token whose signature and issuer were verified once, with what it says. */
+interface VerifiedToken {
+  payload: JWTPayload;
+  principal: Principal;
+}
 
 function bearer(error: string, description: string): string {
   return `Bearer error="${error}", error_description="${description.replace(/"/g, "'")}"`;
 }
 
-/** Verifies RS256 bearer tokens against the trusted issuers with jose (signature, iss, aud, exp, nbf). */
+/**
+ * Verifies RS256 bearer tokens against the trusted issuers with jose (signature, iss, aud, exp, nbf).
+ * A token's signature is verified once: a token that passed is remembered (bounded, until its exp),
+ * and a later request with the same token string has its audience, nbf and exp checked again
+ * against the token clock — with jose's rules and refusals — and the route's rules (App-only /
+ * App+User, MFA) applied as for a new one, without the RSA verification and JWT decoding.
+ */
 export class TokenVerifier {
   private readonly keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+  /** Token string → its verified claims, oldest first. */
+  private readonly verified = new Map<string, VerifiedToken>();
+  private readonly maxVerified: number;
 
   constructor(
     private readonly issuers: readonly TrustedIssuer[],
     private readonly clock: Clock,
-  ) {}
+    options: { maxVerifiedTokens?: number } = {},
+  ) {
+    this.maxVerified = Math.max(0, options.maxVerifiedTokens ?? DEFAULT_MAX_VERIFIED_TOKENS);
+  }
 
   private keysFor(issuer: TrustedIssuer): ReturnType<typeof createRemoteJWKSet> {
     let keys = this.keySets.get(issuer.issuer);
@@ -99,7 +119,46 @@ export class TokenVerifier {
         'Authorization header with a bearer token is required.',
         'Bearer',
       );
-    const token = match[1];
+    const principal = await this.principalFor(match[1], audiences);
+    if (auth === 'user' && principal.kind !== 'app+user')
+      throw new AuthRefusal(
+        403,
+        'AppOnlyNotSupported',
+        'This operation supports App+User authentication only.',
+        bearer('insufficient_scope', 'App+User token required'),
+      );
+    if (auth === 'app' && principal.kind !== 'app-only')
+      throw new AuthRefusal(
+        403,
+        'AppPlusUserNotSupported',
+        'This operation supports App-only authentication only.',
+        bearer('insufficient_scope', 'App-only token required'),
+      );
+    if (principal.kind === 'app+user' && !principal.mfa)
+      throw new AuthRefusal(
+        401,
+        'MfaRequired',
+        'Multi-factor authentication is required for App+User access to the Partner Center API.',
+        `${bearer('insufficient_claims', 'MFA required')}, claims="${Buffer.from(
+          JSON.stringify({ access_token: { amr: { essential: true, values: ['mfa'] } } }),
+        ).toString('base64')}"`,
+      );
+    return principal;
+  }
+
+  /** The caller of a token: verified by jose the first time, from the remembered claims after that. */
+  private async principalFor(token: string, audiences: readonly string[]): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) {
+      try {
+        checkClaims(known.payload, audiences, this.clock.now());
+      } catch (error) {
+        // Past exp it can never pass again (the clock moves on): forget it.
+        if (error instanceof joseErrors.JWTExpired) this.verified.delete(token);
+        throw refusalFor(error);
+      }
+      return known.principal;
+    }
     let unverified: JWTPayload;
     try {
       unverified = decodeJwt(token);
@@ -132,31 +191,47 @@ export class TokenVerifier {
       throw refusalFor(error);
     }
     const principal = principalOf(payload);
-    if (auth === 'user' && principal.kind !== 'app+user')
-      throw new AuthRefusal(
-        403,
-        'AppOnlyNotSupported',
-        'This operation supports App+User authentication only.',
-        bearer('insufficient_scope', 'App+User token required'),
-      );
-    if (auth === 'app' && principal.kind !== 'app-only')
-      throw new AuthRefusal(
-        403,
-        'AppPlusUserNotSupported',
-        'This operation supports App-only authentication only.',
-        bearer('insufficient_scope', 'App-only token required'),
-      );
-    if (principal.kind === 'app+user' && !principal.mfa)
-      throw new AuthRefusal(
-        401,
-        'MfaRequired',
-        'Multi-factor authentication is required for App+User access to the Partner Center API.',
-        `${bearer('insufficient_claims', 'MFA required')}, claims="${Buffer.from(
-          JSON.stringify({ access_token: { amr: { essential: true, values: ['mfa'] } } }),
-        ).toString('base64')}"`,
-      );
+    this.remember(token, { payload, principal });
     return principal;
   }
+
+  private remember(token: string, entry: VerifiedToken): void {
+    if (this.maxVerified === 0) return;
+    while (this.verified.size >= this.maxVerified) {
+      const oldest = this.verified.keys().next().value as string;
+      this.verified.delete(oldest);
+    }
+    this.verified.set(token, entry);
+  }
+}
+
+/**
+ * The claim checks jwtVerify makes with the verifier's options (jose's order and errors: aud, then
+ * nbf, then exp, with the clock tolerance), for a token whose signature and issuer were verified.
+ */
+function checkClaims(payload: JWTPayload, audiences: readonly string[], currentDate: Date): void {
+  const aud = payload.aud;
+  const audienceOk =
+    typeof aud === 'string'
+      ? audiences.includes(aud)
+      : Array.isArray(aud) && audiences.some((a) => aud.includes(a));
+  if (!audienceOk)
+    throw new joseErrors.JWTClaimValidationFailed(
+      'unexpected "aud" claim value',
+      payload,
+      'aud',
+      'check_failed',
+    );
+  const now = Math.floor(currentDate.getTime() / 1000);
+  if (typeof payload.nbf === 'number' && payload.nbf > now + CLOCK_TOLERANCE_SECONDS)
+    throw new joseErrors.JWTClaimValidationFailed(
+      '"nbf" claim timestamp check failed',
+      payload,
+      'nbf',
+      'check_failed',
+    );
+  if (typeof payload.exp === 'number' && payload.exp <= now - CLOCK_TOLERANCE_SECONDS)
+    throw new joseErrors.JWTExpired('"exp" claim timestamp check failed', payload, 'exp', 'check_failed');
 }
 
 function refusalFor(error: unknown): AuthRefusal {

@@ -639,21 +639,44 @@ export function matchRoute(
   pathname: string,
 ): { route: Route; params: Record<string, string> } | { pathMatched: boolean } {
   const segments = pathname.replace(/\/+$/, '').split('/').map(decodeURIComponent);
+  const lowered = segments.map((segment) => segment.toLowerCase());
+  const upperMethod = method.toUpperCase();
   let pathMatched = false;
-  for (const route of ROUTES) {
-    const pattern = route.pattern.split('/');
-    if (pattern.length !== segments.length) continue;
+  for (const { route, parts } of COMPILED_ROUTES) {
+    if (parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
-    const matches = pattern.every((part, i) => {
-      if (part.startsWith('{') && part.endsWith('}')) {
-        params[part.slice(1, -1)] = segments[i];
-        return segments[i].length > 0;
+    let matches = true;
+    for (let i = 0; i < parts.length; i += 1) {
+      const part = parts[i]!;
+      if (part.param !== undefined) {
+        params[part.param] = segments[i]!;
+        if (segments[i]!.length === 0) {
+          matches = false;
+          break;
+        }
+      } else if (part.literal !== lowered[i]) {
+        matches = false;
+        break;
       }
-      return part.toLowerCase() === segments[i].toLowerCase();
-    });
+    }
     if (!matches) continue;
     pathMatched = true;
-    if (route.method === method.toUpperCase()) return { route, params };
+    if (route.method === upperMethod) return { route, params };
   }
   return { pathMatched };
 }
+
+/** Each route's pattern split once: `{name}` parameters and lower-cased literals. */
+const COMPILED_ROUTES: ReadonlyArray<{
+  route: Route;
+  parts: ReadonlyArray<{ param?: string; literal?: string }>;
+}> = ROUTES.map((route) => ({
+  route,
+  parts: route.pattern
+    .split('/')
+    .map((part) =>
+      part.startsWith('{') && part.endsWith('}')
+        ? { param: part.slice(1, -1) }
+        : { literal: part.toLowerCase() },
+    ),
+}));

@@ -300,30 +300,39 @@ export async function startPartnerCenterEmulator(
 
   // No chaining on writeHead: restify (same process in e2e runs) replaces it with one returning undefined.
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     // The stand-in for Microsoft's acceptance component (no token: the signatory is not signed in).
-    if (isAcceptancePath(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)) {
+    if (isAcceptancePath(url.pathname)) {
       const finished = new Promise<void>((resolve) => response.once('close', () => resolve()));
       if (acceptancePage(request, response)) {
         await finished;
         return;
       }
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) {
-        response.writeHead(413);
-        response.end();
-        return;
+    let rawBody = '';
+    // A request without Content-Length and Transfer-Encoding has no body (RFC 9112 6.3): nothing to read.
+    if (
+      request.headers['content-length'] !== undefined ||
+      request.headers['transfer-encoding'] !== undefined
+    ) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of request) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_BODY_BYTES) {
+          response.writeHead(413);
+          response.end();
+          return;
+        }
+        chunks.push(chunk as Buffer);
       }
-      chunks.push(chunk as Buffer);
+      rawBody = Buffer.concat(chunks).toString('utf8');
     }
     const incoming: Incoming = {
       method: (request.method ?? 'GET').toUpperCase(),
-      url: new URL(request.url ?? '/', 'http://127.0.0.1'),
+      url,
       headers: request.headers,
-      rawBody: Buffer.concat(chunks).toString('utf8'),
+      rawBody,
     };
     let result: EmulatorResponse | 'drop';
     try {

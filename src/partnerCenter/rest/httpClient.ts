@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import pRetry, { AbortError } from 'p-retry';
+import { AbortError } from 'p-retry';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { paramsFromDescription } from '../../domain/partnerCenter/errorDescriptions.js';
 import { ValidationError, type ValidationReason } from '../../domain/partnerCenter/validationError.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from '../auth/tokens.js';
 import type { CallContext, CallScope, CallUser } from '../callContext.js';
+import { createLoopbackFetch, LoopbackTimeoutError, type LoopbackFetch } from './loopbackFetch.js';
 
 export const PARTNER_CENTER_BASE_URL = 'https://api.partnercenter.microsoft.com/v1';
 export const AZURE_RESOURCE_MANAGER_BASE_URL = 'https://management.azure.com';
@@ -22,7 +23,7 @@ export const DEFAULT_MAX_ATTEMPTS = 4;
 export const DEFAULT_MIN_DELAY_MS = 500;
 export const DEFAULT_MAX_DELAY_MS = 30_000;
 
-/** The part of the WHATWG fetch the client uses (global fetch by default). */
+/** The part of the WHATWG fetch the client uses (default: createLoopbackFetch over the global fetch). */
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body?: string; signal?: AbortSignal },
@@ -137,7 +138,7 @@ class TransientFailure extends Error {
  *   state-changing call of the same action — reads: a fresh GUID per call; always the same value on
  *   every retry of that call);
  * - a timeout per attempt and an overall deadline (AbortSignal);
- * - retries (p-retry) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
+ * - retries (p-retry's rules) on 429, 408, 5xx, network errors and attempt timeouts, waiting `Retry-After`
  *   (seconds or HTTP date) or exponential backoff, capped in attempts and delay;
  * - 401: the token is invalidated and the call is sent once more with a fresh one; a second 401 is
  *   'sign_in_required' (App+User) or 'app_credentials_invalid' (App-only);
@@ -149,6 +150,8 @@ export class PartnerCenterHttp {
   private readonly armBaseUrl: string;
   private readonly partnerApiBaseUrl: string;
   private readonly fetch: FetchLike;
+  /** The default transport (no `fetch` option): sends loopback requests with a plain timer. */
+  private readonly loopback: LoopbackFetch | undefined;
   private readonly tokens: PartnerCenterTokens;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -165,7 +168,11 @@ export class PartnerCenterHttp {
     this.baseUrl = (options.baseUrl ?? PARTNER_CENTER_BASE_URL).replace(/\/$/, '');
     this.armBaseUrl = (options.armBaseUrl ?? AZURE_RESOURCE_MANAGER_BASE_URL).replace(/\/$/, '');
     this.partnerApiBaseUrl = (options.partnerApiBaseUrl ?? PARTNER_API_BASE_URL).replace(/\/$/, '');
-    this.fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // Loopback emulator URLs over a keep-alive node:http agent, everything else through fetch.
+    this.loopback = options.fetch
+      ? undefined
+      : createLoopbackFetch((url, init) => globalThis.fetch(url, init));
+    this.fetch = options.fetch ?? this.loopback!;
     this.tokens = options.tokens ?? legacyTokens(options.getAccessToken);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = options.now ?? Date.now;
@@ -256,25 +263,28 @@ export class PartnerCenterHttp {
     const deadline = this.now() + this.deadlineMs;
     const user = spec.auth === 'app+user' ? context.user : undefined;
 
-    return pRetry(() => this.attempt<T>(spec, url, fixedHeaders, body, user, deadline, streamed), {
-      retries: this.maxAttempts - 1,
-      // p-retry's own timer is not used: the delay (Retry-After or backoff) is waited in
-      // onFailedAttempt through the injectable sleep.
-      minTimeout: 0,
-      maxTimeout: 0,
-      factor: 1,
-      onFailedAttempt: async (error) => {
+    // The retry loop of p-retry (same rules: an AbortError ends it with its original error, a
+    // non-network TypeError is a bug and ends it too, anything else is a failed attempt), without
+    // its per-call operation, timer and options objects. The delay (Retry-After or backoff) is
+    // waited through the injectable sleep.
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      try {
+        return await this.attempt<T>(spec, url, fixedHeaders, body, user, deadline, streamed);
+      } catch (error) {
+        if (error instanceof AbortError) throw error.originalError;
+        if (!(error instanceof Error) || (error instanceof TypeError && !isNetworkTypeError(error)))
+          throw error;
         const failure =
           error instanceof TransientFailure ? error : new TransientFailure('network', undefined, undefined);
-        if (error.retriesLeft <= 0) throw unavailable(failure, spec);
+        if (attemptNumber >= this.maxAttempts) throw unavailable(failure, spec);
         const delay = Math.min(
           this.maxDelayMs,
-          failure.retryAfterMs ?? this.minDelayMs * 2 ** (error.attemptNumber - 1),
+          failure.retryAfterMs ?? this.minDelayMs * 2 ** (attemptNumber - 1),
         );
         if (this.now() + delay >= deadline) throw unavailable(failure, spec);
         await this.sleep(delay);
-      },
-    });
+      }
+    }
   }
 
   /** One attempt (plus the single re-send after a 401 with a fresh token). */
@@ -359,17 +369,32 @@ export class PartnerCenterHttp {
     const remaining = deadline - this.now();
     if (remaining <= 0) throw new TransientFailure('timeout', undefined, undefined);
     const limitMs = Math.max(1, Math.min(this.attemptMs, remaining));
-    // A streamed body may take longer than one attempt: the timer stops once the headers are in.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error('attempt timeout')), limitMs);
-    const signal = streamed ? controller.signal : AbortSignal.timeout(limitMs);
+    if (!streamed && this.loopback?.handles(url)) {
+      // The same timeout (headers and body) with a plain timer instead of an AbortSignal.
+      try {
+        return await this.loopback.exchange(url, { method, headers, body }, limitMs);
+      } catch (error) {
+        throw new TransientFailure(
+          error instanceof LoopbackTimeoutError ? 'timeout' : 'network',
+          undefined,
+          undefined,
+        );
+      }
+    }
+    // A streamed body may take longer than one attempt: its timer stops once the headers are in.
+    // Otherwise the timeout also covers reading the body.
+    const controller = streamed ? new AbortController() : undefined;
+    const timer = controller
+      ? setTimeout(() => controller.abort(new Error('attempt timeout')), limitMs)
+      : undefined;
+    const signal = controller ? controller.signal : AbortSignal.timeout(limitMs);
     try {
       return await this.fetch(url, { method, headers, body, signal });
     } catch (error) {
       if (isDomainError(error)) throw new AbortError(error);
       throw new TransientFailure(signal.aborted ? 'timeout' : 'network', undefined, undefined);
     } finally {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
     }
   }
 
@@ -442,10 +467,25 @@ function legacyTokens(getAccessToken: (() => Promise<string>) | undefined): Part
 
 function safeJson(text: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return undefined;
   }
+}
+
+/** What fetch implementations throw for a network failure (the list p-retry's is-network-error knows). */
+const NETWORK_ERROR_MESSAGES = new Set([
+  'network error',
+  'NetworkError when attempting to fetch resource.',
+  'The Internet connection appears to be offline.',
+  'Network request failed',
+  'fetch failed',
+  'terminated',
+  'Failed to fetch',
+]);
+
+function isNetworkTypeError(error: TypeError): boolean {
+  return NETWORK_ERROR_MESSAGES.has(error.message);
 }
 
 /** Partner Center codes that mean the same as one of the bot's codes (error-codes.md). */

@@ -41,13 +41,19 @@ interface Setup {
   user(oid: string): CallUser;
   /** The SSO token the Bot Framework token service would hand out, per user oid (unset = not signed in). */
   ssoTokens: Map<string, string>;
+  /** How often the token provider asked for a user's SSO token (each App+User acquisition does). */
+  assertionLookups: string[];
   logs: string[];
+  /** The token provider's clock (ms); starts at the real time. */
+  clock: { now: number };
 }
 
 async function setup(
   credential: AppCredential | undefined,
   entraOptions: Partial<FakeEntraOptions> = {},
 ): Promise<Setup> {
+  const clock = { now: Date.now() };
+  const assertionLookups: string[] = [];
   const entra = await startFakeEntra({
     clients: [{ clientId: CLIENT_ID, secret: SECRET, certificatePem, ssoAudiences: [SSO_AUDIENCE] }],
     users: [ALEX, MEGAN],
@@ -70,14 +76,22 @@ async function setup(
     authorityHost: entra.authorityHost,
     credential,
     networkClient: new LoopbackNetworkClient({ [entra.authorityHost]: entra.baseUrl }),
-    userAssertions: { getUserAssertion: async (user) => ssoTokens.get(user.aadObjectId) },
+    userAssertions: {
+      getUserAssertion: async (user) => {
+        assertionLookups.push(user.aadObjectId);
+        return ssoTokens.get(user.aadObjectId);
+      },
+    },
     logger,
+    now: () => clock.now,
   });
   return {
     entra,
     tokens,
     ssoTokens,
+    assertionLookups,
     logs,
+    clock,
     user: (oid) => ({ tenantId: entra.tenantId, aadObjectId: oid, channelUserId: `29:${oid}` }),
   };
 }
@@ -275,5 +289,109 @@ describe('MSAL Partner Center tokens against the fake Entra (HTTP)', () => {
       expect(all).not.to.include(secret);
       expect(all).not.to.include(secret.split('.')[2] ?? secret);
     }
+  });
+
+  describe('the token cache in front of MSAL', () => {
+    const obo = (setup: Setup) => setup.entra.requests.filter((r) => r.grantType !== 'client_credentials');
+    const appOnly = (setup: Setup) =>
+      setup.entra.requests.filter((r) => r.grantType === 'client_credentials');
+
+    it('a token at hand is handed out again without asking MSAL, Entra or the SSO token source', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      s.ssoTokens.set(ALEX.oid, await s.entra.mintUserAssertion(ALEX, SSO_AUDIENCE));
+      const alex = s.user(ALEX.oid);
+      const first = await s.tokens.getToken('app+user', 'partnerCenter', alex);
+      for (let i = 0; i < 5; i += 1)
+        expect(await s.tokens.getToken('app+user', 'partnerCenter', alex)).to.equal(first);
+      expect(s.assertionLookups).to.have.length(1);
+      expect(obo(s)).to.have.length(1);
+      // Another resource is another token.
+      const arm = await s.tokens.getToken('app+user', 'azureResourceManager', alex);
+      expect(decodeJwt(arm).aud).to.equal('https://management.azure.com');
+      expect(s.assertionLookups).to.have.length(2);
+    });
+
+    it('asks again from 5 minutes before the token expires on (injected clock)', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      s.ssoTokens.set(ALEX.oid, await s.entra.mintUserAssertion(ALEX, SSO_AUDIENCE));
+      const alex = s.user(ALEX.oid);
+      const token = await s.tokens.getToken('app+user', 'partnerCenter', alex);
+      const exp = (decodeJwt(token).exp ?? 0) * 1000;
+      s.clock.now = exp - 5 * 60_000 - 1_000;
+      await s.tokens.getToken('app+user', 'partnerCenter', alex);
+      expect(s.assertionLookups).to.have.length(1);
+      s.clock.now = exp - 5 * 60_000;
+      await s.tokens.getToken('app+user', 'partnerCenter', alex);
+      expect(s.assertionLookups).to.have.length(2);
+    });
+
+    it('concurrent first calls share one token request; each user gets their own token', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      s.ssoTokens.set(ALEX.oid, await s.entra.mintUserAssertion(ALEX, SSO_AUDIENCE));
+      s.ssoTokens.set(MEGAN.oid, await s.entra.mintUserAssertion({ ...MEGAN, mfa: true }, SSO_AUDIENCE));
+      const [alexTokens, meganTokens, appTokens] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 8 }, () => s!.tokens.getToken('app+user', 'partnerCenter', s!.user(ALEX.oid))),
+        ),
+        Promise.all(
+          Array.from({ length: 8 }, () =>
+            s!.tokens.getToken('app+user', 'partnerCenter', s!.user(MEGAN.oid)),
+          ),
+        ),
+        Promise.all(Array.from({ length: 8 }, () => s!.tokens.getToken('app-only', 'partnerCenter'))),
+      ]);
+      expect(new Set(alexTokens).size).to.equal(1);
+      expect(new Set(meganTokens).size).to.equal(1);
+      expect(new Set(appTokens).size).to.equal(1);
+      expect(decodeJwt(alexTokens[0]!).oid).to.equal(ALEX.oid);
+      expect(decodeJwt(meganTokens[0]!).oid).to.equal(MEGAN.oid);
+      expect(
+        obo(s)
+          .map((r) => r.userOid)
+          .sort(),
+      ).to.deep.equal([ALEX.oid, MEGAN.oid].sort());
+      expect(appOnly(s)).to.have.length(1);
+    });
+
+    it('a user without MFA is refused on every call (the refusal is not kept as a token)', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      s.ssoTokens.set(MEGAN.oid, await s.entra.mintUserAssertion(MEGAN, SSO_AUDIENCE));
+      const megan = s.user(MEGAN.oid);
+      const codes = await Promise.all(
+        [1, 2, 3].map(() => rejection(s!.tokens.getToken('app+user', 'partnerCenter', megan))),
+      );
+      expect(codes.map((e) => e.code)).to.deep.equal(['mfa_required', 'mfa_required', 'mfa_required']);
+      expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter', megan))).code).to.equal(
+        'mfa_required',
+      );
+      // Once Megan signs in with MFA, the next call has her token.
+      s.ssoTokens.set(MEGAN.oid, await s.entra.mintUserAssertion({ ...MEGAN, mfa: true }, SSO_AUDIENCE));
+      expect(decodeJwt(await s.tokens.getToken('app+user', 'partnerCenter', megan)).amr).to.include('mfa');
+    });
+
+    it('forgetUser (sign out) drops the user’s tokens: the next call needs the SSO token again', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      s.ssoTokens.set(ALEX.oid, await s.entra.mintUserAssertion(ALEX, SSO_AUDIENCE));
+      const alex = s.user(ALEX.oid);
+      await s.tokens.getToken('app+user', 'partnerCenter', alex);
+      const app = await s.tokens.getToken('app-only', 'partnerCenter');
+      s.ssoTokens.delete(ALEX.oid);
+      s.tokens.forgetUser(alex);
+      expect((await rejection(s.tokens.getToken('app+user', 'partnerCenter', alex))).code).to.equal(
+        'sign_in_required',
+      );
+      // The app's own token is not the user's: it stays.
+      expect(await s.tokens.getToken('app-only', 'partnerCenter')).to.equal(app);
+    });
+
+    it('an App-only 401 reported with the turn’s user still drops the app token', async () => {
+      s = await setup({ kind: 'secret', secret: SECRET });
+      const first = await s.tokens.getToken('app-only', 'partnerCenter');
+      // withPartnerCenterToken passes the turn's user whatever the auth kind.
+      s.tokens.invalidate('app-only', 'partnerCenter', s.user(ALEX.oid));
+      const second = await s.tokens.getToken('app-only', 'partnerCenter', s.user(ALEX.oid));
+      expect(second).not.to.equal(first);
+      expect(appOnly(s)).to.have.length(2);
+    });
   });
 });
