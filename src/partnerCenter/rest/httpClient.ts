@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { AbortError } from 'p-retry';
+import pRetry, { AbortError } from 'p-retry';
 import { DomainError, isDomainError } from '../../domain/errors.js';
 import { paramsFromDescription } from '../../domain/partnerCenter/errorDescriptions.js';
 import { ValidationError, type ValidationReason } from '../../domain/partnerCenter/validationError.js';
@@ -263,28 +263,25 @@ export class PartnerCenterHttp {
     const deadline = this.now() + this.deadlineMs;
     const user = spec.auth === 'app+user' ? context.user : undefined;
 
-    // The retry loop of p-retry (same rules: an AbortError ends it with its original error, a
-    // non-network TypeError is a bug and ends it too, anything else is a failed attempt), without
-    // its per-call operation, timer and options objects. The delay (Retry-After or backoff) is
-    // waited through the injectable sleep.
-    for (let attemptNumber = 1; ; attemptNumber += 1) {
-      try {
-        return await this.attempt<T>(spec, url, fixedHeaders, body, user, deadline, streamed);
-      } catch (error) {
-        if (error instanceof AbortError) throw error.originalError;
-        if (!(error instanceof Error) || (error instanceof TypeError && !isNetworkTypeError(error)))
-          throw error;
+    return pRetry(() => this.attempt<T>(spec, url, fixedHeaders, body, user, deadline, streamed), {
+      retries: this.maxAttempts - 1,
+      // p-retry's own timer is not used: the delay (Retry-After or backoff) is waited in
+      // onFailedAttempt through the injectable sleep.
+      minTimeout: 0,
+      maxTimeout: 0,
+      factor: 1,
+      onFailedAttempt: async (error) => {
         const failure =
           error instanceof TransientFailure ? error : new TransientFailure('network', undefined, undefined);
-        if (attemptNumber >= this.maxAttempts) throw unavailable(failure, spec);
+        if (error.retriesLeft <= 0) throw unavailable(failure, spec);
         const delay = Math.min(
           this.maxDelayMs,
-          failure.retryAfterMs ?? this.minDelayMs * 2 ** (attemptNumber - 1),
+          failure.retryAfterMs ?? this.minDelayMs * 2 ** (error.attemptNumber - 1),
         );
         if (this.now() + delay >= deadline) throw unavailable(failure, spec);
         await this.sleep(delay);
-      }
-    }
+      },
+    });
   }
 
   /** One attempt (plus the single re-send after a 401 with a fresh token). */
@@ -471,21 +468,6 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** What fetch implementations throw for a network failure (the list p-retry's is-network-error knows). */
-const NETWORK_ERROR_MESSAGES = new Set([
-  'network error',
-  'NetworkError when attempting to fetch resource.',
-  'The Internet connection appears to be offline.',
-  'Network request failed',
-  'fetch failed',
-  'terminated',
-  'Failed to fetch',
-]);
-
-function isNetworkTypeError(error: TypeError): boolean {
-  return NETWORK_ERROR_MESSAGES.has(error.message);
 }
 
 /** Partner Center codes that mean the same as one of the bot's codes (error-codes.md). */
