@@ -9,6 +9,7 @@ import {
 } from 'botframework-connector';
 import type { Config } from '../../config.js';
 import { InboundAuthenticator } from './inboundAuth.js';
+import { ReusingBotFrameworkAuthentication } from './reusedClients.js';
 import { OpenIdKeyStore } from './openIdKeys.js';
 
 export type BotAuthenticationConfig = Pick<
@@ -45,7 +46,7 @@ export function createBotAuthentication(config: BotAuthenticationConfig): BotAut
     config.ToBotFromEmulatorOpenIdMetadataUrl ||
     config.BOT_TOKEN_SERVICE_URL,
   );
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',

@@ -1,0 +1,73 @@
+import {
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import {
+  AuthenticationConstants,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
+
+/** Most distinct (app id, service URL, audience) clients kept; Teams uses a handful of service URLs. */
+const MAX_CLIENTS = 64;
+
+/**
+ * botbuilder's authentication, reusing its outbound clients across turns. CloudAdapter asks for a
+ * new ConnectorClient (and a UserTokenClient) on every turn, and each one builds its HTTP
+ * pipeline from scratch — several percent of a turn's CPU. The clients hold nothing of a turn:
+ * the app's credentials (which cache their own tokens) and the service URL, so one client per
+ * (app id, service URL, audience) serves every turn, as botbuilder's older BotFrameworkAdapter
+ * kept them. A client whose creation failed is not kept.
+ */
+export class ReusingBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly connectors = new Map<string, Promise<ConnectorClient>>();
+  private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+
+  constructor(options: ConfigurationBotFrameworkAuthenticationOptions) {
+    super(options);
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const appId = appIdOf(claimsIdentity);
+    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+      reuse(this.connectors, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+        super.createConnectorFactory(claimsIdentity).create(serviceUrl, audience),
+      );
+    return { create };
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return reuse(this.tokenClients, appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
+  }
+}
+
+/**
+ * The app id botbuilder builds the clients for (audience claim from a channel, appid from the
+ * emulator), as a key: no app id at all (an anonymous turn) is not the same as an empty one.
+ */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  const appId =
+    claimsIdentity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    claimsIdentity.getClaimValue(AuthenticationConstants.AppIdClaim);
+  return appId === null || appId === undefined ? '(none)' : `=${appId}`;
+}
+
+function reuse<T>(clients: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+  const known = clients.get(key);
+  if (known) return known;
+  const created = create();
+  clients.set(key, created);
+  created.catch(() => {
+    if (clients.get(key) === created) clients.delete(key);
+  });
+  while (clients.size > MAX_CLIENTS) {
+    const oldest = clients.keys().next().value;
+    if (oldest === undefined) break;
+    clients.delete(oldest);
+  }
+  return created;
+}
