@@ -12,7 +12,12 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogSet,
+  type Dialog,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { resolveLocale, resolveTurnLocale, type Locale } from '../i18n/locale.js';
 import { CompiledMessages } from '../i18n/compiledMessages.js';
@@ -95,6 +100,8 @@ export class AssistantBot extends TeamsActivityHandler {
   private readonly messages = new CompiledMessages();
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
+  /** The dialogs' memory scopes, taken from the first turn (see handleMessage). */
+  private stateManagerConfiguration: DialogStateManagerConfiguration | undefined;
   private readonly lastTypedLocale: StatePropertyAccessor<Locale | undefined>;
   private readonly dialogHost: DialogHost;
 
@@ -268,7 +275,13 @@ export class AssistantBot extends TeamsActivityHandler {
     }
     this.saveReference(context);
     setTurnServices(context, identity.actor, t, reply);
+    // botbuilder-dialogs works out its memory scopes anew for every turn unless the turn carries
+    // them; they hold nothing of a turn, so the first turn's are handed to every later one.
+    if (this.stateManagerConfiguration)
+      context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateManagerConfiguration);
     const dc = await this.dialogSet.createContext(context);
+    this.stateManagerConfiguration ??= context.turnState.get(DIALOG_STATE_MANAGER_CONFIGURATION) as
+      DialogStateManagerConfiguration | undefined;
     const scope: TurnScope = { context, actor: identity.actor, locale: t.locale, t, reply, dc };
     try {
       const submit = submitDataOf(context.activity.value);
@@ -424,6 +437,9 @@ function submitDataOf(value: unknown): SubmitData | undefined {
   const verb = (value as { verb?: unknown }).verb;
   return typeof verb === 'string' && verb !== '' ? (value as SubmitData) : undefined;
 }
+
+/** Where botbuilder-dialogs looks for a turn's memory scopes (dialogStateManager.js; not exported). */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /** A state object botbuilder loaded without an eTag: nothing was stored under its key yet. */
 function isNeverStored(state: unknown): boolean {
