@@ -294,7 +294,10 @@ export function boardRowAction(row: Pick<BoardRow, 'state' | 'country'>): McaAct
 
 export interface BoardPage<T> {
   rows: T[];
+  /** 0-based page number. */
   page: number;
+  /** How many rows come before this page (its first row is number offset + 1). */
+  offset: number;
   pageCount: number;
   total: number;
 }
@@ -315,6 +318,7 @@ export function boardPage<T extends BoardRow>(
   return {
     rows: filtered.slice(current * pageSize, (current + 1) * pageSize),
     page: current,
+    offset: current * pageSize,
     pageCount,
     total: filtered.length,
   };

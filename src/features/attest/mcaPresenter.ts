@@ -336,7 +336,11 @@ export function boardCardData(
     }),
     pageText:
       page.pageCount > 1
-        ? t.t('mca.board.page', { page: page.page + 1, pages: page.pageCount, total: page.total })
+        ? t.t('paging.count.customers', {
+            first: page.offset + 1,
+            last: page.offset + page.rows.length,
+            total: page.total,
+          })
         : '',
     actions,
   };

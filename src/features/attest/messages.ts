@@ -123,7 +123,6 @@ export const attestMessages = defineMessages({
     'mca.board.campaign': 'Start attestation campaign',
     'mca.board.previous': 'Previous page',
     'mca.board.next': 'Next page',
-    'mca.board.page': 'Page {page} of {pages} ({total, plural, one {# customer} other {# customers}})',
     'mca.board.checked':
       'Checked {checked, number} of {total, plural, one {# customer} other {# customers}} — refresh for the rest',
     'mca.board.refresh': 'Refresh',
@@ -264,7 +263,6 @@ export const attestMessages = defineMessages({
     'mca.board.campaign': '증명 캠페인 시작',
     'mca.board.previous': '이전 페이지',
     'mca.board.next': '다음 페이지',
-    'mca.board.page': '{page}/{pages} 페이지(고객 {total}명)',
     'mca.board.checked': '고객 {total, number}명 중 {checked, number}명 확인 — 나머지는 새로 고침하세요',
     'mca.board.refresh': '새로 고침',
     'mca.action.createAttestation': '증명',

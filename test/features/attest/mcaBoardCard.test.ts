@@ -119,3 +119,16 @@ describe('MCA board at 10,000 customers stays under Teams’ 28 KB', () => {
     }
   }
 });
+
+describe('MCA board: the page count reads like every other list ("11–20 of 10,000 customers")', () => {
+  const cases: Array<{ locale: Locale; text: string }> = [
+    { locale: 'en-US', text: '11–20 of 10,000 customers' },
+    { locale: 'ko-KR', text: '고객 10,000명 중 11–20' },
+  ];
+  for (const { locale, text } of cases) {
+    it(`${locale}: ${text}`, () => {
+      const all = rows(10_000);
+      expect(card(locale, all, 10_000, 10_000).pageText).to.equal(text);
+    });
+  }
+});
