@@ -49,11 +49,11 @@ describe('CachedReads: one customer\u2019s Partner Center reads kept for a short
         };
       },
     });
-    const reads = new CachedReads(
-      counted.partnerCenter as typeof sandbox.partnerCenter,
-      attestations,
-      { ttlMs, clock, ...(maxCustomers ? { maxCustomers } : {}) },
-    );
+    const reads = new CachedReads(counted.partnerCenter as typeof sandbox.partnerCenter, attestations, {
+      ttlMs,
+      clock,
+      ...(maxCustomers ? { maxCustomers } : {}),
+    });
     return { reads, clock, calls: counted.calls, attestationCalls };
   }
 
