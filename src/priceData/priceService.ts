@@ -1,4 +1,5 @@
 import { answerQuestion } from '../domain/prices/answerQuestion.js';
+import { AnswerCache } from './answerCache.js';
 import { rankRegions, type RegionRanking } from '../domain/prices/cheapestRegion.js';
 import { estimateLines, splitEstimateLines, type Estimate } from '../domain/prices/estimate.js';
 import { snapshotInfoOf } from '../domain/prices/answerQuestion.js';
@@ -77,6 +78,7 @@ export class PriceService {
   private sheet: PartnerSheet | null = null;
   private sheetInfo: { sheet: PartnerSheet; regions: RegionResolver; info: SnapshotInfo } | null = null;
   private readonly listeners: SnapshotListener[] = [];
+  private readonly answers = new AnswerCache<PriceAnswer>();
 
   constructor(private readonly options: PriceServiceOptions) {
     this.clock = options.clock ?? systemClock;
@@ -213,6 +215,15 @@ export class PriceService {
    * the public snapshot. Every answer carries its origin and the age of the prices it used.
    */
   ask(question: string, _locale: Locale): PriceAnswer {
+    return this.answers.get(
+      question,
+      [this.sheet, this.catalog, this.regions, this.units, this.fx],
+      this.clock.now(),
+      () => this.answer(question),
+    );
+  }
+
+  private answer(question: string): PriceAnswer {
     const sheet = this.sheet;
     if (sheet) {
       const fromSheet = this.askCatalog(question, sheet.catalog, this.sheetSnapshotInfo(sheet));
