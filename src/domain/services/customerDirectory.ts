@@ -5,12 +5,7 @@ import { assertCan, type Actor } from '../identity/actor.js';
 import type { CustomerOperation } from '../identity/permissions.js';
 import type { PartnerCenter } from '../partnerCenter/port.js';
 import { findReseller, type IndirectReseller } from '../identity/reseller.js';
-import {
-  isAzurePlan,
-  isLegacyAzure,
-  isOpenLegacyAzure,
-  type Subscription,
-} from '../subscriptions/subscription.js';
+import { isAzurePlan, isLegacyAzure, isOpenLegacyAzure } from '../subscriptions/subscription.js';
 import type { UpgradeStatusValue } from '../transition/productUpgrade.js';
 import pLimit from 'p-limit';
 import { systemClock, type Clock } from '../clock.js';
@@ -83,7 +78,6 @@ export interface CustomerSummary {
 export class CustomerDirectory {
   readonly index: CustomerIndex;
   private readonly rowStates: TtlCache<CustomerRowState>;
-  private readonly subscriptions: TtlCache<Subscription[]>;
   private readonly stateConcurrency: number;
   private readonly mcaIndex: McaStateIndex | undefined;
 
@@ -94,7 +88,6 @@ export class CustomerDirectory {
     const clock = options.clock ?? systemClock;
     this.index = new CustomerIndex(partnerCenter, clock, options.indexTtlMs ?? 60_000);
     this.rowStates = new TtlCache(clock, options.stateTtlMs ?? 30_000);
-    this.subscriptions = new TtlCache(clock, options.stateTtlMs ?? 30_000);
     this.stateConcurrency = options.stateConcurrency ?? 8;
     this.mcaIndex = options.mcaIndex;
   }
@@ -122,7 +115,6 @@ export class CustomerDirectory {
   /** Drops the cached list-row state of a customer that just changed (attested, plan bought, transition). */
   forget(customerId: string): void {
     this.rowStates.delete(customerId);
-    this.subscriptions.delete(customerId);
     this.mcaIndex?.changed(customerId);
   }
 
@@ -201,7 +193,7 @@ export class CustomerDirectory {
 
   /**
    * A list row with the index: the MCA acceptance and the upgrade from the index, the subscriptions
-   * read (one call; kept `stateTtlMs`). A legacy customer whose upgrade the index does not know
+   * read (one call). A legacy customer whose upgrade the index does not know
    * costs two calls more (eligibility, status); a customer the index does not have is read as
    * without the index (two to five calls) and put into it.
    */
@@ -220,9 +212,8 @@ export class CustomerDirectory {
       });
       return rowSummary(customer, state);
     }
-    const subscriptions = await this.subscriptions.get(customer.id, () =>
-      this.partnerCenter.listSubscriptions(customer.id),
-    );
+    // Kept briefly by the Partner Center client's cached reads (src/partnerCenter/cachedReads.ts).
+    const subscriptions = await this.partnerCenter.listSubscriptions(customer.id);
     const legacy = subscriptions.some(isLegacyAzure);
     let upgrade = entry.upgrade;
     if (legacy && upgrade === undefined) {

@@ -3,6 +3,7 @@ import { CONTACT_FIELD_MAX_LENGTH } from '../../domain/agreements/attestationRul
 import {
   MCA_STATE_KINDS,
   boardRowAction,
+  stateCounts,
   type BoardPage,
   type BoardRow,
   type EnhancedAttestation,
@@ -277,8 +278,7 @@ export function boardCardData(
     total?: number;
   },
 ) {
-  const counts = Object.fromEntries(MCA_STATE_KINDS.map((k) => [k, 0])) as Record<McaStateKind, number>;
-  for (const row of all) counts[row.state] += 1;
+  const counts = stateCounts(all);
   const summary = MCA_STATE_KINDS.filter((k) => counts[k] > 0)
     .map((k) => `${stateText(t, k)}: ${counts[k]}`)
     .join(' · ');
