@@ -24,6 +24,7 @@ import type { Cart, CartLineItemRequest, Order } from '../domain/plans/order.js'
 import type { AzureEntitlement, Subscription } from '../domain/subscriptions/subscription.js';
 import type { ProductUpgrade, UpgradeEligibility } from '../domain/transition/productUpgrade.js';
 import type { PartnerDirectory } from '../bot/identity.js';
+import { dropOldest } from '../domain/boundedMap.js';
 
 export interface CachedReadsOptions {
   /** How long a customer's reads are reused (0: never). */
@@ -254,11 +255,7 @@ export class CachedReads implements Target {
   }
 
   private trim(): void {
-    while (this.customers.size > this.maxCustomers) {
-      const oldest = this.customers.keys().next().value;
-      if (oldest === undefined) break;
-      this.customers.delete(oldest);
-    }
+    dropOldest(this.customers, this.maxCustomers);
   }
 
   private now(): number {

@@ -1,3 +1,5 @@
+import { dropOldest } from '../domain/boundedMap.js';
+
 /**
  * Answers to price questions already asked, so a question asked again (a team asking the same
  * thing, a card shown again) is not parsed and looked up anew. An answer depends on the question,
@@ -25,11 +27,7 @@ export class AnswerCache<A> {
     }
     const fresh = answer();
     this.answers.set(key, fresh);
-    while (this.answers.size > this.maxAnswers) {
-      const oldest = this.answers.keys().next().value;
-      if (oldest === undefined) break;
-      this.answers.delete(oldest);
-    }
+    dropOldest(this.answers, this.maxAnswers);
     return fresh;
   }
 }

@@ -7,6 +7,7 @@ import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
 import { FolderSyncs } from './folderSyncs.js';
 import { ShardListings } from './shardListings.js';
+import { dropOldest } from '../domain/boundedMap.js';
 
 /** The file-system calls FileStorage makes (each one is a trip to the libuv thread pool). */
 export type FileOp =
@@ -357,11 +358,7 @@ export class FileStorage implements Storage {
     if (this.cachedKeys === 0 || (text !== null && text.length > MAX_CACHED_CHARS)) return;
     this.cache.set(key, text);
     // Map keeps insertion order: the first entry is the least recently used.
-    while (this.cache.size > this.cachedKeys) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.cache.delete(oldest);
-    }
+    dropOldest(this.cache, this.cachedKeys);
   }
 
   /** Reads the key's file from disk (callers hold the key's lock when they cache what they read). */

@@ -9,6 +9,7 @@ import {
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import { dropOldest } from '../../domain/boundedMap.js';
 
 /** Most distinct (app id, service URL, audience) clients kept; Teams uses a handful of service URLs. */
 const MAX_CLIENTS = 64;
@@ -64,10 +65,6 @@ function reuse<T>(clients: Map<string, Promise<T>>, key: string, create: () => P
   created.catch(() => {
     if (clients.get(key) === created) clients.delete(key);
   });
-  while (clients.size > MAX_CLIENTS) {
-    const oldest = clients.keys().next().value;
-    if (oldest === undefined) break;
-    clients.delete(oldest);
-  }
+  dropOldest(clients, MAX_CLIENTS);
   return created;
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { dropOldest } from '../boundedMap.js';
 
 /**
  * A small keyed cache whose entries live `ttlMs` (by the injected clock) and which holds at most
@@ -24,11 +25,7 @@ export class TtlCache<V> {
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    dropOldest(this.entries, this.maxEntries);
     return value;
   }
 

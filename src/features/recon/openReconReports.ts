@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../../domain/clock.js';
 import type { ReconReport } from './reconReport.js';
+import { dropOldest } from '../../domain/boundedMap.js';
 
 /** A reconciled report kept open so its cards can page: the aggregates, never the file's rows. */
 export interface OpenReconReport {
@@ -45,11 +46,7 @@ export class OpenReconReports {
     this.prune();
     const id = randomUUID();
     this.reports.set(id, { id, owner, report, fileName, synthetic, openedAt: this.clock.now().getTime() });
-    while (this.reports.size > this.limits.maxReports) {
-      const oldest = this.reports.keys().next().value;
-      if (oldest === undefined) break;
-      this.reports.delete(oldest);
-    }
+    dropOldest(this.reports, this.limits.maxReports);
     return id;
   }
 
