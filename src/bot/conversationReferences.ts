@@ -1,4 +1,5 @@
 import type { ConversationReference, Storage } from 'botbuilder';
+import { dropOldest } from '../domain/boundedMap.js';
 
 /** How many conversations' last saved reference are remembered, so an unchanged one is not rewritten. */
 const DEFAULT_REMEMBERED = 10_000;
@@ -43,11 +44,11 @@ export class ConversationReferenceStore implements ConversationReferences {
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
-    const serialized = comparable(reference);
+    const serialized = comparableReference(reference);
     let last = this.saved.get(conversationId);
     if (last === undefined) {
       const stored = await this.get(conversationId);
-      last = stored === undefined ? undefined : comparable(stored);
+      last = stored === undefined ? undefined : comparableReference(stored);
     }
     if (last !== serialized) {
       await this.storage.write({ [this.key(conversationId)]: { reference, eTag: '*' } });
@@ -65,17 +66,12 @@ export class ConversationReferenceStore implements ConversationReferences {
   private remember(conversationId: string, serialized: string): void {
     this.saved.delete(conversationId);
     this.saved.set(conversationId, serialized);
-    // Map keeps insertion order: the first entry is the least recently used.
-    while (this.saved.size > this.remembered) {
-      const oldest = this.saved.keys().next().value;
-      if (oldest === undefined) break;
-      this.saved.delete(oldest);
-    }
+    dropOldest(this.saved, this.remembered);
   }
 }
 
 /** The reference as compared between turns: every field but the answered activity's id. */
-function comparable(reference: Partial<ConversationReference>): string {
+export function comparableReference(reference: Partial<ConversationReference>): string {
   const { activityId: _activityId, ...where } = reference;
   return JSON.stringify(where);
 }

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
+import { dropOldest } from '../domain/boundedMap.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
 export type AdaptiveCardJson = Record<string, unknown>;
@@ -63,8 +64,7 @@ export class CardRenderer {
     const card = this.expand(name, data);
     if (key !== undefined && key.length <= MAX_CACHED_KEY_CHARS) {
       this.expanded.set(key, structuredClone(card));
-      const oldest = this.expanded.size > MAX_CACHED_CARDS ? this.expanded.keys().next().value : undefined;
-      if (oldest !== undefined) this.expanded.delete(oldest);
+      dropOldest(this.expanded, MAX_CACHED_CARDS);
     }
     return card;
   }

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ContainerClient } from '@azure/storage-blob';
-import type { ConversationReferences } from '../bot/conversationReferences.js';
+import { comparableReference, type ConversationReferences } from '../bot/conversationReferences.js';
+import { dropOldest } from '../domain/boundedMap.js';
 import { downloadText } from './blobSupport.js';
 import { safeName } from './records.js';
 
@@ -22,11 +23,11 @@ export class BlobConversationReferences implements ConversationReferences {
   async save(reference: Partial<ConversationReference>): Promise<void> {
     const conversationId = reference.conversation?.id;
     if (!conversationId) return;
-    const serialized = comparable(reference);
+    const serialized = comparableReference(reference);
     let last = this.saved.get(conversationId);
     if (last === undefined) {
       const stored = await this.get(conversationId);
-      last = stored === undefined ? undefined : comparable(stored);
+      last = stored === undefined ? undefined : comparableReference(stored);
     }
     if (last !== serialized) {
       const body = JSON.stringify({ reference });
@@ -51,15 +52,6 @@ export class BlobConversationReferences implements ConversationReferences {
   private remember(conversationId: string, serialized: string): void {
     this.saved.delete(conversationId);
     this.saved.set(conversationId, serialized);
-    while (this.saved.size > this.remembered) {
-      const oldest = this.saved.keys().next().value;
-      if (oldest === undefined) break;
-      this.saved.delete(oldest);
-    }
+    dropOldest(this.saved, this.remembered);
   }
-}
-
-function comparable(reference: Partial<ConversationReference>): string {
-  const { activityId: _activityId, ...where } = reference;
-  return JSON.stringify(where);
 }

@@ -1,4 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
+import { dropOldest } from '../../domain/boundedMap.js';
 
 /**
  * Drops an activity the channel delivers a second time (same conversation and activity id), e.g.
@@ -28,11 +29,6 @@ export class DedupeMiddleware implements Middleware {
   private remember(key: string, at: number): void {
     this.seen.delete(key);
     this.seen.set(key, at);
-    // Map keeps insertion order: the first entries are the oldest.
-    while (this.seen.size > this.capacity) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.seen.delete(oldest);
-    }
+    dropOldest(this.seen, this.capacity);
   }
 }

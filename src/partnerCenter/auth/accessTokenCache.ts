@@ -1,3 +1,5 @@
+import { dropOldest } from '../../domain/boundedMap.js';
+
 /** An access token and when it expires (ms since the epoch, the token's `exp`). */
 export interface ExpiringToken {
   token: string;
@@ -98,10 +100,7 @@ export class AccessTokenCache {
     const freshUntil = Math.min(result.expiresAt - this.renewBeforeMs, result.refreshAt ?? Infinity);
     if (!Number.isFinite(freshUntil) || freshUntil <= this.now()) return;
     this.entries.delete(key);
-    while (this.entries.size >= Math.max(1, this.options.maxEntries)) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
+    dropOldest(this.entries, Math.max(1, this.options.maxEntries) - 1);
     this.entries.set(key, { token: result.token, freshUntil });
   }
 }

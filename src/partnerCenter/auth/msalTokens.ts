@@ -11,6 +11,7 @@ import type { CallUser } from '../callContext.js';
 import { AccessTokenCache, type ExpiringToken } from './accessTokenCache.js';
 import type { AppCredentialKind, AuthHealth, AuthHealthReport } from './authHealth.js';
 import type { AuthKind, PartnerCenterTokens, TokenResource } from './tokens.js';
+import { dropOldest } from '../../domain/boundedMap.js';
 
 /** Where each TokenResource's tokens are for. */
 export const RESOURCE_URLS: Readonly<Record<TokenResource, string>> = {
@@ -191,10 +192,7 @@ export class MsalPartnerCenterTokens implements PartnerCenterTokens, AuthHealth 
     } else {
       client = this.newClient();
       const max = this.options.maxCachedUsers ?? 500;
-      while (this.userClients.size >= max) {
-        const oldest = this.userClients.keys().next().value as string;
-        this.userClients.delete(oldest);
-      }
+      dropOldest(this.userClients, max - 1);
     }
     this.userClients.set(key, client);
     return client;

@@ -9,6 +9,7 @@ import {
 } from 'jose';
 import type { Clock } from '../../domain/clock.js';
 import type { AuthKind } from '../auth/tokens.js';
+import { dropOldest } from '../../domain/boundedMap.js';
 
 export const PARTNER_CENTER_AUDIENCE = 'https://api.partnercenter.microsoft.com';
 export const ARM_AUDIENCE = 'https://management.azure.com';
@@ -197,10 +198,7 @@ export class TokenVerifier {
 
   private remember(token: string, entry: VerifiedToken): void {
     if (this.maxVerified === 0) return;
-    while (this.verified.size >= this.maxVerified) {
-      const oldest = this.verified.keys().next().value as string;
-      this.verified.delete(oldest);
-    }
+    dropOldest(this.verified, this.maxVerified - 1);
     this.verified.set(token, entry);
   }
 }
