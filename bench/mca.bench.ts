@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { McaIndexProgress } from '../src/domain/services/mcaStateIndex.js';
+import { mcaIndexBuilt, mcaIndexProgress } from './mcaIndexProgress.js';
 import { readSeedFile } from '../src/partnerCenter/sandbox/seedLoader.js';
 import { generateSeed } from '../src/partnerCenter/sandbox/seedGenerator.js';
 import { startAppUnderTest, type AppUnderTest } from '../test/e2e/support/appUnderTest.js';
@@ -28,12 +28,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
-
-async function indexProgress(app: AppUnderTest): Promise<McaIndexProgress> {
-  const response = await fetch(`${app.app.url}/healthz`);
-  const body = (await response.json()) as { mcaIndex: McaIndexProgress };
-  return body.mcaIndex;
-}
 
 let conversations = 0;
 
@@ -76,16 +70,12 @@ try {
   // The first ask starts the build and answers with what is known.
   const buildStarted = performance.now();
   const first = await turn(app, { text: 'mca status' });
-  const firstProgress = await indexProgress(app);
+  const firstProgress = await mcaIndexProgress(app.app.url);
   console.log(
     `first mca status (index building): ${first.ms.toFixed(0)} ms, ${sizes(first.reply).card} bytes; ` +
       `checked ${firstProgress.checked} of ${firstProgress.total}`,
   );
-  let progress = firstProgress;
-  while (progress.building || progress.checked < progress.total) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    progress = await indexProgress(app);
-  }
+  const progress = await mcaIndexBuilt(app.app.url);
   const buildMs = performance.now() - buildStarted;
   console.log(
     `index built: ${progress.checked} of ${progress.total} customers in ${(buildMs / 1000).toFixed(1)} s, ` +
