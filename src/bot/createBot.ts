@@ -1,4 +1,5 @@
-import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
+import type { ConversationState, Storage } from 'botbuilder';
+import { JsonConversationState, JsonPrivateConversationState, JsonUserState } from './jsonChangeState.js';
 import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
@@ -32,9 +33,10 @@ export interface BotParts {
 
 /** Builds the bot from its features; shared by the composition root and the tests. */
 export function createBot(options: CreateBotOptions): BotParts {
-  const conversationState = new ConversationState(options.storage);
-  const privateState = new PrivateConversationState(options.storage);
-  const userState = new UserState(options.storage);
+  // botbuilder's states with a cheaper "did it change?" check (jsonChangeState.ts).
+  const conversationState = new JsonConversationState(options.storage);
+  const privateState = new JsonPrivateConversationState(options.storage);
+  const userState = new JsonUserState(options.storage);
   const conversationReferences = new ConversationReferenceStore(options.storage);
   const router = new CommandRouter(builtCommands());
 

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
+import { fillSkeleton, hasSkeletonToken, skeletonOf } from './cardSkeleton.js';
 import { dropOldest } from '../domain/boundedMap.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
@@ -24,9 +25,9 @@ export class CardTemplateError extends Error {}
 export class CardRenderer {
   private readonly templates = new Map<string, ACData.Template>();
   /**
-   * Cards already expanded, by template and data (JSON), least recently used out: the same help,
-   * list or question card is not expanded again on every turn. Only data of plain JSON values is
-   * kept (a Decimal or Date could print differently from its JSON); every caller gets its own copy.
+   * Expanded cards by template and data skeleton (cardSkeleton.ts), least recently used out: the
+   * same help or list card, and every card of the same shape (a dialog's form for another customer,
+   * with a new flow id), is expanded once. Every caller gets its own copy with its own strings.
    */
   private readonly expanded = new Map<string, AdaptiveCardJson>();
 
@@ -40,8 +41,10 @@ export class CardRenderer {
           throw new CardTemplateError(`Card template "${name}" exists twice (again in ${directory})`);
         }
         const text = readFileSync(join(directory, file), 'utf8');
-        if (hasLiteralEscape(text)) {
-          throw new CardTemplateError(`Card template "${file}" contains the reserved character U+E000`);
+        if (hasLiteralEscape(text) || hasSkeletonToken(text)) {
+          throw new CardTemplateError(
+            `Card template "${file}" contains a reserved character (U+E000 or U+E001)`,
+          );
         }
         const json: unknown = JSON.parse(text);
         this.templates.set(name, new ACData.Template(json));
@@ -54,19 +57,23 @@ export class CardRenderer {
   }
 
   render(name: string, data: object): AdaptiveCardJson {
-    const key = isPlainJson(data) ? `${name}\n${JSON.stringify(data)}` : undefined;
-    const known = key === undefined ? undefined : this.expanded.get(key);
-    if (known && key !== undefined) {
+    const parts = skeletonOf(data);
+    // Not plain JSON (a Decimal, a Date): expanded as it is, every time.
+    if (!parts) return this.expand(name, data);
+    const key = `${name}\n${JSON.stringify(parts.skeleton)}`;
+    let card = this.expanded.get(key);
+    if (card) {
       this.expanded.delete(key);
-      this.expanded.set(key, known);
-      return structuredClone(known);
+      this.expanded.set(key, card);
+    } else {
+      card = this.expand(name, parts.skeleton as object);
+      if (key.length <= MAX_CACHED_KEY_CHARS) {
+        this.expanded.set(key, card);
+        dropOldest(this.expanded, MAX_CACHED_CARDS);
+      }
     }
-    const card = this.expand(name, data);
-    if (key !== undefined && key.length <= MAX_CACHED_KEY_CHARS) {
-      this.expanded.set(key, structuredClone(card));
-      dropOldest(this.expanded, MAX_CACHED_CARDS);
-    }
-    return card;
+    // A new copy with the data's strings: the cached skeleton card is never handed out.
+    return fillSkeleton(card, parts.strings);
   }
 
   private expand(name: string, data: object): AdaptiveCardJson {
@@ -92,18 +99,6 @@ export class CardRenderer {
 
 const MAX_CACHED_CARDS = 500;
 const MAX_CACHED_KEY_CHARS = 32 * 1024;
-
-/** Strings, finite numbers, booleans, null, arrays and plain objects only (what JSON keeps exactly). */
-function isPlainJson(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isPlainJson);
-  if (typeof value !== 'object') return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  // An undefined property is left out by JSON and reads as missing in a template either way.
-  return Object.values(value).every((item) => item === undefined || isPlainJson(item));
-}
 
 /**
  * Where card templates live: the host's own (`src/bot/cards/`) and every feature's

@@ -97,15 +97,8 @@ export class Translator {
 
   /** Country name in the user's language from an ISO 3166 code ("NO" → "Norway" / "노르웨이"). */
   country(code: string): string {
-    try {
-      const names = this.messages.formatter(
-        `region|${this.locale}`,
-        () => new Intl.DisplayNames(this.locale, { type: 'region' }),
-      );
-      return names.of(code.toUpperCase()) ?? code;
-    } catch {
-      return code;
-    }
+    const names = this.messages.formatter(`region|${this.locale}`, () => new RegionNames(this.locale));
+    return names.of(code);
   }
 
   /** A UTC date as the user's locale writes it (e.g. "Nov 26, 2026" / "2026. 11. 26."). */
@@ -134,5 +127,36 @@ export class Translator {
     );
     const text = format.format(date);
     return `${text} UTC`;
+  }
+}
+
+/**
+ * Region names of one locale, each looked up once: `Intl.DisplayNames.of` searches ICU's data on
+ * every call, and a form or list names the same few countries on every turn.
+ */
+class RegionNames {
+  private readonly names: Intl.DisplayNames | undefined;
+  private readonly known = new Map<string, string>();
+
+  constructor(locale: string) {
+    try {
+      this.names = new Intl.DisplayNames(locale, { type: 'region' });
+    } catch {
+      this.names = undefined;
+    }
+  }
+
+  of(code: string): string {
+    const known = this.known.get(code);
+    if (known !== undefined) return known;
+    let name = code;
+    try {
+      name = this.names?.of(code.toUpperCase()) ?? code;
+    } catch {
+      // Not a region code (typed text, a blank field): shown as it is.
+    }
+    // A few hundred region codes exist; anything else typed is not kept.
+    if (this.known.size < 1000) this.known.set(code, name);
+    return name;
   }
 }

@@ -1,0 +1,102 @@
+/**
+ * Card data as a skeleton: every non-empty string value replaced by a numbered token, so cards of
+ * the same shape share one template expansion. A dialog's card differs from the last one only in
+ * its strings (a customer name, a fresh flow id and request id), and the templates never look
+ * inside a bound string: they place it, test it against '' (`${x != ''}`) or count arrays
+ * (`count(…) > 0`) — see the check in test/cards/cardSkeleton.test.ts that keeps them so. A token
+ * is non-empty like the string it stands for, so every such test gives the same answer, and the
+ * expanded skeleton becomes the card by putting the strings back where the tokens landed.
+ *
+ * Keys, numbers, booleans and null stay as they are (they are part of the shape: a number may be
+ * placed as a number). Data that already contains the token character is not made a skeleton.
+ */
+const TOKEN = '\uE001';
+const TOKENS = /\uE001(\d+)\uE001/g;
+
+export interface CardSkeleton {
+  /** The data with its strings replaced by tokens (plain JSON). */
+  skeleton: unknown;
+  /** The strings the tokens stand for, by token number. */
+  strings: string[];
+}
+
+/**
+ * The skeleton of plain-JSON data, or undefined when the data is not plain JSON (a Decimal or a
+ * Date may print differently from its JSON) or holds the token character.
+ */
+export function skeletonOf(data: unknown): CardSkeleton | undefined {
+  const strings: string[] = [];
+  let usable = true;
+  const walk = (value: unknown): unknown => {
+    if (!usable) return undefined;
+    if (typeof value === 'string') {
+      if (value === '') return value;
+      if (value.includes(TOKEN)) {
+        usable = false;
+        return undefined;
+      }
+      strings.push(value);
+      return `${TOKEN}${strings.length - 1}${TOKEN}`;
+    }
+    if (value === null || typeof value === 'boolean') return value;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) usable = false;
+      return value;
+    }
+    if (Array.isArray(value)) return value.map(walk);
+    if (typeof value !== 'object') {
+      usable = false;
+      return undefined;
+    }
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      usable = false;
+      return undefined;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      // An undefined property is left out by JSON and reads as missing in a template either way.
+      if (item === undefined) continue;
+      if (key.includes(TOKEN)) usable = false;
+      defineOwn(copy, key, walk(item));
+    }
+    return copy;
+  };
+  const skeleton = walk(data);
+  return usable ? { skeleton, strings } : undefined;
+}
+
+/** True when a template or card text holds the token character (then skeletons are not used). */
+export function hasSkeletonToken(text: string): boolean {
+  return text.includes(TOKEN);
+}
+
+/**
+ * A copy of an expanded skeleton with the strings put back. A string that is exactly one token
+ * becomes that string; tokens inside a longer string (template text around a bound value) are
+ * replaced in place.
+ */
+export function fillSkeleton<T>(card: T, strings: readonly string[]): T {
+  const fill = (text: string): string => {
+    if (!text.includes(TOKEN)) return text;
+    return text.replace(TOKENS, (match, index: string) => strings[Number(index)] ?? match);
+  };
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return fill(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (typeof node !== 'object' || node === null) return node;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(node))
+      defineOwn(copy, fill(key), walk((node as Record<string, unknown>)[key]));
+    return copy;
+  };
+  return walk(card) as T;
+}
+
+/** A plain assignment to "__proto__" would set the prototype: define every key as an own property. */
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
+}
