@@ -73,25 +73,18 @@ export function hasSkeletonToken(text: string): boolean {
 }
 
 /**
- * A copy of an expanded skeleton with the strings put back. A string that is exactly one token
- * becomes that string; tokens inside a longer string (template text around a bound value) are
- * replaced in place.
+ * The card with the strings put back, from the expanded skeleton's JSON text: each token sits
+ * inside a JSON string (alone, or within template text around it) and is replaced by its string,
+ * JSON-escaped; one native parse then makes the card, a new object every time.
  */
-export function fillSkeleton<T>(card: T, strings: readonly string[]): T {
-  const fill = (text: string): string => {
-    if (!text.includes(TOKEN)) return text;
-    return text.replace(TOKENS, (match, index: string) => strings[Number(index)] ?? match);
-  };
-  const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return fill(node);
-    if (Array.isArray(node)) return node.map(walk);
-    if (typeof node !== 'object' || node === null) return node;
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(node))
-      defineOwn(copy, fill(key), walk((node as Record<string, unknown>)[key]));
-    return copy;
-  };
-  return walk(card) as T;
+export function fillSkeleton(cardJson: string, strings: readonly string[]): unknown {
+  const filled = cardJson.includes(TOKEN)
+    ? cardJson.replace(TOKENS, (match, index: string) => {
+        const text = strings[Number(index)];
+        return text === undefined ? match : JSON.stringify(text).slice(1, -1);
+      })
+    : cardJson;
+  return JSON.parse(filled) as unknown;
 }
 
 /** A plain assignment to "__proto__" would set the prototype: define every key as an own property. */

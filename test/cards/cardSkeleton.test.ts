@@ -70,10 +70,23 @@ describe('CardRenderer: cards of the same shape share one expansion (cardSkeleto
       none: null,
       list: ['\uE0011\uE001', ''],
     });
-    expect(fillSkeleton({ t: 'Hello \uE0010\uE001!', k: ['\uE0011\uE001'] }, parts!.strings)).to.deep.equal({
+    expect(
+      fillSkeleton(JSON.stringify({ t: 'Hello \uE0010\uE001!', k: ['\uE0011\uE001'] }), parts!.strings),
+    ).to.deep.equal({
       t: 'Hello text!',
       k: ['x'],
     });
+  });
+
+  it('strings JSON must escape (quotes, backslashes, line breaks) come back exactly', () => {
+    const text = 'He said "hi" \\ then\nleft \u2028 \ud800';
+    const parts = skeletonOf({ text });
+    expect(
+      fillSkeleton(
+        JSON.stringify({ a: `<${String(parts!.skeleton && (parts!.skeleton as { text: string }).text)}>` }),
+        parts!.strings,
+      ),
+    ).to.deep.equal({ a: `<${text}>` });
   });
 
   it('data a skeleton cannot stand for is expanded directly (not plain JSON, or the token character)', () => {
