@@ -35,10 +35,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * One pattern per known role word, longest word first, compiled once (a question is parsed on every
+ * PEC turn; the role table is constant). English words match as whole words, case-insensitively;
+ * Korean ones anywhere.
+ */
+const ROLE_PATTERNS: ReadonlyArray<{ word: string; pattern: RegExp }> = knownRoleWords().map((word) => ({
+  word,
+  pattern: /^[\x20-\x7e]+$/.test(word)
+    ? new RegExp(`(^|[^\\w])${escape(word)}(?![\\w])`, 'i')
+    : new RegExp(escape(word)),
+}));
+
 function findRole(text: string): string | undefined {
-  for (const word of knownRoleWords()) {
-    const ascii = /^[\x20-\x7e]+$/.test(word);
-    const pattern = ascii ? new RegExp(`(^|[^\\w])${escape(word)}(?![\\w])`, 'i') : new RegExp(escape(word));
+  for (const { word, pattern } of ROLE_PATTERNS) {
     if (pattern.test(text)) return assessRole(word).role;
   }
   // An unlisted role still gets reported (as unknown), so the answer can say it is not assumed eligible.
