@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
-import { fillSkeleton, hasSkeletonToken, skeletonOf } from './cardSkeleton.js';
+import { hasSkeletonToken, SkeletonCard, skeletonOf } from './cardSkeleton.js';
 import { dropOldest } from '../domain/boundedMap.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
@@ -29,7 +29,7 @@ export class CardRenderer {
    * same help or list card, and every card of the same shape (a dialog's form for another customer,
    * with a new flow id), is expanded once. Every caller gets its own copy with its own strings.
    */
-  private readonly expanded = new Map<string, string>();
+  private readonly expanded = new Map<string, SkeletonCard>();
 
   /** Reads every `*.json` of the folders; a name found in two folders is a start-up error. */
   constructor(directories: string | readonly string[]) {
@@ -66,14 +66,14 @@ export class CardRenderer {
       this.expanded.delete(key);
       this.expanded.set(key, card);
     } else {
-      card = JSON.stringify(this.expand(name, parts.skeleton as object));
+      card = new SkeletonCard(JSON.stringify(this.expand(name, parts.skeleton as object)));
       if (key.length <= MAX_CACHED_KEY_CHARS) {
         this.expanded.set(key, card);
         dropOldest(this.expanded, MAX_CACHED_CARDS);
       }
     }
     // A new copy with the data's strings: the cached skeleton card is never handed out.
-    return fillSkeleton(card, parts.strings) as AdaptiveCardJson;
+    return card.fill(parts.strings) as AdaptiveCardJson;
   }
 
   private expand(name: string, data: object): AdaptiveCardJson {

@@ -73,18 +73,41 @@ export function hasSkeletonToken(text: string): boolean {
 }
 
 /**
- * The card with the strings put back, from the expanded skeleton's JSON text: each token sits
- * inside a JSON string (alone, or within template text around it) and is replaced by its string,
- * JSON-escaped; one native parse then makes the card, a new object every time.
+ * An expanded skeleton as JSON text cut at its tokens: each token sits inside a JSON string (alone,
+ * or within template text around it), so filling is joining the pieces with the strings,
+ * JSON-escaped, and one native parse makes the card (a new object every time).
  */
-export function fillSkeleton(cardJson: string, strings: readonly string[]): unknown {
-  const filled = cardJson.includes(TOKEN)
-    ? cardJson.replace(TOKENS, (match, index: string) => {
-        const text = strings[Number(index)];
-        return text === undefined ? match : JSON.stringify(text).slice(1, -1);
-      })
-    : cardJson;
-  return JSON.parse(filled) as unknown;
+export class SkeletonCard {
+  /** Text pieces; between piece i and i + 1 goes the string of `slots[i]`. */
+  private readonly pieces: string[] = [];
+  private readonly slots: number[] = [];
+
+  constructor(cardJson: string) {
+    let last = 0;
+    for (const match of cardJson.matchAll(TOKENS)) {
+      this.pieces.push(cardJson.slice(last, match.index));
+      this.slots.push(Number(match[1]));
+      last = match.index + match[0].length;
+    }
+    this.pieces.push(cardJson.slice(last));
+  }
+
+  /** The card with these strings (token n gets strings[n]). */
+  fill(strings: readonly string[]): unknown {
+    let text = this.pieces[0]!;
+    for (let index = 0; index < this.slots.length; index++) {
+      text += jsonEscaped(strings[this.slots[index]!] ?? '') + this.pieces[index + 1]!;
+    }
+    return JSON.parse(text) as unknown;
+  }
+}
+
+/** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonEscaped(text: string): string {
+  return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
 }
 
 /** A plain assignment to "__proto__" would set the prototype: define every key as an own property. */

@@ -108,7 +108,8 @@ export class Translator {
     if (Number.isNaN(date.getTime())) return '—';
     const format = this.messages.formatter(
       `date|${this.locale}`,
-      () => new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' }),
+      () =>
+        new KnownDates(new Intl.DateTimeFormat(this.locale, { dateStyle: this.dateStyle, timeZone: 'UTC' })),
     );
     return format.format(date);
   }
@@ -119,11 +120,13 @@ export class Translator {
     const format = this.messages.formatter(
       `dateTime|${this.locale}`,
       () =>
-        new Intl.DateTimeFormat(this.locale, {
-          dateStyle: this.dateStyle,
-          timeStyle: 'short',
-          timeZone: 'UTC',
-        }),
+        new KnownDates(
+          new Intl.DateTimeFormat(this.locale, {
+            dateStyle: this.dateStyle,
+            timeStyle: 'short',
+            timeZone: 'UTC',
+          }),
+        ),
     );
     const text = format.format(date);
     return `${text} UTC`;
@@ -158,5 +161,27 @@ class RegionNames {
     // A few hundred region codes exist; anything else typed is not kept.
     if (this.known.size < 1000) this.known.set(code, name);
     return name;
+  }
+}
+
+/**
+ * A date format that remembers what it wrote for each instant: a list card shows the same few
+ * dates (agreement dates, a report's period) on every row and every turn, and
+ * `Intl.DateTimeFormat.format` is one of the costlier calls of such a turn.
+ */
+class KnownDates {
+  private readonly written = new Map<number, string>();
+
+  constructor(private readonly formatter: Intl.DateTimeFormat) {}
+
+  format(date: Date): string {
+    const instant = date.getTime();
+    const known = this.written.get(instant);
+    if (known !== undefined) return known;
+    const text = this.formatter.format(date);
+    // Bounded without bookkeeping: once full, the set starts again.
+    if (this.written.size >= 2000) this.written.clear();
+    this.written.set(instant, text);
+    return text;
   }
 }

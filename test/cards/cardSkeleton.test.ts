@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
 import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
-import { fillSkeleton, skeletonOf } from '../../src/cards/cardSkeleton.js';
+import { SkeletonCard, skeletonOf } from '../../src/cards/cardSkeleton.js';
 import { escapeCardData, unescapeExpandedCard } from '../../src/cards/literalData.js';
 import { universalCard } from '../../src/cards/universalActions.js';
 import { cardFiles } from './cardFiles.js';
@@ -71,22 +71,21 @@ describe('CardRenderer: cards of the same shape share one expansion (cardSkeleto
       list: ['\uE0011\uE001', ''],
     });
     expect(
-      fillSkeleton(JSON.stringify({ t: 'Hello \uE0010\uE001!', k: ['\uE0011\uE001'] }), parts!.strings),
+      new SkeletonCard(JSON.stringify({ t: 'Hello \uE0010\uE001!', k: ['\uE0011\uE001'] })).fill(
+        parts!.strings,
+      ),
     ).to.deep.equal({
       t: 'Hello text!',
       k: ['x'],
     });
   });
 
-  it('strings JSON must escape (quotes, backslashes, line breaks) come back exactly', () => {
+  it('strings JSON must escape (quotes, backslashes, line breaks, lone surrogates) come back exactly', () => {
     const text = 'He said "hi" \\ then\nleft \u2028 \ud800';
-    const parts = skeletonOf({ text });
-    expect(
-      fillSkeleton(
-        JSON.stringify({ a: `<${String(parts!.skeleton && (parts!.skeleton as { text: string }).text)}>` }),
-        parts!.strings,
-      ),
-    ).to.deep.equal({ a: `<${text}>` });
+    const parts = skeletonOf({ text })!;
+    const token = (parts.skeleton as { text: string }).text;
+    const card = new SkeletonCard(JSON.stringify({ a: `<${token}>`, [`k${token}`]: [token, 'plain'] }));
+    expect(card.fill(parts.strings)).to.deep.equal({ a: `<${text}>`, [`k${text}`]: [text, 'plain'] });
   });
 
   it('data a skeleton cannot stand for is expanded directly (not plain JSON, or the token character)', () => {
