@@ -45,7 +45,7 @@ import type { MarketTable } from './domain/markets/marketTable.js';
 import { resolveLocale } from './i18n/locale.js';
 import { Translator } from './i18n/translator.js';
 import type { Logger } from './logging.js';
-import { FileStorage } from './storage/fileStorage.js';
+import { LogStorage } from './storage/logStorage.js';
 import { openRecordStores } from './storage/openRecordStores.js';
 import { CallScope } from './partnerCenter/callContext.js';
 import { CallScopeMiddleware } from './bot/middleware/callScopeMiddleware.js';
@@ -92,20 +92,18 @@ export async function startApp(
 ): Promise<RunningApp> {
   const cards = new CardRenderer(defaultCardDirectories());
   // The bot's own records (request ids, audit, state, leases): files under DATA_DIR or Azure Blob.
-  // A conversation reference is rewritten by the conversation's next turn if lost: no fsync for it.
+  // Bot state as an append-only log (logStorage.ts): a dialog turn's saves are appends that share
+  // one fdatasync with the turns running at once. A conversation reference is rewritten by the
+  // conversation's next turn if lost: it does not wait for the disk.
   const fileStorage =
     config.STORAGE === 'file'
-      ? new FileStorage(join(config.DATA_DIR, 'state'), {
+      ? new LogStorage(join(config.DATA_DIR, 'state'), {
           durable: (key) => !isConversationReferenceKey(key),
-          // One bot process per DATA_DIR (several instances use Blob storage): no opens for new keys.
-          ownsFolder: true,
-          // Conversation references and a turn's last save reach the file after the turn.
-          writeBehind: true,
-          onWriteBehindError: (key, err) => logger.warn({ err, key }, 'state write after the turn failed'),
+          onBackgroundError: (err) => logger.warn({ err }, 'state log compaction failed'),
         })
       : undefined;
-  // Temp files a crash left behind are never read; clear them before serving.
-  await fileStorage?.removeTempFiles();
+  // Reads the log (cutting off a record a killed process did not finish) before serving.
+  await fileStorage?.open();
   const records = await openRecordStores(config, {
     clock,
     logger,
@@ -384,7 +382,7 @@ export async function startApp(
       await signIn.close();
       await retention?.stop();
       await records.close();
-      await fileStorage?.flush();
+      await fileStorage?.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { CardRenderer } from '../cards/cardRenderer.js';
 import { assertCan } from '../domain/identity/actor.js';
 import type { Logger } from '../logging.js';
 import { AssistantBot, type AssistantBotDependencies } from './assistantBot.js';
-import { FileStorage } from '../storage/fileStorage.js';
+import { hasWithoutSync } from '../storage/stateStorage.js';
 import { builtCommands } from './commands.js';
 import { ConversationReferenceStore } from './conversationReferences.js';
 import { handlerTable, ownHandler } from './handlerTable.js';
@@ -91,8 +91,8 @@ export function createBot(options: CreateBotOptions): BotParts {
   return { bot, conversationState, conversationReferences, router };
 }
 
-/** The storage's "writes without fsync" for some keys (FileStorage.withoutSync), when it has one. */
+/** The storage's "writes without waiting for the disk" for some keys (LogStorage, FileStorage), when it has one. */
 function withoutSyncOf(storage: Storage): AssistantBotDependencies['withoutSync'] {
-  if (!(storage instanceof FileStorage)) return undefined;
+  if (!hasWithoutSync(storage)) return undefined;
   return <T>(keys: readonly string[], run: () => Promise<T>) => storage.withoutSync(keys, run);
 }

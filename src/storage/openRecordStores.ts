@@ -23,6 +23,7 @@ import { openContainer } from './blobSupport.js';
 import { FileAuditLog } from './fileAuditLog.js';
 import { FileIdempotencyStore } from './fileIdempotencyStore.js';
 import { FileStorage } from './fileStorage.js';
+import type { LocalStateStorage } from './stateStorage.js';
 import { LeaderLease, type LeaderLeaseOptions } from './leaderLease.js';
 import { LeaseLock } from './leaseLock.js';
 import { FileLeases, type Leases } from './leases.js';
@@ -46,8 +47,8 @@ export interface RecordStoresDependencies {
   logger: Logger;
   /** Prune interval of the background timer. Default one hour. */
   pruneIntervalMs?: number;
-  /** STORAGE=file: the app's own FileStorage for bot state (one instance per folder in a process). */
-  fileState?: FileStorage;
+  /** STORAGE=file: the app's own storage for bot state (LogStorage; one instance per folder). */
+  fileState?: LocalStateStorage;
 }
 
 /**

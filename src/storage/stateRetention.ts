@@ -1,9 +1,9 @@
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logging.js';
-import type { FileStorage } from './fileStorage.js';
+import type { LocalStateStorage } from './stateStorage.js';
 
 export interface StateRetentionOptions {
-  storage: FileStorage;
+  storage: Pick<LocalStateStorage, 'expireIdle'>;
   /** State not written for this long is deleted (STATE_RETENTION_DAYS). */
   retentionDays: number;
   /**

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { expect } from 'chai';
 import { FileStorage } from '../../src/storage/fileStorage.js';
+import { LogStorage } from '../../src/storage/logStorage.js';
 
 const tempFolders: string[] = [];
 
@@ -41,6 +42,22 @@ const implementations: [string, () => Promise<Storage>][] = [
   [
     'FileStorage owning its folder, writes behind (as src/app.ts for non-durable keys)',
     async () => new FileStorage(await newFolder(), { ownsFolder: true, writeBehind: true, durable: false }),
+  ],
+  [
+    'LogStorage (src/app.ts)',
+    async () => {
+      const storage = new LogStorage(await newFolder());
+      await storage.open();
+      return storage;
+    },
+  ],
+  [
+    'LogStorage without a memory copy',
+    async () => {
+      const storage = new LogStorage(await newFolder(), { cachedKeys: 0 });
+      await storage.open();
+      return storage;
+    },
   ],
 ];
 
