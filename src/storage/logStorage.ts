@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { close, fdatasync, open, read, write } from 'node:fs';
+import { close, fdatasync, ftruncate, open, read, write } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, stat, truncate, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,8 @@ export class LogStorage implements Storage {
   private active = 0;
   private compacting: Promise<void> | undefined;
   private opened = false;
+  /** Set when a failed append could not be undone: later writes are refused, not risked. */
+  private broken: Error | undefined;
 
   constructor(
     private readonly directory: string,
@@ -347,7 +349,9 @@ export class LogStorage implements Storage {
     this.queue = [];
     const number = this.active;
     const segment = this.segments.get(number)!;
+    const sizeBefore = segment.size;
     try {
+      if (this.broken) throw this.broken;
       if (batch.length > 0) {
         let offset = segment.size;
         for (const entry of batch) {
@@ -360,11 +364,26 @@ export class LogStorage implements Storage {
       }
       if (durable || batch.some((entry) => entry.durable)) await this.sync(segment.fd);
     } catch (error) {
+      // Nobody was told these records were written: they must not appear after a restart either,
+      // nor sit half-written before the next batch. Cut the segment back to where the batch began.
+      if (!this.broken && batch.length > 0) await this.cutBack(segment, sizeBefore, error);
       for (const entry of batch) entry.done(error);
       throw error;
     }
     for (const entry of batch) entry.done();
     if (segment.size >= this.segmentBytes) await this.rotate();
+  }
+
+  /** Truncates the active segment after a failed append; if even that fails, no write is taken any more. */
+  private async cutBack(segment: Segment, size: number, cause: unknown): Promise<void> {
+    try {
+      await ftruncateFd(segment.fd, size);
+      segment.size = size;
+    } catch {
+      this.broken = new Error(
+        `Storage: the state log could not be repaired after a failed write (${String(cause)}); restart the bot`,
+      );
+    }
   }
 
   /** Starts a new active segment; the full one is synced (its non-durable records too) and closed for writing. */
@@ -574,6 +593,7 @@ const openFd = promisify(open);
 const closeFd = promisify(close);
 const fdatasyncFd = promisify(fdatasync);
 const readFd = promisify(read);
+const ftruncateFd = promisify(ftruncate);
 const writeFd = promisify(write);
 
 /** Appends all of `bytes` (the segment is opened for appending: every write lands at its end). */

@@ -201,6 +201,34 @@ describe('LogStorage: state as an append-only log', () => {
     expect(await readdir(join(folder, 'log'))).to.not.include('LOCK');
   });
 
+  it('a failed fdatasync rejects its writers and leaves no trace; the next write works and reads back', async () => {
+    const folder = await newFolder();
+    let failNext = false;
+    const storage = await opened(folder, {
+      fdatasync: async (fd) => {
+        if (failNext) {
+          failNext = false;
+          throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+        }
+        await realSync(fd);
+      },
+    });
+    await storage.write({ a: { v: 'first' } });
+    failNext = true;
+    const error = await storage.write({ a: { v: 'lost' } }).then(
+      () => undefined,
+      (caught: unknown) => caught as Error,
+    );
+    expect(error?.message).to.contain('EIO');
+    expect(await storage.read(['a'])).to.have.nested.property('a.v', 'first');
+    await storage.write({ b: { v: 'after' } });
+    await storage.close();
+    const reopened = await opened(folder);
+    const items = await reopened.read(['a', 'b']);
+    expect(items.a).to.include({ v: 'first' });
+    expect(items.b).to.include({ v: 'after' });
+  });
+
   it('refuses to be used before open()', async () => {
     const storage = new LogStorage(await newFolder());
     const error = await storage.read(['a']).then(
