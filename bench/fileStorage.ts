@@ -1,12 +1,12 @@
 /**
- * FileStorage benchmarks. Run: npx tsx bench/fileStorage.ts [latency|turns] [--config before|after]
+ * Bot-state storage benchmarks. Run: npx tsx bench/fileStorage.ts [latency|turns] [--config before|after|log]
  *   latency (default): write latency with 1 and 5,000 stored conversations, durable (fsync) and not.
  *   turns: file-system calls and CPU per simulated turn of a NEW conversation, 20 turns at a time:
  *     read 3 keys that have no file (conversation state, user state, conversation reference), a
  *     durable write of the conversation state (before the card), the turn's last save of the same
  *     key without fsync (withoutSync) and a non-durable write of the conversation reference.
  *     "before": FileStorage as src/app.ts composed it until issue 18 (only `durable`); "after": as
- *     now (ownsFolder, writeBehind). `--strace` prints the pid and waits 3 s before the measured
+ *     after LogStorage's arrival (ownsFolder, writeBehind); "log": LogStorage, as src/app.ts now. `--strace` prints the pid and waits 3 s before the measured
  *     turns, and 3 s after them, for `strace -f -c -p <pid>` (per turn: divide by 2,000).
  *     BENCH_DIR=/dev/shm puts the folder on tmpfs (no fsync cost); BENCH_CONCURRENT changes the 20.
  */
@@ -16,7 +16,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fdatasync } from 'node:fs';
+import { promisify } from 'node:util';
 import { FileStorage, type FileOp, type FileStorageOptions } from '../src/storage/fileStorage.js';
+import { LogStorage } from '../src/storage/logStorage.js';
+import type { LocalStateStorage } from '../src/storage/stateStorage.js';
+
+const fdatasyncFd = promisify(fdatasync);
 
 const ROUNDS = 200;
 
@@ -74,14 +80,25 @@ async function turns(configName: string, strace: boolean): Promise<void> {
   await seed(folder, STORED_CONVERSATIONS * 3, (i) => `msteams/old-${i}`);
   const counts = new Map<string, number>();
   let folderFsyncs = 0;
-  const storage = new FileStorage(folder, {
-    ...CONFIGS[configName],
-    observe: (op: FileOp, path: string) => {
-      if (op === 'renamed') return;
-      counts.set(op, (counts.get(op) ?? 0) + 1);
-      if (op === 'fsync' && !path.endsWith('.tmp')) folderFsyncs += 1;
-    },
-  });
+  const storage: LocalStateStorage =
+    configName === 'log'
+      ? new LogStorage(folder, {
+          durable: (key) => !isReference(key),
+          fdatasync: async (fd) => {
+            counts.set('fdatasync', (counts.get('fdatasync') ?? 0) + 1);
+            await fdatasyncFd(fd);
+          },
+        })
+      : new FileStorage(folder, {
+          ...CONFIGS[configName],
+          observe: (op: FileOp, path: string) => {
+            if (op === 'renamed') return;
+            counts.set(op, (counts.get(op) ?? 0) + 1);
+            if (op === 'fsync' && !path.endsWith('.tmp')) folderFsyncs += 1;
+          },
+        });
+  // LogStorage takes over the seeded files as records (as after an upgrade).
+  if (storage instanceof LogStorage) await storage.open();
 
   async function turn(n: number): Promise<number> {
     const started = performance.now();
@@ -142,6 +159,7 @@ async function turns(configName: string, strace: boolean): Promise<void> {
       `CPU ${((used.user + used.system) / TURNS) | 0} µs/turn (user ${(used.user / TURNS) | 0}, system ${(used.system / TURNS) | 0}); ` +
       `turn p50 ${at(0.5)} ms, p95 ${at(0.95)} ms; ${(elapsed / TURNS).toFixed(3)} ms wall/turn`,
   );
+  if (storage instanceof LogStorage) await storage.close();
   await rm(folder, { recursive: true, force: true });
 }
 
@@ -176,7 +194,7 @@ async function burst(): Promise<void> {
 const args = process.argv.slice(2);
 const configAt = args.indexOf('--config');
 if (args[0] === 'turns') {
-  const names = configAt >= 0 ? [args[configAt + 1]] : ['before', 'after', 'before', 'after'];
+  const names = configAt >= 0 ? [args[configAt + 1]] : ['before', 'after', 'log', 'before', 'after', 'log'];
   for (const name of names) await turns(name, args.includes('--strace'));
   if (configAt < 0) await burst();
 } else {
