@@ -11,6 +11,22 @@ export class CompiledMessages {
   /** Intl formatters by locale and options: constructing one costs far more than formatting with it. */
   private readonly formatters = new Map<string, unknown>();
 
+  /**
+   * Formatted texts by locale, key and parameter values: a turn formats the same labels, and a
+   * list the same row texts, as the turns before it (ICU formatting walks the message each time).
+   */
+  private readonly texts = new Map<string, string>();
+
+  /** The text formatted under `id`, formatted once; the set starts again once it holds 5,000. */
+  text(id: string, format: () => string): string {
+    const known = this.texts.get(id);
+    if (known !== undefined) return known;
+    const text = format();
+    if (this.texts.size >= 5_000) this.texts.clear();
+    this.texts.set(id, text);
+    return text;
+  }
+
   /** The formatter cached under `id` (locale and options), created once; bounded to 500 ids. */
   formatter<T>(id: string, create: () => T): T {
     const cached = this.formatters.get(id) as T | undefined;

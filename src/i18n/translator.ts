@@ -3,6 +3,9 @@ import { CompiledMessages, template } from './compiledMessages.js';
 import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
 import type { Locale } from './locale.js';
 
+/** Formatted texts are kept only for ids (locale, key and values) up to this length. */
+const MAX_KEPT_TEXT_ID = 1_000;
+
 export type MessageParams = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
 /**
@@ -39,20 +42,28 @@ export class Translator {
 
   t(key: MessageKey, params: MessageParams = {}): string {
     const values: Record<string, string | number> = {};
+    // JSON tells the values apart (and so keys the texts already formatted), except NaN and ±Infinity.
+    let keyable = true;
     for (const [name, value] of Object.entries(params)) {
       if (value === undefined) continue;
+      if (typeof value === 'number' && !Number.isFinite(value)) keyable = false;
       values[name] = Array.isArray(value)
         ? this.listFormat.format(value as string[])
         : (value as string | number);
     }
-    try {
-      return this.messages.get(this.locale, key).format(values) as string;
-    } catch {
-      // A parameter the caller did not pass: show the placeholder rather than fail the turn.
-      return template(this.locale, key).replace(/\{(\w+)\}/g, (match, name: string) =>
-        values[name] === undefined ? match : String(values[name]),
-      );
-    }
+    const format = (): string => {
+      try {
+        return this.messages.get(this.locale, key).format(values) as string;
+      } catch {
+        // A parameter the caller did not pass: show the placeholder rather than fail the turn.
+        return template(this.locale, key).replace(/\{(\w+)\}/g, (match, name: string) =>
+          values[name] === undefined ? match : String(values[name]),
+        );
+      }
+    };
+    const id = keyable ? `${this.locale}\u0000${key}\u0000${JSON.stringify(values)}` : '';
+    // Long texts (a pasted paragraph quoted back) are formatted each time rather than kept.
+    return keyable && id.length <= MAX_KEPT_TEXT_ID ? this.messages.text(id, format) : format();
   }
 
   /** Alternatives as the locale writes them: "A or B", "A, B, or C" / "A 또는 B". */
