@@ -92,14 +92,26 @@ export class SkeletonCard {
     this.pieces.push(cardJson.slice(last));
   }
 
+  /** The JSON text of the last fill and its strings: the same card again (a list, help) is one parse. */
+  private last: { strings: readonly string[]; text: string } | undefined;
+
   /** The card with these strings (token n gets strings[n]). */
   fill(strings: readonly string[]): unknown {
+    const last = this.last;
+    if (last && sameStrings(last.strings, strings)) return JSON.parse(last.text) as unknown;
     let text = this.pieces[0]!;
     for (let index = 0; index < this.slots.length; index++) {
       text += jsonEscaped(strings[this.slots[index]!] ?? '') + this.pieces[index + 1]!;
     }
+    this.last = { strings, text };
     return JSON.parse(text) as unknown;
   }
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** Characters JSON.stringify escapes in a string (quote, backslash, controls, lone surrogates). */
