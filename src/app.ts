@@ -111,7 +111,7 @@ export async function startApp(
   });
   records.start();
   const storage: Storage = records.state;
-  // Idle conversations' state is expired in the background (file times are wall-clock times).
+  // Idle conversations' state is expired in the background (write times are wall-clock times).
   const retention = fileStorage
     ? new StateRetention({
         storage: fileStorage,

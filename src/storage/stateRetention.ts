@@ -7,7 +7,7 @@ export interface StateRetentionOptions {
   /** State not written for this long is deleted (STATE_RETENTION_DAYS). */
   retentionDays: number;
   /**
-   * Compared with the files' modification times, which are wall-clock times: pass the system
+   * Compared with the times the state was last written, which are wall-clock times: pass the system
    * clock, not a clock shifted by CLOCK_START_AT (tests pass a fixed one).
    */
   clock: Clock;
@@ -15,7 +15,7 @@ export interface StateRetentionOptions {
   /** Time between sweeps. Default one hour. */
   intervalMs?: number;
   /**
-   * Wait before the first sweep. Default five minutes: a sweep reads the age of every state file,
+   * Wait before the first sweep. Default five minutes: a sweep looks at the age of every state key,
    * which should not compete with the first turns after a (re)start.
    */
   firstSweepAfterMs?: number;
