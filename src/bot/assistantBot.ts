@@ -177,23 +177,26 @@ export class AssistantBot extends TeamsActivityHandler {
   }
 
   private async saveStates(context: TurnContext): Promise<void> {
-    for (const state of [this.deps.conversationState, this.deps.privateState, this.deps.userState]) {
-      // A state that was never stored and still holds only empty defaults is not written: a
-      // one-off question in a new conversation costs no file (and no fsync).
-      const current: unknown = state.get(context);
-      if (isNeverStored(current) && holdsNothing(current)) continue;
-      try {
-        await state.saveChanges(context, false);
-      } catch (error) {
-        // Two turns of one user raced (e.g. a double click on a card): the first write wins and the
-        // effect itself was deduplicated by its request id, so the loser's state is dropped.
-        if (!isETagConflict(error)) throw error;
-        this.deps.logger.warn(
-          { activityId: context.activity.id },
-          'state changed by a concurrent turn; kept the first',
-        );
-      }
-    }
+    // The states are written at once, so their records share one append (and one disk sync).
+    await Promise.all(
+      [this.deps.conversationState, this.deps.privateState, this.deps.userState].map(async (state) => {
+        // A state that was never stored and still holds only empty defaults is not written: a
+        // one-off question in a new conversation costs no record (and no sync).
+        const current: unknown = state.get(context);
+        if (isNeverStored(current) && holdsNothing(current)) return;
+        try {
+          await state.saveChanges(context, false);
+        } catch (error) {
+          // Two turns of one user raced (e.g. a double click on a card): the first write wins and the
+          // effect itself was deduplicated by its request id, so the loser's state is dropped.
+          if (!isETagConflict(error)) throw error;
+          this.deps.logger.warn(
+            { activityId: context.activity.id },
+            'state changed by a concurrent turn; kept the first',
+          );
+        }
+      }),
+    );
   }
 
   /** The user's language for this turn; remembers a Korean message so card clicks stay in Korean. */

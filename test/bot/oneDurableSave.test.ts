@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { fsync } from 'node:fs';
+import { fdatasync, fsync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { isConversationReferenceKey } from '../../src/bot/conversationReferences.js';
 import { FileStorage } from '../../src/storage/fileStorage.js';
+import { LogStorage } from '../../src/storage/logStorage.js';
 import { BotHarness, cardOf } from '../support/botHarness.js';
 import { FakeDirectory, user } from '../support/fakeDirectory.js';
 import { knowledgeFeatures } from '../support/knowledgeFeatures.js';
@@ -31,7 +32,7 @@ describe('State saves: at most one durable write per turn', function () {
     folders.push(folder);
     const syncs = { count: 0 };
     const realFsync = promisify(fsync);
-    // As the composition root (src/app.ts) configures it.
+    // As the composition root (src/app.ts) configured it before the state log (FileStorage stays for shared folders).
     const storage = new FileStorage(folder, {
       durable: (key) => !isConversationReferenceKey(key),
       fsync: async (fd) => {
@@ -89,4 +90,51 @@ describe('State saves: at most one durable write per turn', function () {
     };
     expect(stored.dialogState.dialogStack).to.deep.equal([]);
   });
+});
+
+/** As the composition root (src/app.ts) now composes it: the state log, one fdatasync per batch. */
+describe('State saves on the state log (LogStorage): one disk sync before the card', function () {
+  this.timeout(30_000);
+  const folders: string[] = [];
+  after(async () => {
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+
+  async function chat() {
+    const folder = await mkdtemp(join(tmpdir(), 'one-durable-save-log-'));
+    folders.push(folder);
+    const syncs = { count: 0 };
+    const realSync = promisify(fdatasync);
+    const storage = new LogStorage(folder, {
+      durable: (key) => !isConversationReferenceKey(key),
+      fdatasync: async (fd) => {
+        syncs.count += 1;
+        await realSync(fd);
+      },
+    });
+    await storage.open();
+    syncs.count = 0;
+    const clock = fixedClock('2026-11-26T12:00:00.000Z');
+    const harness = new BotHarness(
+      new FakeDirectory([MEGAN]),
+      knowledgeFeatures(fixturePrices(clock), undefined, clock),
+      storage,
+    );
+    return { harness, syncs, storage };
+  }
+
+  const questions = [
+    { language: 'English', text: 'pec D2s v3 west europe 730 hours' },
+    // Korean also remembers the language in the user state: two states change, still one sync.
+    { language: 'Korean', text: 'pec D2s v3 서유럽 730시간' },
+  ];
+  for (const { language, text } of questions) {
+    it(`${language}: a question that asks back with a card syncs the disk once, and the card follows it`, async () => {
+      const { harness, syncs, storage } = await chat();
+      const [ask] = await harness.say(SENDER, text);
+      expect(cardOf(ask)).to.not.equal(undefined);
+      expect(syncs.count).to.equal(1);
+      await storage.close();
+    });
+  }
 });
