@@ -107,6 +107,8 @@ export class LogStorage implements Storage {
   private opened = false;
   /** Set when a failed append could not be undone: later writes are refused, not risked. */
   private broken: Error | undefined;
+  /** Records were appended since the last disk sync (non-durable ones). */
+  private unsynced = false;
 
   constructor(
     private readonly directory: string,
@@ -362,7 +364,11 @@ export class LogStorage implements Storage {
         await writeAll(segment.fd, bytes);
         segment.size += bytes.length;
       }
-      if (durable || batch.some((entry) => entry.durable)) await this.sync(segment.fd);
+      // `durable` (flush, compaction) syncs only what an earlier batch left unsynced.
+      if (batch.some((entry) => entry.durable) || (durable && (this.unsynced || batch.length > 0))) {
+        await this.sync(segment.fd);
+        this.unsynced = false;
+      } else if (batch.length > 0) this.unsynced = true;
     } catch (error) {
       // Nobody was told these records were written: they must not appear after a restart either,
       // nor sit half-written before the next batch. Cut the segment back to where the batch began.
@@ -390,6 +396,7 @@ export class LogStorage implements Storage {
   private async rotate(): Promise<void> {
     const full = this.segments.get(this.active)!;
     await this.sync(full.fd);
+    this.unsynced = false;
     this.active += 1;
     await this.startSegment(this.active);
     this.maybeCompact();
