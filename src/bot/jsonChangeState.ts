@@ -35,7 +35,10 @@ function withJsonChangeCheck<TBase extends abstract new (...args: any[]) => BotS
   abstract class JsonChangeState extends Base {
     /** botbuilder's per-instance symbol under which the turn's cached state lives (private there). */
     private get cacheKey(): symbol {
-      return (this as unknown as { stateKey: symbol }).stateKey;
+      const key = (this as unknown as { stateKey?: unknown }).stateKey;
+      // A botbuilder release that renamed it must fail at the first turn, not keep state per call.
+      if (typeof key !== 'symbol') throw new Error('botbuilder BotState no longer has its stateKey symbol');
+      return key;
     }
 
     override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {

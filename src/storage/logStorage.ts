@@ -63,6 +63,7 @@ interface Queued {
 
 const SEGMENT_SUFFIX = '.log';
 const MAX_CACHED_CHARS = 64 * 1024;
+const EXPIRY_BATCH = 50;
 
 /**
  * botbuilder `Storage` as an append-only log (the Bitcask design): every write and delete is one
@@ -263,14 +264,19 @@ export class LogStorage implements Storage {
       .slice(0, limit)
       .map(([key]) => key);
     let removed = 0;
-    for (const key of candidates) {
-      const deleted = await this.locks.runExclusive(key, async () => {
-        const where = this.located.get(key);
-        if (!where || where.writtenAt >= cutOff) return false;
-        await this.deleteOne(key);
-        return true;
-      });
-      if (deleted) removed++;
+    // A few dozen at a time: their delete records share appends and disk syncs.
+    for (let start = 0; start < candidates.length; start += EXPIRY_BATCH) {
+      const deleted = await Promise.all(
+        candidates.slice(start, start + EXPIRY_BATCH).map((key) =>
+          this.locks.runExclusive(key, async () => {
+            const where = this.located.get(key);
+            if (!where || where.writtenAt >= cutOff) return false;
+            await this.deleteOne(key);
+            return true;
+          }),
+        ),
+      );
+      removed += deleted.filter(Boolean).length;
     }
     // The expired values' space comes back when their segments are compacted.
     if (removed > 0) this.maybeCompact();
