@@ -87,6 +87,8 @@ const FORM_STEPS = 'attestFormSteps';
 export class AttestMcaDialog extends ComponentDialog {
   static readonly ID = ATTEST_DIALOG_ID;
 
+  private readonly resolveCustomer: ResolveCustomerDialog;
+
   constructor(
     private readonly api: EnhancedAttestationService,
     private readonly directory: CustomerDirectory,
@@ -96,7 +98,8 @@ export class AttestMcaDialog extends ComponentDialog {
     private readonly linkFor: AcceptanceLinkBuilder,
   ) {
     super(AttestMcaDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(this.directory, 'agreements.attest'));
+    this.resolveCustomer = new ResolveCustomerDialog(this.directory, 'agreements.attest');
+    this.addDialog(this.resolveCustomer);
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [
@@ -121,7 +124,7 @@ export class AttestMcaDialog extends ComponentDialog {
     values.requestId = options.requestId ?? randomUUID();
     values.inline = options.inline ?? false;
     if (options.customerId) return step.next({ id: options.customerId });
-    return step.beginDialog(ResolveCustomerDialog.ID, {
+    return this.resolveCustomer.beginFrom(step, {
       query: options.customerQuery ?? '',
       flowId: values.flowId,
     });

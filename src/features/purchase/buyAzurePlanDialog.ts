@@ -61,6 +61,8 @@ const CONFIRM_STEPS = 'buyConfirmSteps';
 export class BuyAzurePlanDialog extends ComponentDialog {
   static readonly ID = 'buyAzurePlan';
 
+  private readonly resolveCustomer: ResolveCustomerDialog;
+
   constructor(
     private readonly purchases: PurchaseService,
     private readonly directory: CustomerDirectory,
@@ -70,7 +72,8 @@ export class BuyAzurePlanDialog extends ComponentDialog {
     clock: Clock,
   ) {
     super(BuyAzurePlanDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(this.directory, 'plan.purchase'));
+    this.resolveCustomer = new ResolveCustomerDialog(this.directory, 'plan.purchase');
+    this.addDialog(this.resolveCustomer);
     this.addDialog(new CardStep(cards));
     this.addDialog(attestDialog);
     this.addDialog(new BuyConfirmDialog(purchases, this.directory, cards, clock));
@@ -91,7 +94,7 @@ export class BuyAzurePlanDialog extends ComponentDialog {
     flow.flowId = options.flowId ?? randomUUID();
     flow.requestId = options.requestId ?? randomUUID();
     if (options.customerId) return step.next({ id: options.customerId });
-    return step.beginDialog(ResolveCustomerDialog.ID, {
+    return this.resolveCustomer.beginFrom(step, {
       query: options.customerQuery ?? '',
       flowId: flow.flowId,
     });

@@ -1,6 +1,12 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  Dialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Customer } from '../../domain/customers/customer.js';
 import type { CustomerOperation } from '../../domain/identity/permissions.js';
+import type { CustomerMatch } from '../../domain/customers/customerMatch.js';
 import type { CustomerDirectory } from '../../domain/services/customerDirectory.js';
 import { actorOf, replierOf, translatorOf } from '../../bot/turnServices.js';
 import { customerPickCardData, PICKER_STATIC_CHOICES } from './customerPresenter.js';
@@ -10,6 +16,8 @@ export interface ResolveCustomerOptions {
   /** What the user typed after the command (may be ''). */
   query: string;
   flowId: string;
+  /** The directory's answer for `query`, when the caller looked it up already (`beginFrom`). */
+  match?: CustomerMatch;
 }
 
 interface ResolveState {
@@ -36,6 +44,19 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
     super(ResolveCustomerDialog.ID);
   }
 
+  /**
+   * From a flow's waterfall step: when the typed query names exactly one customer, the step goes on
+   * with it at once (no dialog is pushed and popped); otherwise this dialog asks, with the match
+   * already looked up.
+   */
+  async beginFrom(step: WaterfallStepContext, options: ResolveCustomerOptions): Promise<DialogTurnResult> {
+    const query = options.query.trim();
+    if (query === '') return step.beginDialog(ResolveCustomerDialog.ID, options);
+    const match = await this.directory.find(actorOf(step.context), query, this.purpose);
+    if (match.kind === 'one') return step.next(match.customer);
+    return step.beginDialog(ResolveCustomerDialog.ID, { ...options, match });
+  }
+
   override async beginDialog(dc: DialogContext, options?: ResolveCustomerOptions): Promise<DialogTurnResult> {
     const state: ResolveState = { flowId: options?.flowId ?? '', attempts: 0 };
     dc.activeDialog!.state = state;
@@ -51,7 +72,7 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
       );
       return Dialog.EndOfTurn;
     }
-    return this.tryQuery(dc, query);
+    return this.tryQuery(dc, query, options?.match);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -77,10 +98,10 @@ export class ResolveCustomerDialog extends Dialog<ResolveCustomerOptions> {
     return this.tryQuery(dc, (dc.context.activity.text ?? '').trim());
   }
 
-  private async tryQuery(dc: DialogContext, query: string): Promise<DialogTurnResult> {
+  private async tryQuery(dc: DialogContext, query: string, known?: CustomerMatch): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as ResolveState;
     const reply = replierOf(dc.context);
-    const match = await this.directory.find(actorOf(dc.context), query, this.purpose);
+    const match = known ?? (await this.directory.find(actorOf(dc.context), query, this.purpose));
     if (match.kind === 'one') return dc.endDialog(match.customer);
     if (match.kind === 'many') {
       const t = translatorOf(dc.context);

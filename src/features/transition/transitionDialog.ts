@@ -46,6 +46,8 @@ const MAIN = 'transitionMain';
 export class TransitionDialog extends ComponentDialog {
   static readonly ID = 'transition';
 
+  private readonly resolveCustomer: ResolveCustomerDialog;
+
   constructor(
     private readonly transitions: TransitionService,
     private readonly directory: CustomerDirectory,
@@ -54,7 +56,8 @@ export class TransitionDialog extends ComponentDialog {
     private readonly clock: Clock,
   ) {
     super(TransitionDialog.ID);
-    this.addDialog(new ResolveCustomerDialog(this.directory, 'transition.run'));
+    this.resolveCustomer = new ResolveCustomerDialog(this.directory, 'transition.run');
+    this.addDialog(this.resolveCustomer);
     this.addDialog(new CardStep(cards));
     this.addDialog(
       new WaterfallDialog(MAIN, [
@@ -70,7 +73,7 @@ export class TransitionDialog extends ComponentDialog {
     const flow = step.values as Flow;
     flow.flowId = randomUUID();
     flow.requestId = randomUUID();
-    return step.beginDialog(ResolveCustomerDialog.ID, {
+    return this.resolveCustomer.beginFrom(step, {
       query: step.options?.customerQuery ?? '',
       flowId: flow.flowId,
     });
