@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { escapeCardData, hasLiteralEscape, unescapeExpandedCard } from './literalData.js';
 import { universalCard } from './universalActions.js';
-import { hasSkeletonToken, SkeletonCard, skeletonOf } from './cardSkeleton.js';
+import { deepFreeze, hasSkeletonToken, SkeletonCard, skeletonOf } from './cardSkeleton.js';
 import { dropOldest } from '../domain/boundedMap.js';
 
 /** An expanded Adaptive Card, ready for `CardFactory.adaptiveCard`. */
@@ -27,7 +27,8 @@ export class CardRenderer {
   /**
    * Expanded cards by template and data skeleton (cardSkeleton.ts), least recently used out: the
    * same help or list card, and every card of the same shape (a dialog's form for another customer,
-   * with a new flow id), is expanded once. Every caller gets its own copy with its own strings.
+   * with a new flow id), is expanded once. Cards are immutable (deeply frozen): the same card
+   * asked again is the same object, another one a new object with its own strings.
    */
   private readonly expanded = new Map<string, SkeletonCard>();
 
@@ -59,7 +60,7 @@ export class CardRenderer {
   render(name: string, data: object): AdaptiveCardJson {
     const parts = skeletonOf(data);
     // Not plain JSON (a Decimal, a Date): expanded as it is, every time.
-    if (!parts) return this.expand(name, data);
+    if (!parts) return deepFreeze(this.expand(name, data));
     const key = `${name}\n${JSON.stringify(parts.skeleton)}`;
     let card = this.expanded.get(key);
     if (card) {
@@ -72,7 +73,7 @@ export class CardRenderer {
         dropOldest(this.expanded, MAX_CACHED_CARDS);
       }
     }
-    // A new copy with the data's strings: the cached skeleton card is never handed out.
+    // The data's strings put back (frozen; the same strings again give the same card).
     return card.fill(parts.strings) as AdaptiveCardJson;
   }
 

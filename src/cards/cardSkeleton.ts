@@ -75,7 +75,8 @@ export function hasSkeletonToken(text: string): boolean {
 /**
  * An expanded skeleton as JSON text cut at its tokens: each token sits inside a JSON string (alone,
  * or within template text around it), so filling is joining the pieces with the strings,
- * JSON-escaped, and one native parse makes the card (a new object every time).
+ * JSON-escaped, and one native parse makes the card. Cards are immutable (deeply frozen), so the
+ * same card asked again is the same object.
  */
 export class SkeletonCard {
   /** Text pieces; between piece i and i + 1 goes the string of `slots[i]`. */
@@ -92,20 +93,30 @@ export class SkeletonCard {
     this.pieces.push(cardJson.slice(last));
   }
 
-  /** The JSON text of the last fill and its strings: the same card again (a list, help) is one parse. */
-  private last: { strings: readonly string[]; text: string } | undefined;
+  /** The last card made and its strings: the same card again (help, an unchanged list) is that card. */
+  private last: { strings: readonly string[]; card: unknown } | undefined;
 
-  /** The card with these strings (token n gets strings[n]). */
+  /** The card with these strings (token n gets strings[n]), deeply frozen: it may be handed out again. */
   fill(strings: readonly string[]): unknown {
     const last = this.last;
-    if (last && sameStrings(last.strings, strings)) return JSON.parse(last.text) as unknown;
+    if (last && sameStrings(last.strings, strings)) return last.card;
     let text = this.pieces[0]!;
     for (let index = 0; index < this.slots.length; index++) {
       text += jsonEscaped(strings[this.slots[index]!] ?? '') + this.pieces[index + 1]!;
     }
-    this.last = { strings, text };
-    return JSON.parse(text) as unknown;
+    const card = deepFreeze(JSON.parse(text) as unknown);
+    this.last = { strings, card };
+    return card;
   }
+}
+
+/** Freezes a value and everything in it (so a card shared between turns cannot change). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { CardRenderer, defaultCardDirectories } from '../../src/cards/cardRenderer.js';
 
 /** The renderer keeps cards it expanded; a card the bot sends must still be exactly the data's own. */
-describe('CardRenderer: cards expanded before are reused, never shared', () => {
+describe('CardRenderer: cards expanded before are reused, and cannot be changed', () => {
   const renderer = new CardRenderer(defaultCardDirectories());
   const data = (title: string) => ({
     style: 'default',
@@ -14,12 +14,16 @@ describe('CardRenderer: cards expanded before are reused, never shared', () => {
     actions: [],
   });
 
-  it('the same data gives an equal card each time, and changing one card does not change the next', () => {
+  it('the same data gives the same card each time, and nobody can change it for the next turn', () => {
     const first = renderer.render('result', data('Hello'));
     const second = renderer.render('result', data('Hello'));
     expect(second).to.deep.equal(first);
-    expect(second).to.not.equal(first);
-    (first.body as unknown[]).length = 0;
+    expect(() => {
+      (first.body as unknown[]).length = 0;
+    }).to.throw(TypeError);
+    expect(() => {
+      ((first.body as Array<Record<string, unknown>>)[0] as Record<string, unknown>).text = 'changed';
+    }).to.throw(TypeError);
     expect(renderer.render('result', data('Hello'))).to.deep.equal(second);
     expect(JSON.stringify(second)).to.contain('Typed ${name} and {braces} stay literal');
   });
@@ -35,6 +39,7 @@ describe('CardRenderer: cards expanded before are reused, never shared', () => {
     const withDecimal = { ...data('Amount'), facts: [{ title: 'Price', value: new Decimal('1.50') }] };
     const card = renderer.render('result', withDecimal);
     expect(renderer.render('result', withDecimal)).to.deep.equal(card);
+    expect(Object.isFrozen(card)).to.equal(true);
   });
 
   it('an unknown template is refused every time', () => {
