@@ -44,7 +44,16 @@ const LIST_KEY = '(customer list)';
 
 /** One customer's cached reads, by what was asked (e.g. `subscriptions`, `entitlements:<planId>`). */
 interface CustomerEntry {
-  reads: Map<string, { at: number; value: Promise<unknown> }>;
+  reads: Map<string, KeptRead>;
+}
+
+interface KeptRead {
+  at: number;
+  value: Promise<unknown>;
+  /** The read succeeded (only a real answer is handed out past its time). */
+  settled: boolean;
+  /** A read again behind the turns is running. */
+  refreshing?: boolean;
 }
 
 /**
@@ -58,8 +67,10 @@ interface CustomerEntry {
  *   the acceptance sweep ask them to notice a change.
  * - Every change made through this object forgets the changed customer's reads before and after the
  *   call (a read running meanwhile cannot put the old answer back).
- * - A change made elsewhere (the Partner Center portal, another instance) is seen at most `ttlMs`
- *   later; `forget(customerId)` drops a customer at once (an acceptance event, for instance).
+ * - A change made elsewhere (the Partner Center portal, another instance) is seen `ttlMs` later, or
+ *   at most twice that: a read past `ttlMs` (but not past twice it) answers at once with what was
+ *   read and reads again behind the turn, so the turns of that moment do not all wait for Partner
+ *   Center. `forget(customerId)` drops a customer at once (an acceptance event, for instance).
  * - A failed read is not kept.
  */
 export class CachedReads implements Target {
@@ -232,21 +243,50 @@ export class CachedReads implements Target {
     const now = this.now();
     const entry = this.customers.get(key);
     const kept = entry?.reads.get(what);
-    if (entry && kept && now - kept.at < this.options.ttlMs) {
+    const age = kept ? now - kept.at : Number.POSITIVE_INFINITY;
+    if (entry && kept && (age < this.options.ttlMs || (age < 2 * this.options.ttlMs && kept.settled))) {
       // Most recently used last (Map order): the first customer is the one to drop.
       this.customers.delete(key);
       this.customers.set(key, entry);
+      // Past its time but within as long again: answered as read, and read again behind the turn
+      // (the turns of that moment do not all wait for Partner Center at once).
+      if (age >= this.options.ttlMs && !kept.refreshing) this.refresh(key, what, entry, kept, load, now);
       return kept.value as Promise<T>;
     }
     const value = load();
     const current = entry ?? { reads: new Map() };
-    const record = { at: now, value: value as Promise<unknown> };
+    const record: KeptRead = { at: now, value: value as Promise<unknown>, settled: false };
     current.reads.set(what, record);
     this.customers.delete(key);
     this.customers.set(key, current);
     this.trim();
-    value.catch(() => this.drop(key, what, record));
+    value.then(
+      () => (record.settled = true),
+      () => this.drop(key, what, record),
+    );
     return value;
+  }
+
+  /** Reads again behind the turn; the answer replaces the kept one unless the customer was forgotten meanwhile. */
+  private refresh<T>(
+    key: string,
+    what: string,
+    entry: CustomerEntry,
+    kept: KeptRead,
+    load: () => Promise<T>,
+    now: number,
+  ): void {
+    kept.refreshing = true;
+    load().then(
+      (value) => {
+        if (this.customers.get(key) !== entry || entry.reads.get(what) !== kept) return;
+        entry.reads.set(what, { at: now, value: Promise.resolve(value), settled: true });
+      },
+      () => {
+        // A failed refresh: the kept answer ages out on its own (then the turn asks and waits).
+        kept.refreshing = false;
+      },
+    );
   }
 
   private drop(key: string, what: string, record: { value: Promise<unknown> }): void {

@@ -164,6 +164,73 @@ describe('CachedReads: one customer\u2019s Partner Center reads kept for a short
     expect(calls).to.equal(2);
   });
 
+  /** A Partner Center whose subscriptions answer is set by the test, counting the calls. */
+  function scripted() {
+    const clock = handClock();
+    const answers: { next: Subscription[][]; calls: number; pending: Array<() => void> } = {
+      next: [],
+      calls: 0,
+      pending: [],
+    };
+    const partnerCenter = new Proxy(sandbox.partnerCenter, {
+      get(target, property, receiver) {
+        if (property === 'listSubscriptions')
+          return () => {
+            answers.calls += 1;
+            const answer = answers.next.shift() ?? [];
+            return new Promise<Subscription[]>((resolve) => answers.pending.push(() => resolve(answer)));
+          };
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const reads = new CachedReads(partnerCenter, sandbox.attestations, { ttlMs: 30_000, clock });
+    const answerAll = () => answers.pending.splice(0).forEach((resolve) => resolve());
+    return { reads, clock, answers, answerAll };
+  }
+  const subscription = (id: string) => ({ id }) as unknown as Subscription;
+
+  it('past its time (within as long again) answers at once with what it read, and reads again behind', async () => {
+    const { reads, clock, answers, answerAll } = scripted();
+    answers.next.push([subscription('old')], [subscription('new')]);
+    const first = reads.listSubscriptions(CONTOSO);
+    answerAll();
+    expect((await first).map((s) => s.id)).to.deep.equal(['old']);
+    clock.advance(45_000);
+    // Answered without waiting for Partner Center (its answer is still pending here).
+    expect((await reads.listSubscriptions(CONTOSO)).map((s) => s.id)).to.deep.equal(['old']);
+    expect(answers.calls).to.equal(2);
+    expect(
+      (await reads.listSubscriptions(CONTOSO)).map((s) => s.id),
+      'one refresh at a time',
+    ).to.deep.equal(['old']);
+    expect(answers.calls).to.equal(2);
+    answerAll();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await reads.listSubscriptions(CONTOSO)).map((s) => s.id)).to.deep.equal(['new']);
+    expect(answers.calls).to.equal(2);
+  });
+
+  it('past twice its time the turn waits for a new read; a customer forgotten during a refresh gets no old answer back', async () => {
+    const { reads, clock, answers, answerAll } = scripted();
+    answers.next.push([subscription('first')], [subscription('second')], [subscription('third')]);
+    const first = reads.listSubscriptions(CONTOSO);
+    answerAll();
+    await first;
+    clock.advance(60_000);
+    const waited = reads.listSubscriptions(CONTOSO);
+    answerAll();
+    expect((await waited).map((s) => s.id)).to.deep.equal(['second']);
+    clock.advance(31_000);
+    expect((await reads.listSubscriptions(CONTOSO)).map((s) => s.id)).to.deep.equal(['second']);
+    reads.forget(CONTOSO); // the bot changed the customer while the refresh ran
+    answerAll();
+    await new Promise((resolve) => setImmediate(resolve));
+    const after = reads.listSubscriptions(CONTOSO);
+    answerAll();
+    expect((await after).map((s) => s.id)).to.deep.equal([]);
+    expect(answers.calls).to.equal(4);
+  });
+
   it('keeps at most maxCustomers customers (the least recently read goes first)', async () => {
     const { reads, calls } = cached(30_000, 1);
     await reads.listSubscriptions(CONTOSO);
