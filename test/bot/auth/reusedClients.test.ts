@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { ReusingBotFrameworkAuthentication } from '../../../src/bot/auth/reusedClients.js';
 
@@ -18,6 +19,33 @@ describe('ReusingBotFrameworkAuthentication: outbound clients built once, not pe
     const first = await reusing.createConnectorFactory(identity('bot')).create('https://smba.example/a/');
     const second = await reusing.createConnectorFactory(identity('bot')).create('https://smba.example/a/');
     expect(second).to.equal(first);
+  });
+
+  it('two inbound turns (the factory authenticateRequest returns) share one ConnectorClient', async () => {
+    const reusing = auth();
+    const activity = {
+      type: 'message',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.example/a/',
+      from: { id: '29:user' },
+      conversation: { id: 'c1' },
+      recipient: { id: '28:bot' },
+    } as Activity;
+    // No app credentials: botbuilder accepts the turn without a token (as in the local sandbox).
+    const turns = [
+      await reusing.authenticateRequest(activity, ''),
+      await reusing.authenticateRequest(activity, ''),
+    ];
+    const clients = await Promise.all(
+      turns.map((turn) => turn.connectorFactory.create(activity.serviceUrl, turn.audience)),
+    );
+    expect(clients[1]).to.equal(clients[0]);
+    // The same client the proactive path (createConnectorFactory) gets.
+    expect(
+      await reusing
+        .createConnectorFactory(turns[0]!.claimsIdentity)
+        .create(activity.serviceUrl, turns[0]!.audience),
+    ).to.equal(clients[0]);
   });
 
   it('another service URL, audience or app id gets its own client', async () => {
