@@ -37,7 +37,10 @@ describe('ReusingBotFrameworkAuthentication: outbound clients built once, not pe
       await reusing.authenticateRequest(activity, ''),
     ];
     const clients = await Promise.all(
-      turns.map((turn) => turn.connectorFactory.create(activity.serviceUrl, turn.audience)),
+      turns.map((turn) => {
+        if (!turn.connectorFactory) throw new Error('botbuilder returned no connector factory');
+        return turn.connectorFactory.create(activity.serviceUrl, turn.audience);
+      }),
     );
     expect(clients[1]).to.equal(clients[0]);
     // The same client the proactive path (createConnectorFactory) gets.
