@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { basename, join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
+import { RelaxedKeys } from './relaxedKeys.js';
 import { FolderSyncs } from './folderSyncs.js';
 import { ShardListings } from './shardListings.js';
 import { dropOldest } from '../domain/boundedMap.js';
@@ -97,7 +98,7 @@ export class FileStorage implements Storage {
   private readonly cachedKeys: number;
   private readonly fsync: (fd: number) => Promise<void>;
   /** Keys whose writes skip fsync while a `withoutSync` for them runs (how many run). */
-  private readonly relaxedKeys = new Map<string, number>();
+  private readonly relaxedKeys = new RelaxedKeys();
   /** Shard folders' file names (ownsFolder), so a read of a key without a file opens nothing. */
   private readonly listings: ShardListings | undefined;
   private readonly folderSyncs: FolderSyncs;
@@ -177,17 +178,8 @@ export class FileStorage implements Storage {
    * the cards just sent, is bookkeeping a power cut may lose, and one fsync'd write per turn is
    * enough. (Keys, not an AsyncLocalStorage scope: that would put promise hooks on every turn.)
    */
-  async withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
-    for (const key of keys) this.relaxedKeys.set(key, (this.relaxedKeys.get(key) ?? 0) + 1);
-    try {
-      return await run();
-    } finally {
-      for (const key of keys) {
-        const running = (this.relaxedKeys.get(key) ?? 1) - 1;
-        if (running > 0) this.relaxedKeys.set(key, running);
-        else this.relaxedKeys.delete(key);
-      }
-    }
+  withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
+    return this.relaxedKeys.during(keys, run);
   }
 
   /**

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { dropOldest } from '../domain/boundedMap.js';
 import { KeyedMutex } from '../domain/services/keyedMutex.js';
+import { RelaxedKeys } from './relaxedKeys.js';
 import { encodeRecord, LogCorruptError, scanRecords, type LogRecord } from './logRecords.js';
 
 export interface LogStorageOptions {
@@ -98,7 +99,7 @@ export class LogStorage implements Storage {
   private readonly now: () => number;
   private readonly onBackgroundError: (error: unknown) => void;
   /** Keys whose writes do not wait for the disk while a `withoutSync` for them runs (how many run). */
-  private readonly relaxedKeys = new Map<string, number>();
+  private readonly relaxedKeys = new RelaxedKeys();
   private queue: Queued[] = [];
   /** Appends run one after another: each batch's offsets follow the previous batch's bytes. */
   private appends: Promise<void> = Promise.resolve();
@@ -187,17 +188,8 @@ export class LogStorage implements Storage {
    * Runs `run`; writes of these keys started meanwhile do not wait for the disk (they still survive
    * a killed process). For a turn's last save after its state was saved durably before a card.
    */
-  async withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
-    for (const key of keys) this.relaxedKeys.set(key, (this.relaxedKeys.get(key) ?? 0) + 1);
-    try {
-      return await run();
-    } finally {
-      for (const key of keys) {
-        const running = (this.relaxedKeys.get(key) ?? 1) - 1;
-        if (running > 0) this.relaxedKeys.set(key, running);
-        else this.relaxedKeys.delete(key);
-      }
-    }
+  withoutSync<T>(keys: readonly string[], run: () => Promise<T>): Promise<T> {
+    return this.relaxedKeys.during(keys, run);
   }
 
   /** Resolves once everything written so far is on disk (graceful shutdown). */
