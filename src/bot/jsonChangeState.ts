@@ -29,7 +29,7 @@ function snapshotOf(state: Record<string, unknown>): string {
  * BotState with a cheaper change check: `load` and `saveChanges` as in botbuilder-core 4.23
  * (botState.js), the marker being `snapshotOf` instead of a hash. Everything else is inherited.
  */
-// Mixin constructors must take `any[]` (TypeScript's rule for mixin classes, TS2545).
+// any: a mixin's base constructor must take `any[]` (TypeScript's rule for mixin classes, TS2545).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function withJsonChangeCheck<TBase extends abstract new (...args: any[]) => BotState>(Base: TBase) {
   abstract class JsonChangeState extends Base {

@@ -1,3 +1,5 @@
+import { defineOwn } from './literalData.js';
+
 /**
  * Card data as a skeleton: every non-empty string value replaced by a numbered token, so cards of
  * the same shape share one template expansion. A dialog's card differs from the last one only in
@@ -131,11 +133,4 @@ const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function jsonEscaped(text: string): string {
   return NEEDS_JSON_ESCAPE.test(text) ? JSON.stringify(text).slice(1, -1) : text;
-}
-
-/** A plain assignment to "__proto__" would set the prototype: define every key as an own property. */
-function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  } else target[key] = value;
 }

@@ -83,17 +83,16 @@ function mapStrings(value: unknown, map: (text: string) => string): unknown {
     for (const key of Object.keys(value)) {
       const mapped = map(key);
       const item = mapStrings(value[key], map);
-      // A plain assignment to "__proto__" would set the prototype: define it as an own key instead.
-      if (mapped === '__proto__') {
-        Object.defineProperty(copy, mapped, {
-          value: item,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else copy[mapped] = item;
+      defineOwn(copy, mapped, item);
     }
     return copy;
   }
   return value;
+}
+
+/** Sets a key as an own property; a plain assignment to "__proto__" would set the prototype instead. */
+export function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else target[key] = value;
 }
