@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { dropOldest } from '../domain/boundedMap.js';
 import type { Locale } from './locale.js';
 import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
 
@@ -17,13 +18,13 @@ export class CompiledMessages {
    */
   private readonly texts = new Map<string, string>();
 
-  /** The text formatted under `id`, formatted once; the set starts again once it holds 5,000. */
+  /** The text formatted under `id`, formatted once; at most 5,000 are kept (the oldest go first). */
   text(id: string, format: () => string): string {
     const known = this.texts.get(id);
     if (known !== undefined) return known;
     const text = format();
-    if (this.texts.size >= 5_000) this.texts.clear();
     this.texts.set(id, text);
+    dropOldest(this.texts, 5_000);
     return text;
   }
 

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { dropOldest } from '../domain/boundedMap.js';
 import { CompiledMessages, template } from './compiledMessages.js';
 import { ALL_MESSAGES, type MessageKey } from './messages/index.js';
 import type { Locale } from './locale.js';
@@ -169,8 +170,9 @@ class RegionNames {
     } catch {
       // Not a region code (typed text, a blank field): shown as it is.
     }
-    // A few hundred region codes exist; anything else typed is not kept.
-    if (this.known.size < 1000) this.known.set(code, name);
+    this.known.set(code, name);
+    // A few hundred region codes exist; typed text beyond them pushes out the oldest.
+    dropOldest(this.known, 1000);
     return name;
   }
 }
@@ -190,9 +192,8 @@ class KnownDates {
     const known = this.written.get(instant);
     if (known !== undefined) return known;
     const text = this.formatter.format(date);
-    // Bounded without bookkeeping: once full, the set starts again.
-    if (this.written.size >= 2000) this.written.clear();
     this.written.set(instant, text);
+    dropOldest(this.written, 2000);
     return text;
   }
 }
